@@ -1,0 +1,105 @@
+import YAMLCoding
+
+/// All claims of a deck's modules, indexed by id and by what answers what.
+public struct ArgumentGraph: Sendable {
+    /// Claims in module order, then file order. The first of duplicate ids wins the index.
+    public private(set) var claims: [any Claim] = []
+    public private(set) var byID: [String: any Claim] = [:]
+    /// Claim id → the counterclaims that answer it, in order.
+    public private(set) var answersTo: [String: [any Counterclaim]] = [:]
+    /// Problems found while indexing: duplicate ids.
+    public private(set) var indexDiagnostics: [Diagnostic] = []
+
+    public init(_ sets: [ArgumentSet]) {
+        for set in sets {
+            for claim in set.claims { add(claim) }
+        }
+    }
+
+    private mutating func add(_ claim: any Claim) {
+        if let existing = byID[claim.id] {
+            let previous = existing.location.map { " (first defined at \($0))" } ?? " (first defined in module `\(existing.module)`)"
+            indexDiagnostics.append(.error("duplicate claim id `\(claim.id)`\(previous)", at: claim.location))
+            return
+        }
+        claims.append(claim)
+        byID[claim.id] = claim
+        if let counter = claim as? any Counterclaim {
+            answersTo[counter.answers, default: []].append(counter)
+        }
+    }
+
+    public func claim(_ id: String) -> (any Claim)? { byID[id] }
+
+    public func answers(to id: String, from side: Side? = nil) -> [any Counterclaim] {
+        let all = answersTo[id] ?? []
+        guard let side else { return all }
+        return all.filter { $0.side == side }
+    }
+
+    /// Errors (duplicate ids, dangling `answers:`) and warnings (double turns, answering one's own side).
+    public func validate() -> [Diagnostic] {
+        var diagnostics = indexDiagnostics
+        let ids = claims.map(\.id)
+        for claim in claims {
+            guard let counter = claim as? any Counterclaim else { continue }
+            guard let target = byID[counter.answers] else {
+                let hint = closestMatch(to: counter.answers, in: ids).map { "did you mean `\($0)`?" }
+                diagnostics.append(.error("claim `\(counter.id)` answers `\(counter.answers)`, which no loaded module defines",
+                                          at: counter.location, hint: hint))
+                continue
+            }
+            if target.side == counter.side {
+                diagnostics.append(.warning("claim `\(counter.id)` answers `\(target.id)`, a claim of its own side (\(target.side.rawValue))",
+                                            at: counter.location))
+            }
+        }
+        for claim in claims {
+            let answers = answersTo[claim.id] ?? []
+            for side in Side.allCases {
+                let mine = answers.filter { $0.side == side }
+                if let link = mine.first(where: { $0.response == .linkTurn }),
+                   let impact = mine.first(where: { $0.response == .impactTurn }) {
+                    diagnostics.append(.warning(
+                        "double turn on `\(claim.id)`: `\(link.id)` turns its link and `\(impact.id)` turns its impact; read together they concede the harm",
+                        at: impact.location, hint: "drop one of the two turns from the deck"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Claims of `side`'s opponent that no counterclaim of `side` answers.
+    public func unanswered(by side: Side, among candidates: [any Claim]? = nil) -> [any Claim] {
+        (candidates ?? claims).filter { claim in
+            claim.side == side.opponent && answers(to: claim.id, from: side).isEmpty
+        }
+    }
+}
+
+/// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
+    var best: (String, Int)?
+    for candidate in candidates {
+        let d = editDistance(word, candidate)
+        if d < (best?.1 ?? Int.max) { best = (candidate, d) }
+    }
+    guard let (match, distance) = best else { return nil }
+    return distance <= max(2, word.count / 3) ? match : nil
+}
+
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,119 @@
+import DebateCore
+import Foundation
+import ModuleLoading
+import YAMLCoding
+
+/// The steps of `DeckBuild`, each small and named.
+enum BuildSteps {
+    /// Reads the deck file and asks each module for its arguments.
+    static func load(_ context: inout BuildContext) throws(DiagnosticsError) {
+        let configuration: DeckConfiguration
+        do {
+            configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: context.configPath)
+        } catch {
+            throw DiagnosticsError(Diagnostic(error))
+        }
+        context.configuration = configuration
+        var problems: [Diagnostic] = []
+        var seen: Set<String> = []
+        for use in configuration.modules {
+            guard seen.insert(use.id).inserted else {
+                problems.append(.error("module `\(use.id)` is listed twice", at: use.location))
+                continue
+            }
+            guard let module = context.registry.module(use.id) else {
+                let hint = closestMatch(to: use.id, in: context.registry.ids).map { "did you mean `\($0)`?" }
+                    ?? "known modules: \(context.registry.ids.joined(separator: ", "))"
+                problems.append(.error("unknown module `\(use.id)`", at: use.location, hint: hint))
+                continue
+            }
+            let moduleContext = ModuleContext(resolution: configuration.resolution, side: configuration.side,
+                                              options: use.options)
+            do {
+                context.sets.append(try module.arguments(for: moduleContext))
+            } catch let error as DiagnosticsError {
+                // A module's own problems keep their positions; problems without one point at the deck's entry.
+                problems += error.diagnostics.map { d in
+                    var d = d
+                    if d.location == nil { d.location = use.location }
+                    return d
+                }
+            } catch let error as YAMLError {
+                problems.append(Diagnostic(error))
+            } catch {
+                problems.append(.error("module `\(use.id)` failed: \(error)", at: use.location))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+    }
+
+    static func graph(_ context: inout BuildContext) throws(DiagnosticsError) {
+        context.graph = ArgumentGraph(context.sets)
+    }
+
+    /// Stops on errors in the claims or the deck; keeps warnings.
+    static func validate(_ context: inout BuildContext) throws(DiagnosticsError) {
+        let graph = try context.require(context.graph, "graph")
+        let configuration = try context.require(context.configuration, "configuration")
+        var diagnostics = graph.validate()
+        let loadedModules = Set(configuration.modules.map(\.id))
+        let filters = configuration.sections.flatMap { pocket in
+            pocket.hats.flatMap { hat in hat.blocks.map(\.select) + (hat.answers.map { [$0] } ?? []) }
+        }
+        for filter in filters {
+            for module in filter.modules ?? [] where !loadedModules.contains(module) {
+                diagnostics.append(.error("filter names module `\(module)`, which the deck does not list under `modules:`",
+                                          at: filter.location,
+                                          hint: closestMatch(to: module, in: Array(loadedModules)).map { "did you mean `\($0)`?" }))
+            }
+            for id in filter.ids ?? [] where graph.claim(id) == nil {
+                diagnostics.append(.error("filter names claim `\(id)`, which no listed module defines", at: filter.location,
+                                          hint: closestMatch(to: id, in: graph.claims.map(\.id)).map { "did you mean `\($0)`?" }))
+            }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }
+        context.diagnostics += diagnostics.filter { $0.severity != .error }
+        if !errors.isEmpty { throw DiagnosticsError(errors) }
+    }
+
+    /// Picks each block's claims; an A2 hat gets one block per opponent claim it matches, holding our
+    /// answers to it. An empty block is a warning, not an error.
+    static func select(_ context: inout BuildContext) throws(DiagnosticsError) {
+        let graph = try context.require(context.graph, "graph")
+        let configuration = try context.require(context.configuration, "configuration")
+        let side = configuration.side
+        var warnings: [Diagnostic] = []
+        context.selection = configuration.sections.map { pocket in
+            pocket.hats.map { hat in
+                var blocks: [SelectedBlock] = hat.blocks.map { spec in
+                    let picked = graph.claims.filter { spec.select.matches($0, side: side) }
+                    if picked.isEmpty {
+                        warnings.append(.warning("block “\(spec.block)” selects no claims", at: spec.location))
+                    }
+                    return SelectedBlock(title: spec.block, location: spec.location, answers: nil, claims: picked)
+                }
+                if let filter = hat.answers {
+                    let opponents = graph.claims.filter { filter.matches($0, side: filter.side ?? side.opponent) }
+                    if opponents.isEmpty {
+                        warnings.append(.warning("hat “\(hat.hat)” answers no opponent claims", at: filter.location))
+                    }
+                    blocks += opponents.map { opponent in
+                        SelectedBlock(title: "A2: \(opponent.tag)", location: filter.location, answers: opponent,
+                                      claims: graph.answers(to: opponent.id, from: side))
+                    }
+                }
+                return blocks
+            }
+        }
+        context.diagnostics += warnings
+    }
+}
+
+/// A block's claims before they become cards.
+struct SelectedBlock: Sendable {
+    var title: String
+    var location: SourceLocation?
+    /// For an A2 block: the opponent claim answered.
+    var answers: (any Claim)?
+    var claims: [any Claim]
+}

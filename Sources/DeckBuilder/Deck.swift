@@ -1,0 +1,118 @@
+import DebateCore
+import Foundation
+
+/// The assembled deck: Verbatim's Pocket › Hat › Block › Tag, ready for any renderer.
+/// Renderers read only this; they never go back to YAML or modules.
+public struct Deck: Codable, Sendable {
+    public var id: String
+    public var title: String
+    public var resolution: String
+    public var side: Side
+    public var wpm: Int
+    public var modules: [ModuleSummary]
+    public var pockets: [Pocket]
+    public var readingSeconds: Double
+    /// The deck's budget (the config's `budget.speech`), if any.
+    public var budgetSeconds: Double?
+    public var blockBudgetSeconds: Double?
+    public var coverage: Coverage
+
+    public var overBudget: Bool { budgetSeconds.map { readingSeconds > $0 } ?? false }
+    public var blocks: [Block] { pockets.flatMap { $0.hats.flatMap(\.blocks) } }
+    public var cards: [Card] { blocks.flatMap(\.cards) }
+}
+
+public struct ModuleSummary: Codable, Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var version: String
+}
+
+public struct Pocket: Codable, Sendable {
+    public var anchor: String
+    public var title: String
+    public var hats: [Hat]
+}
+
+public struct Hat: Codable, Sendable {
+    public var anchor: String
+    public var title: String
+    public var blocks: [Block]
+}
+
+public struct Block: Codable, Sendable {
+    public var anchor: String
+    public var title: String
+    /// For an A2 block: the opponent's claim it answers.
+    public var answers: ClaimReference?
+    public var cards: [Card]
+    public var readingSeconds: Double
+    public var overBudget: Bool
+}
+
+/// A claim placed in a deck: its tag, and for a card, its cite and evidence.
+public struct Card: Codable, Sendable {
+    public var id: String
+    public var module: String
+    public var side: Side
+    public var tag: String
+    /// For a counterclaim: how it answers, and what.
+    public var response: ResponseKind?
+    public var answers: String?
+    public var warrant: String?
+    public var cite: Citation?
+    public var evidence: EvidenceBody?
+    public var tags: [String]
+    /// Tag words plus highlighted words: what a debater reads aloud.
+    public var readWords: Int
+    public var readingSeconds: Double
+}
+
+public struct EvidenceBody: Codable, Sendable {
+    public struct Run: Codable, Sendable {
+        public var text: String
+        public var underline: Bool
+        public var emphasis: Bool
+        public var highlight: Bool
+    }
+    public var markup: String
+    public var text: String
+    public var runs: [Run]
+
+    public init(_ evidence: Evidence) {
+        markup = evidence.markup
+        // Line breaks inside a paragraph come from wrapping the YAML; a blank line is a new paragraph.
+        runs = evidence.runs.map {
+            Run(text: Self.unwrap($0.text), underline: $0.style.contains(.underline), emphasis: $0.style.contains(.emphasis),
+                highlight: $0.style.contains(.highlight))
+        }
+        text = runs.map(\.text).joined()
+    }
+
+    static func unwrap(_ text: String) -> String {
+        guard text.contains("\n") else { return text }
+        return text.replacingOccurrences(of: "\n\n", with: "\u{1}")
+            .replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\u{1}", with: "\n\n")
+    }
+}
+
+public struct ClaimReference: Codable, Sendable, Hashable {
+    public var id: String
+    public var module: String
+    public var tag: String
+
+    public init(_ claim: any Claim) {
+        id = claim.id
+        module = claim.module
+        tag = claim.tag
+    }
+}
+
+/// What of the opponent's side the deck does not meet.
+public struct Coverage: Codable, Sendable {
+    /// Opponent claims no module gives us an answer to.
+    public var unanswered: [ClaimReference]
+    /// Opponent claims we can answer, but no A2 block of this deck does.
+    public var answeredButNotInDeck: [ClaimReference]
+}

@@ -1,0 +1,198 @@
+import DebateCore
+
+/// One self-contained HTML file: table of contents, reading times, print stylesheet.
+/// Spans are `<u>`, `<strong>` and `<mark>`; every piece of deck text is escaped.
+public struct HTMLRenderer: DeckRenderer {
+    public var format: OutputFormat { .html }
+    public init() {}
+
+    public func render(_ deck: Deck) -> String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="debate">
+        <title>\(escape(deck.title))</title>
+        <style>\(Self.stylesheet)</style>
+        </head>
+        <body>
+        <header class="deck">
+        <p class="deck-title">\(escape(deck.title))</p>
+        <dl>
+        <dt>Resolution</dt><dd>\(escape(deck.resolution))</dd>
+        <dt>Side</dt><dd>\(deck.side.title)</dd>
+        <dt>Reading time</dt><dd>\(readingTime(deck))</dd>
+        <dt>Modules</dt><dd>\(deck.modules.map { "\(escape($0.title)) <code>\(escape($0.id))</code> \(escape($0.version))" }.joined(separator: ", "))</dd>
+        </dl>
+        </header>
+
+        """
+        out += tableOfContents(deck)
+        out += "<main>\n"
+        for pocket in deck.pockets {
+            out += "<section class=\"pocket\">\n<h1 id=\"\(pocket.anchor)\">\(escape(pocket.title))</h1>\n"
+            for hat in pocket.hats {
+                out += "<section class=\"hat\">\n<h2 id=\"\(hat.anchor)\">\(escape(hat.title))</h2>\n"
+                for block in hat.blocks { out += render(block) }
+                out += "</section>\n"
+            }
+            out += "</section>\n"
+        }
+        out += coverage(deck)
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    func readingTime(_ deck: Deck) -> String {
+        var text = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
+        if let budget = deck.budgetSeconds {
+            text += deck.overBudget
+                ? " <span class=\"over\">over the \(formatDuration(budget)) budget</span>"
+                : " (budget \(formatDuration(budget)))"
+        }
+        return text
+    }
+
+    func tableOfContents(_ deck: Deck) -> String {
+        var out = "<nav class=\"toc\">\n<p class=\"toc-title\">Contents</p>\n<ol>\n"
+        for pocket in deck.pockets {
+            out += "<li><a href=\"#\(pocket.anchor)\">\(escape(pocket.title))</a>\n<ol>\n"
+            for hat in pocket.hats {
+                out += "<li><a href=\"#\(hat.anchor)\">\(escape(hat.title))</a>\n<ol>\n"
+                for block in hat.blocks {
+                    out += "<li><a href=\"#\(block.anchor)\">\(escape(block.title))</a> <span class=\"time\">\(formatDuration(block.readingSeconds))</span></li>\n"
+                }
+                out += "</ol></li>\n"
+            }
+            out += "</ol></li>\n"
+        }
+        out += "<li><a href=\"#coverage\">Coverage</a></li>\n</ol>\n</nav>\n"
+        return out
+    }
+
+    func render(_ block: Block) -> String {
+        var out = "<section class=\"block\">\n<h3 id=\"\(block.anchor)\">\(escape(block.title))</h3>\n"
+        out += "<p class=\"block-meta\">Reads in \(formatDuration(block.readingSeconds))"
+        if block.overBudget { out += " <span class=\"over\">over the block budget</span>" }
+        if let answers = block.answers { out += " · answers <code>\(escape(answers.id))</code>" }
+        out += "</p>\n"
+        if block.cards.isEmpty { out += "<p class=\"empty\">No answer yet.</p>\n" }
+        for card in block.cards { out += render(card) }
+        return out + "</section>\n"
+    }
+
+    func render(_ card: Card) -> String {
+        var out = "<article class=\"card\" data-claim=\"\(escape(card.id))\">\n<h4>"
+        if let response = card.response { out += "<span class=\"kind\">\(escape(response.title))</span> " }
+        out += "\(escape(card.tag))</h4>\n"
+        if let cite = card.cite {
+            out += "<p class=\"cite\"><strong>\(escape(cite.shortCite))</strong>"
+            let rest = cite.fullCiteParts.map { part in
+                part == cite.url && isWebAddress(part) ? "<a href=\"\(escape(part))\">\(escape(part))</a>" : escape(part)
+            }
+            if !rest.isEmpty { out += " (" + rest.joined(separator: ", ") + ")" }
+            out += "</p>\n"
+        }
+        if let evidence = card.evidence {
+            out += "<blockquote class=\"evidence\">\n<p>"
+            out += spans.write(evidence.runs)
+            out += "</p>\n</blockquote>\n"
+            if let warrant = card.warrant { out += "<p class=\"warrant\"><em>Warrant:</em> \(escape(warrant))</p>\n" }
+        } else if let warrant = card.warrant {
+            out += "<p class=\"analytic\">\(escape(warrant))</p>\n"
+        }
+        return out + "</article>\n"
+    }
+
+    var spans: SpanWriter {
+        SpanWriter(open: { $0 == .underline ? "<u>" : $0 == .emphasis ? "<strong>" : "<mark>" },
+                   close: { $0 == .underline ? "</u>" : $0 == .emphasis ? "</strong>" : "</mark>" },
+                   escape: escape, paragraphBreak: "</p>\n<p>", markersHugText: false)
+    }
+
+    func coverage(_ deck: Deck) -> String {
+        let opponent = deck.side.opponent.title.lowercased()
+        var out = "<section class=\"coverage\">\n<h1 id=\"coverage\">Coverage</h1>\n"
+        if deck.coverage.unanswered.isEmpty {
+            out += "<p>Every \(opponent) claim the modules offer has an answer.</p>\n"
+        } else {
+            out += "<p>No answer yet to these \(opponent) claims:</p>\n<ul>\n"
+            for ref in deck.coverage.unanswered {
+                out += "<li><code>\(escape(ref.id))</code> (\(escape(ref.module))): \(escape(ref.tag))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        if !deck.coverage.answeredButNotInDeck.isEmpty {
+            out += "<p>Answered by the modules but not placed in this deck:</p>\n<ul>\n"
+            for ref in deck.coverage.answeredButNotInDeck {
+                out += "<li><code>\(escape(ref.id))</code> (\(escape(ref.module))): \(escape(ref.tag))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    func isWebAddress(_ text: String) -> Bool { text.hasPrefix("https://") || text.hasPrefix("http://") }
+
+    /// Escapes text for element content and quoted attribute values alike.
+    func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let stylesheet = """
+
+    :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --mark: #fff35c; --accent: #1f4e8c; }
+    * { box-sizing: border-box; }
+    body { font: 16px/1.55 Calibri, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink);
+           max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+    header.deck { border-bottom: 2px solid var(--ink); margin-bottom: 1.5rem; }
+    .deck-title { font-size: 1.9rem; font-weight: 700; margin: 0 0 .5rem; }
+    header dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }
+    header dt { color: var(--muted); }
+    header dd { margin: 0; }
+    nav.toc { background: #f6f6f8; border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1.25rem; margin-bottom: 2rem; }
+    .toc-title { font-weight: 700; margin: 0 0 .25rem; }
+    nav.toc ol { margin: 0; padding-left: 1.25rem; }
+    nav.toc a { color: var(--accent); text-decoration: none; }
+    nav.toc .time, .block-meta { color: var(--muted); font-size: .85rem; }
+    h1 { font-size: 1.75rem; border-bottom: 3px double var(--ink); margin-top: 2.5rem; }
+    h2 { font-size: 1.45rem; text-decoration: underline; margin-top: 2rem; }
+    h3 { font-size: 1.2rem; text-decoration: underline; margin: 1.75rem 0 .25rem; }
+    h4 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
+    .kind { display: inline-block; font-size: .75rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em;
+            background: var(--accent); color: #fff; border-radius: 3px; padding: 0 .35rem; vertical-align: .1em; }
+    .cite { margin: .2rem 0; font-size: .9rem; overflow-wrap: anywhere; }
+    .cite strong { font-size: 1rem; }
+    blockquote.evidence { margin: .4rem 0 .6rem; padding: .1rem 0 .1rem .9rem; border-left: 3px solid var(--rule); font-size: .92rem; }
+    blockquote.evidence p { margin: .35rem 0; }
+    mark { background: var(--mark); color: inherit; }
+    .warrant, .analytic { font-size: .9rem; color: var(--muted); margin: .25rem 0; }
+    .over { color: #b3261e; font-weight: 700; }
+    .empty { color: #b3261e; font-style: italic; }
+    code { font-size: .85em; }
+    @media print {
+      body { max-width: none; padding: 0; font-size: 11pt; }
+      nav.toc { display: none; }
+      a { color: inherit; text-decoration: none; }
+      h1, h2, h3, h4 { break-after: avoid; }
+      article.card { break-inside: avoid; }
+      mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      section.pocket { break-before: page; }
+    }
+
+    """
+}

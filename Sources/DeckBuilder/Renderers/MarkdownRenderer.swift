@@ -1,0 +1,109 @@
+import DebateCore
+
+/// Markdown with Verbatim's hierarchy as headings: Pocket `#`, Hat `##`, Block `###`, Tag `####`.
+/// Spans stay visible: underline as `<u>…</u>`, emphasis as `**…**`, highlight as `==…==`.
+public struct MarkdownRenderer: DeckRenderer {
+    public var format: OutputFormat { .markdown }
+    public init() {}
+
+    public func render(_ deck: Deck) -> String {
+        var out = ""
+        out += "**\(escape(deck.title))**\n\n"
+        out += "- Resolution: \(escape(deck.resolution))\n"
+        out += "- Side: \(deck.side.title)\n"
+        out += "- Reading time: \(readingLine(deck))\n"
+        out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \($0.version))" }.joined(separator: ", ") + "\n"
+        for pocket in deck.pockets {
+            out += "\n# \(escape(pocket.title))\n"
+            for hat in pocket.hats {
+                out += "\n## \(escape(hat.title))\n"
+                for block in hat.blocks { out += render(block) }
+            }
+        }
+        out += coverage(deck)
+        return out
+    }
+
+    func readingLine(_ deck: Deck) -> String {
+        var line = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
+        if let budget = deck.budgetSeconds {
+            line += deck.overBudget ? " — **over the \(formatDuration(budget)) budget**" : " (budget \(formatDuration(budget)))"
+        }
+        return line
+    }
+
+    func render(_ block: Block) -> String {
+        var out = "\n### \(escape(block.title))\n\n"
+        var meta = "*Reads in \(formatDuration(block.readingSeconds))*"
+        if block.overBudget { meta += " — **over the block budget**" }
+        if let answers = block.answers { meta += " · answers `\(answers.id)`" }
+        out += meta + "\n"
+        if block.cards.isEmpty {
+            out += "\n*No answer yet.*\n"
+        }
+        for card in block.cards { out += render(card) }
+        return out
+    }
+
+    func render(_ card: Card) -> String {
+        let label = card.response.map { "\($0.title): " } ?? ""
+        var out = "\n#### \(escape(label + card.tag))\n\n"
+        if let cite = card.cite {
+            out += "**\(escape(cite.shortCite))**"
+            let rest = cite.fullCiteParts
+            if !rest.isEmpty {
+                out += " (" + rest.map { $0 == cite.url ? link($0) : escape($0) }.joined(separator: ", ") + ")"
+            }
+            out += "\n\n"
+        }
+        if let evidence = card.evidence {
+            let body = spans.write(evidence.runs)
+            out += body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> \($0)" }
+                .joined(separator: "\n") + "\n"
+            if let warrant = card.warrant { out += "\n*Warrant:* \(escape(warrant))\n" }
+        } else if let warrant = card.warrant {
+            out += "\(escape(warrant))\n"
+        }
+        return out
+    }
+
+    var spans: SpanWriter {
+        SpanWriter(open: { $0 == .underline ? "<u>" : $0 == .emphasis ? "**" : "==" },
+                   close: { $0 == .underline ? "</u>" : $0 == .emphasis ? "**" : "==" },
+                   escape: escape, paragraphBreak: "\n\n", markersHugText: true)
+    }
+
+    func coverage(_ deck: Deck) -> String {
+        var out = "\n# Coverage\n\n"
+        if deck.coverage.unanswered.isEmpty {
+            out += "Every \(deck.side.opponent.title.lowercased()) claim the modules offer has an answer.\n"
+        } else {
+            out += "No answer yet to these \(deck.side.opponent.title.lowercased()) claims:\n\n"
+            for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
+        }
+        if !deck.coverage.answeredButNotInDeck.isEmpty {
+            out += "\nAnswered by the modules but not placed in this deck:\n\n"
+            for ref in deck.coverage.answeredButNotInDeck { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
+        }
+        return out
+    }
+
+    /// Backslash-escapes the characters Markdown would read as markup (`==` is highlight syntax).
+    func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        var previous: Character = " "
+        for ch in text {
+            if "\\`*_[]<>#|~".contains(ch) || (ch == "=" && previous == "=") { out.append("\\") }
+            out.append(ch)
+            previous = ch
+        }
+        return out
+    }
+
+    /// A web address as an autolink, which Markdown takes verbatim; anything else is escaped text.
+    func link(_ url: String) -> String {
+        let isWeb = url.hasPrefix("https://") || url.hasPrefix("http://")
+        return isWeb && !url.contains(where: { $0 == "<" || $0 == ">" || $0.isWhitespace }) ? "<\(url)>" : escape(url)
+    }
+}

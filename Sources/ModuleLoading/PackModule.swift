@@ -1,0 +1,114 @@
+import DebateCore
+import Foundation
+import YAMLCoding
+
+/// A module made only of YAML: a folder with `module.yaml` and claim files.
+public struct PackModule: ArgumentModule {
+    public var descriptor: ModuleDescriptor
+    /// The pack's folder.
+    public let directory: String
+    /// Where `module.yaml` put the id, for messages about the module itself.
+    public let location: SourceLocation
+    /// Claim files, sorted so every build reads them in one order.
+    public let claimFiles: [String]
+
+    public static let manifestName = "module.yaml"
+
+    /// Reads `module.yaml` and lists the claim files; claim files are decoded when arguments are asked for.
+    public init(directory: String, kind: String? = nil) throws(DiagnosticsError) {
+        self.directory = directory
+        let manifest = (directory as NSString).appendingPathComponent(Self.manifestName)
+        guard FileManager.default.fileExists(atPath: manifest) else {
+            throw DiagnosticsError(.error("no \(Self.manifestName) in pack folder \(directory)"))
+        }
+        do {
+            descriptor = try YAMLDecoder().decode(ModuleDescriptor.self, fromFile: manifest)
+        } catch {
+            throw DiagnosticsError(Diagnostic(error))
+        }
+        if let kind { descriptor.kind = kind }
+        location = SourceLocation(path: manifest, line: 1, column: 1)
+        claimFiles = Self.yamlFiles(under: directory).filter { ($0 as NSString).lastPathComponent != Self.manifestName }
+    }
+
+    /// Every `.yaml`/`.yml` file below `directory`, sorted.
+    public static func yamlFiles(under directory: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                files.append((directory as NSString).appendingPathComponent(relative))
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Decodes every claim file; collects one error per broken file rather than stopping at the first.
+    public func entries() throws(DiagnosticsError) -> [ClaimEntry] {
+        var entries: [ClaimEntry] = []
+        var problems: [Diagnostic] = []
+        let decoder = YAMLDecoder()
+        for file in claimFiles {
+            do {
+                entries += try decoder.decode(ClaimFile.self, fromFile: file).claims
+            } catch {
+                problems.append(Diagnostic(error))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return entries
+    }
+
+    public func arguments(for context: ModuleContext) throws -> ArgumentSet {
+        let options = try PackOptions(context.options, module: descriptor.id)
+        let claims = try entries()
+            .filter { options.keeps($0) }
+            .map { $0.claim(module: descriptor.id) }
+        return ArgumentSet(module: descriptor.id, claims: claims)
+    }
+}
+
+/// The options every pack understands.
+struct PackOptions {
+    var onlyTags: Set<String>?
+    var exclude: Set<String> = []
+
+    init(_ value: YAMLValue, module: String) throws(DiagnosticsError) {
+        guard case .mapping(let entries) = value else {
+            if case .null = value { return }
+            throw DiagnosticsError(.error("options of module `\(module)` must be a mapping"))
+        }
+        for entry in entries {
+            switch entry.key {
+            case "only-tags": onlyTags = Set(try Self.strings(entry.value, option: entry.key, module: module))
+            case "exclude": exclude = Set(try Self.strings(entry.value, option: entry.key, module: module))
+            default:
+                let hint = closestMatch(to: entry.key, in: ["only-tags", "exclude"]).map { "did you mean `\($0)`?" }
+                throw DiagnosticsError(.error("module `\(module)` has no option `\(entry.key)` (a pack takes `only-tags` and `exclude`)", hint: hint))
+            }
+        }
+    }
+
+    static func strings(_ value: YAMLValue, option: String, module: String) throws(DiagnosticsError) -> [String] {
+        switch value {
+        case .string(let s): return [s]
+        case .sequence(let items):
+            var result: [String] = []
+            for item in items {
+                guard case .string(let s) = item else {
+                    throw DiagnosticsError(.error("option `\(option)` of module `\(module)` takes a list of strings"))
+                }
+                result.append(s)
+            }
+            return result
+        default:
+            throw DiagnosticsError(.error("option `\(option)` of module `\(module)` takes a list of strings"))
+        }
+    }
+
+    func keeps(_ entry: ClaimEntry) -> Bool {
+        if exclude.contains(entry.id) { return false }
+        if let onlyTags, onlyTags.isDisjoint(with: entry.tags ?? []) { return false }
+        return true
+    }
+}

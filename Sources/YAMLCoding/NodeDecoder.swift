@@ -1,0 +1,233 @@
+/// State shared by all decoders of one `decode` call.
+final class DecodingSession {
+    let document: Document
+    let path: String
+    let input: [UInt8]
+    let userInfo: [CodingUserInfoKey: Any]
+    private var allowedKeysCache: [ObjectIdentifier: AllowedKeys?] = [:]
+    private var cachedSource: SourceText?
+
+    init(document: Document, path: String, input: [UInt8], userInfo: [CodingUserInfoKey: Any]) {
+        self.document = document
+        self.path = path
+        self.input = input
+        self.userInfo = userInfo
+    }
+
+    /// The line table is built on first use: only diagnostics that point inside values need it.
+    var source: SourceText {
+        if let cachedSource { return cachedSource }
+        let made = SourceText(bytes: input)
+        cachedSource = made
+        return made
+    }
+
+    /// The key names of a `CaseIterable` key type (computed once per type and decode call).
+    func allowedKeys<Key: CodingKey>(_ type: Key.Type) -> AllowedKeys? {
+        let id = ObjectIdentifier(type)
+        if let cached = allowedKeysCache[id] { return cached }
+        var result: AllowedKeys?
+        if let iterable = type as? any CaseIterable.Type {
+            result = AllowedKeys(names: keyNames(of: iterable))
+        }
+        allowedKeysCache[id] = result
+        return result
+    }
+
+    private func keyNames<C: CaseIterable>(of type: C.Type) -> [String] {
+        C.allCases.compactMap { ($0 as? any CodingKey)?.stringValue }
+    }
+}
+
+struct AllowedKeys {
+    let names: [String]
+    let set: Set<String>
+
+    init(names: [String]) {
+        self.names = names
+        self.set = Set(names)
+    }
+}
+
+/// One step of a coding path, kept unformatted until an error needs it.
+enum PathKey {
+    case none
+    case key(any CodingKey)
+    case index(Int)
+
+    var codingKey: (any CodingKey)? {
+        switch self {
+        case .none: nil
+        case .key(let key): key
+        case .index(let index): IndexKey(index)
+        }
+    }
+}
+
+/// The coding key of a sequence item: its index, also as the string "3".
+struct IndexKey: CodingKey {
+    let intValue: Int?
+    let stringValue: String
+
+    init(_ index: Int) {
+        intValue = index
+        stringValue = String(index)
+    }
+
+    init?(stringValue: String) {
+        guard let index = Int(stringValue) else { return nil }
+        self.init(index)
+    }
+
+    init?(intValue: Int) { self.init(intValue) }
+}
+
+/// A string coding key for `superDecoder()` and user-thrown errors.
+struct NameKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { return nil }
+}
+
+/// The `Decoder` for one node. Cheap to make: the coding path is a parent chain, formatted on demand.
+final class NodeDecoder: Decoder {
+    let session: DecodingSession
+    let node: Int
+    let parent: NodeDecoder?
+    let key: PathKey
+    /// The type whose `init(from:)` receives this decoder, for messages ("unknown key `x` in Claim").
+    let type: Any.Type?
+
+    init(session: DecodingSession, node: Int, parent: NodeDecoder?, key: PathKey, type: Any.Type?) {
+        self.session = session
+        self.node = node
+        self.parent = parent
+        self.key = key
+        self.type = type
+    }
+
+    var document: Document { session.document }
+
+    var codingPath: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var current: NodeDecoder? = self
+        while let decoder = current {
+            if let key = decoder.key.codingKey { keys.append(key) }
+            current = decoder.parent
+        }
+        return keys.reversed()
+    }
+
+    var pathStrings: [String] { codingPath.map(\.stringValue) }
+
+    func pathStrings(appending key: PathKey) -> [String] {
+        var path = pathStrings
+        if let key = key.codingKey { path.append(key.stringValue) }
+        return path
+    }
+
+    var userInfo: [CodingUserInfoKey: Any] { session.userInfo }
+
+    /// Where this decoder's node starts (a missing value reports its container's position).
+    var location: SourceLocation { location(of: node) }
+
+    func location(of index: Int) -> SourceLocation {
+        let node = document.nodes[index]
+        if node.flags & Node.absent != 0 {
+            return parent?.location ?? SourceLocation(path: session.path, line: 1, column: 1)
+        }
+        return SourceLocation(path: session.path, line: Int(node.line) + 1, column: Int(node.column) + 1)
+    }
+
+    var scalarInfo: YAMLScalarInfo? {
+        let node = document.nodes[node]
+        guard node.kind == .scalar, node.flags & (Node.absent | Node.emptyDocument) == 0 else { return nil }
+        let style = ScalarStyle(rawValue: node.style) ?? .plain
+        return YAMLScalarInfo(location: location, style: style.publicStyle, value: document.text(self.node),
+                              source: session.source, startLine: Int(node.line), startColumn: Int(node.column))
+    }
+
+    // MARK: - Containers
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard document.nodes[node].kind == .mapping else {
+            throw mismatch(node, key: .none, expected: "a mapping")
+        }
+        if let allowed = session.allowedKeys(Key.self) {
+            try checkKeys(allowed)
+        }
+        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard document.nodes[node].kind == .sequence else {
+            throw mismatch(node, key: .none, expected: "a sequence")
+        }
+        return UnkeyedContainer(decoder: self)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleValueContainer(decoder: self)
+    }
+
+    /// Unknown keys are errors when the key type lists every key it knows.
+    private func checkKeys(_ allowed: AllowedKeys) throws(YAMLError) {
+        let mapping = document.nodes[node]
+        for entry in 0..<(Int(mapping.count) / 2) {
+            let keyNode = document.child(mapping, 2 * entry)
+            let text = document.text(keyNode)
+            guard !allowed.set.contains(text) else { continue }
+            let hint = Suggestions.closest(to: text, in: allowed.names).map { "did you mean `\($0)`?" }
+                ?? "expected one of: \(Suggestions.list(allowed.names))"
+            let owner = type.map { " in \(String(describing: $0))" } ?? ""
+            throw YAMLError(kind: .unknownKey, location: location(of: keyNode), message: "unknown key `\(text)`\(owner)",
+                            hint: hint, codingPath: pathStrings + [text])
+        }
+    }
+
+    // MARK: - Decoding children
+
+    /// Decodes `node` (a child of this decoder's node, or the node itself with `.none`) as `T`.
+    func decode<T: Decodable>(_ type: T.Type, node: Int, key: PathKey) throws(YAMLError) -> T {
+        if T.self == String.self { return try cast(decodeString(node, key: key)) }
+        if T.self == Int.self { return try cast(decodeInteger(node, key: key, as: Int.self)) }
+        if T.self == Bool.self { return try cast(decodeBool(node, key: key)) }
+        if T.self == Double.self { return try cast(decodeFloat(node, key: key, as: Double.self)) }
+        if T.self == YAMLValue.self { return try cast(value(of: node)) }
+        if let special = try decodeSpecial(type, node: node, key: key) { return special }
+        let decoder = NodeDecoder(session: session, node: node, parent: self, key: key, type: T.self)
+        do {
+            return try T(from: decoder)
+        } catch let error as YAMLError {
+            throw error
+        } catch {
+            throw decoder.convert(error, decoding: T.self)
+        }
+    }
+
+    @inline(__always)
+    func cast<T>(_ value: some Any) throws(YAMLError) -> T {
+        if let value = value as? T { return value }
+        throw YAMLError(kind: .typeMismatch, location: location, message: "internal error: cannot convert \(Swift.type(of: value)) to \(T.self)",
+                        codingPath: pathStrings)
+    }
+
+    /// The value's node when `key` is present, else a missing-key error at this mapping.
+    func valueNode(forKey key: some CodingKey) throws(YAMLError) -> Int {
+        if let value = valueNodeIfPresent(forKey: key) { return value }
+        let owner = type.map { " in \(String(describing: $0))" } ?? ""
+        throw YAMLError(kind: .missingKey, location: location, message: "missing key `\(key.stringValue)`\(owner)",
+                        codingPath: pathStrings(appending: .key(key)))
+    }
+
+    func valueNodeIfPresent(forKey key: some CodingKey) -> Int? {
+        guard let entry = document.entry(of: key.stringValue, inMapping: node) else { return nil }
+        return document.child(document.nodes[node], 2 * entry + 1)
+    }
+
+    func isNull(_ index: Int) -> Bool {
+        document.nodes[index].isNull
+    }
+}

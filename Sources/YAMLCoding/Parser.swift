@@ -1,0 +1,335 @@
+import CYAML
+
+/// Turns libyaml's event stream into a `Document`, enforcing `YAMLLimits` and the
+/// structural rules (one document, scalar keys, no duplicate keys, no merge keys) as it goes.
+struct DocumentParser {
+    private struct Frame {
+        var node: Int
+        var pendingStart: Int
+        var anchor: String?
+    }
+
+    private let path: String
+    private let limits: YAMLLimits
+    private var nodes: [Node] = []
+    private var children: [UInt32] = []
+    private var scalarBytes: [UInt8] = []
+    /// Children of the open collections, innermost last; moved to `children` when a collection ends.
+    private var pending: [UInt32] = []
+    private var stack: [Frame] = []
+    private var anchors: [String: Int] = [:]
+    private var aliasExpanded = 0
+    private var root: Int?
+    private var documents = 0
+    private var mappingIndex: [Int: [String: Int]] = [:]
+
+    private init(path: String, limits: YAMLLimits) {
+        self.path = path
+        self.limits = limits
+    }
+
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String, limits: YAMLLimits) throws(YAMLError) -> Document {
+        var parser = DocumentParser(path: path, limits: limits)
+        return try parser.run(input)
+    }
+
+    private mutating func run(_ input: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> Document {
+        if let base = input.baseAddress, input.count > 0 {
+            nodes.reserveCapacity(input.count / 32 + 4)
+            children.reserveCapacity(input.count / 32 + 4)
+            scalarBytes.reserveCapacity(input.count)
+            try readEvents(base, count: input.count, input: input)
+        }
+        if root == nil {
+            // No document at all (empty file, only comments): decodes as null at 1:1.
+            root = nodes.count
+            nodes.append(Node(line: 0, column: 0, first: 0, count: 0, size: 1, height: 0, kind: .scalar,
+                              style: ScalarStyle.plain.rawValue,
+                              flags: Node.resolvable | Node.null | Node.emptyDocument))
+        }
+        let absent = nodes.count
+        nodes.append(Node(line: 0, column: 0, first: 0, count: 0, size: 1, height: 0, kind: .scalar,
+                          style: ScalarStyle.plain.rawValue, flags: Node.resolvable | Node.null | Node.absent))
+        return Document(nodes: nodes, children: children, scalarBytes: scalarBytes, root: root ?? 0,
+                        absentNode: absent, mappingIndex: mappingIndex)
+    }
+
+    private mutating func readEvents(_ base: UnsafePointer<UInt8>, count: Int, input: UnsafeBufferPointer<UInt8>) throws(YAMLError) {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) != 0 else {
+            throw YAMLError(kind: .limitExceeded, location: location(line: 0, column: 0),
+                            message: "out of memory while starting the YAML parser")
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, base, count)
+
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer { event.deallocate() }
+        while true {
+            guard yaml_parser_parse(parser, event) != 0 else {
+                throw syntaxError(parser.pointee, input: input)
+            }
+            defer { yaml_event_delete(event) }
+            if try handle(event.pointee) { return }
+        }
+    }
+
+    /// Returns true at the end of the stream.
+    private mutating func handle(_ event: yaml_event_t) throws(YAMLError) -> Bool {
+        let mark = event.start_mark
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            try scalar(value: data.value, length: data.length, style: data.style, tag: data.tag,
+                       anchor: data.anchor, mark: mark)
+        case YAML_SEQUENCE_START_EVENT:
+            try startCollection(.sequence, anchor: event.data.sequence_start.anchor, mark: mark)
+        case YAML_MAPPING_START_EVENT:
+            try startCollection(.mapping, anchor: event.data.mapping_start.anchor, mark: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            try endCollection()
+        case YAML_ALIAS_EVENT:
+            try alias(event.data.alias.anchor, mark: mark)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw YAMLError(kind: .syntax, location: location(mark),
+                                message: "a second YAML document starts here; a file holds exactly one document",
+                                hint: "split the documents into separate files")
+            }
+        case YAML_STREAM_END_EVENT:
+            return true
+        default:
+            break  // stream start, document end, no event
+        }
+        return false
+    }
+
+    private mutating func scalar(
+        value: UnsafeMutablePointer<yaml_char_t>?, length: Int, style: yaml_scalar_style_t,
+        tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?, mark: yaml_mark_t
+    ) throws(YAMLError) {
+        guard scalarBytes.count + length < Int(UInt32.max) else {
+            throw YAMLError(kind: .limitExceeded, location: location(mark), message: "the document's text is too large")
+        }
+        let first = UInt32(scalarBytes.count)
+        if length > 0, let value {
+            scalarBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
+        }
+        let style = ScalarStyle(style)
+        var flags: UInt8 = 0
+        if style == .plain && !DocumentParser.forcesString(tag) {
+            flags = Node.resolvable
+            if CoreSchema.isNull(scalarBytes, from: Int(first), count: length) {
+                flags |= Node.null
+            }
+        }
+        let index = nodes.count
+        nodes.append(Node(line: UInt32(clamping: mark.line), column: UInt32(clamping: mark.column), first: first,
+                          count: UInt32(length), size: 1, height: 0, kind: .scalar, style: style.rawValue, flags: flags))
+        if let anchor {
+            anchors[String(cString: anchor)] = index
+        }
+        try attach(index, line: mark.line, column: mark.column)
+    }
+
+    /// `!!str` and the non-specific tag `!` make a plain scalar a string.
+    private static func forcesString(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
+        guard let tag else { return false }
+        let text = String(cString: tag)
+        return text == "!" || text == "tag:yaml.org,2002:str"
+    }
+
+    private mutating func startCollection(_ kind: NodeKind, anchor: UnsafeMutablePointer<yaml_char_t>?, mark: yaml_mark_t) throws(YAMLError) {
+        if stack.count + 1 > limits.maxDepth {
+            throw YAMLError(kind: .limitExceeded, location: location(mark),
+                            message: "nesting deeper than \(limits.maxDepth) levels",
+                            hint: "flatten the structure (limit: maxDepth)")
+        }
+        if let top = stack.last, nodes[top.node].kind == .mapping, (pending.count - top.pendingStart) % 2 == 0 {
+            throw YAMLError(kind: .syntax, location: location(mark),
+                            message: "a mapping key must be a scalar, found a \(kind == .mapping ? "mapping" : "sequence")")
+        }
+        let index = nodes.count
+        nodes.append(Node(line: UInt32(clamping: mark.line), column: UInt32(clamping: mark.column), first: 0, count: 0,
+                          size: 1, height: 1, kind: kind, style: 0, flags: 0))
+        stack.append(Frame(node: index, pendingStart: pending.count, anchor: anchor.map { String(cString: $0) }))
+    }
+
+    private mutating func endCollection() throws(YAMLError) {
+        guard let frame = stack.popLast() else { return }
+        let first = children.count
+        let slots = pending.count - frame.pendingStart
+        guard first + slots < Int(UInt32.max) else {
+            throw YAMLError(kind: .limitExceeded, location: location(line: nodes[frame.node].line, column: nodes[frame.node].column),
+                            message: "too many nodes")
+        }
+        children.append(contentsOf: pending[frame.pendingStart...])
+        pending.removeSubrange(frame.pendingStart...)
+        var size: UInt32 = 1
+        var height: UInt16 = 0
+        for slot in first..<(first + slots) {
+            let child = nodes[Int(children[slot])]
+            size = size.addingSaturating(child.size)
+            height = max(height, child.height)
+        }
+        nodes[frame.node].first = UInt32(first)
+        nodes[frame.node].count = UInt32(slots)
+        nodes[frame.node].size = size
+        nodes[frame.node].height = height == UInt16.max ? height : height + 1
+        if nodes[frame.node].kind == .mapping {
+            try checkDuplicateKeys(frame.node)
+        }
+        if let anchor = frame.anchor {
+            anchors[anchor] = frame.node
+        }
+        try attach(frame.node, line: Int(nodes[frame.node].line), column: Int(nodes[frame.node].column))
+    }
+
+    private mutating func alias(_ anchor: UnsafeMutablePointer<yaml_char_t>?, mark: yaml_mark_t) throws(YAMLError) {
+        let name = anchor.map { String(cString: $0) } ?? ""
+        guard let target = anchors[name] else {
+            let isOpen = stack.contains { $0.anchor == name }
+            throw YAMLError(kind: .syntax, location: location(mark),
+                            message: isOpen ? "alias `*\(name)` refers to its own enclosing node" : "unknown anchor `\(name)`",
+                            hint: isOpen ? "recursive aliases are not supported" : "define `&\(name)` before using `*\(name)`")
+        }
+        let node = nodes[target]
+        if stack.count + Int(node.height) > limits.maxDepth {
+            throw YAMLError(kind: .limitExceeded, location: location(mark),
+                            message: "alias `*\(name)` nests deeper than \(limits.maxDepth) levels",
+                            hint: "flatten the structure (limit: maxDepth)")
+        }
+        aliasExpanded = aliasExpanded.addingSaturating(Int(node.size))
+        if aliasExpanded > limits.maxAliasExpandedNodes {
+            throw YAMLError(kind: .limitExceeded, location: location(mark),
+                            message: "aliases expand to more than \(limits.maxAliasExpandedNodes) nodes at alias `*\(name)`",
+                            hint: "the file repeats anchored content too many times (limit: maxAliasExpandedNodes)")
+        }
+        try attach(target, line: mark.line, column: mark.column)
+    }
+
+    /// Adds a finished node to the open collection, or makes it the root.
+    private mutating func attach(_ index: Int, line: Int, column: Int) throws(YAMLError) {
+        let mark = yaml_mark_t(index: 0, line: line, column: column)
+        guard let top = stack.last else {
+            root = index
+            return
+        }
+        if nodes[top.node].kind == .mapping, (pending.count - top.pendingStart) % 2 == 0 {
+            let key = nodes[index]
+            if key.kind != .scalar {
+                throw YAMLError(kind: .syntax, location: location(mark),
+                                message: "a mapping key must be a scalar, found a \(key.kind == .mapping ? "mapping" : "sequence")")
+            }
+            if key.isResolvable && key.count == 2 && scalarBytes[Int(key.first)] == UInt8(ascii: "<")
+                && scalarBytes[Int(key.first) + 1] == UInt8(ascii: "<")
+            {
+                throw YAMLError(kind: .syntax, location: location(mark),
+                                message: "merge keys (`<<`) are not supported",
+                                hint: "write the keys out, or alias the whole mapping")
+            }
+        }
+        pending.append(UInt32(index))
+    }
+
+    private mutating func checkDuplicateKeys(_ mappingNode: Int) throws(YAMLError) {
+        let node = nodes[mappingNode]
+        let entries = Int(node.count) / 2
+        guard entries > 1 else { return }
+        let base = Int(node.first)
+        if entries <= Document.scanLimit {
+            for later in 1..<entries {
+                let b = nodes[Int(children[base + 2 * later])]
+                for earlier in 0..<later {
+                    let a = nodes[Int(children[base + 2 * earlier])]
+                    if a.count == b.count && sameBytes(a, b) {
+                        throw duplicate(key: Int(children[base + 2 * later]), first: a)
+                    }
+                }
+            }
+            return
+        }
+        var table: [String: Int] = [:]
+        table.reserveCapacity(entries)
+        for entry in 0..<entries {
+            let keyIndex = Int(children[base + 2 * entry])
+            let key = nodes[keyIndex]
+            let text = String(decoding: scalarBytes[Int(key.first)..<Int(key.first + key.count)], as: UTF8.self)
+            if let earlier = table.updateValue(entry, forKey: text) {
+                throw duplicate(key: keyIndex, first: nodes[Int(children[base + 2 * earlier])])
+            }
+        }
+        mappingIndex[mappingNode] = table
+    }
+
+    private func sameBytes(_ a: Node, _ b: Node) -> Bool {
+        scalarBytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            let (x, y, n) = (Int(a.first), Int(b.first), Int(a.count))
+            while i < n {
+                if bytes[x + i] != bytes[y + i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    private func duplicate(key keyIndex: Int, first: Node) -> YAMLError {
+        let key = nodes[keyIndex]
+        let text = String(decoding: scalarBytes[Int(key.first)..<Int(key.first + key.count)], as: UTF8.self)
+        return YAMLError(kind: .duplicateKey, location: location(line: key.line, column: key.column),
+                         message: "duplicate key `\(text)`",
+                         hint: "`\(text)` was first given at \(first.line + 1):\(first.column + 1)")
+    }
+
+    // MARK: - Positions and libyaml errors
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(path: path, line: mark.line + 1, column: mark.column + 1)
+    }
+
+    private func location(line: UInt32, column: UInt32) -> SourceLocation {
+        SourceLocation(path: path, line: Int(line) + 1, column: Int(column) + 1)
+    }
+
+    private func syntaxError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return YAMLError(kind: .limitExceeded, location: location(line: 0, column: 0),
+                             message: "out of memory while parsing")
+        case YAML_READER_ERROR:
+            // Reader errors carry a byte offset, not a mark.
+            let (line, column) = SourceText.position(ofByte: parser.problem_offset, in: input)
+            var message = problem
+            if parser.problem_value != -1 {
+                message += " (#x\(String(parser.problem_value, radix: 16, uppercase: true)))"
+            }
+            if problem.contains("UTF") {
+                message = "the file is not valid UTF-8: " + message
+            }
+            return YAMLError(kind: .syntax, location: SourceLocation(path: path, line: line + 1, column: column + 1),
+                             message: message)
+        default:
+            var message = problem
+            if let context = parser.context {
+                let mark = parser.context_mark
+                message += " (\(String(cString: context)) that started at \(mark.line + 1):\(mark.column + 1))"
+            }
+            let mark = parser.problem_mark
+            let offset = SourceText.offset(line: mark.line, column: mark.column, in: input)
+            let hint = offset < input.count && input[offset] == 0x09 ? "indent with spaces: YAML does not allow tabs here" : nil
+            return YAMLError(kind: .syntax, location: location(mark), message: message, hint: hint)
+        }
+    }
+}
+
+extension FixedWidthInteger {
+    @inline(__always)
+    func addingSaturating(_ other: Self) -> Self {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other < 0 ? Self.min : Self.max) : sum
+    }
+}

@@ -1,0 +1,170 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Scalars resolved by the requested type (YAML 1.2 core schema), with typed, located errors.
+extension NodeDecoder {
+    func decodeString(_ index: Int, key: PathKey) throws(YAMLError) -> String {
+        let node = document.nodes[index]
+        guard node.kind == .scalar, !node.isNull else {
+            var hint: String?
+            if node.kind == .scalar && node.flags & (Node.emptyDocument | Node.absent) == 0 {
+                let text = document.text(index)
+                hint = text.isEmpty ? "write \"\" for an empty string" : "write \"\(text)\" in quotes for the word itself"
+            }
+            throw mismatch(index, key: key, expected: "a string", hint: hint)
+        }
+        return document.text(index)
+    }
+
+    func decodeBool(_ index: Int, key: PathKey) throws(YAMLError) -> Bool {
+        let node = document.nodes[index]
+        if node.kind == .scalar && node.isResolvable,
+            let value = document.withBytes(index, { bytes in CoreSchema.bool(bytes) })
+        {
+            return value
+        }
+        var hint: String?
+        if node.kind == .scalar {
+            let text = document.text(index)
+            if CoreSchema.isYAML11Bool(text) {
+                hint = "YAML 1.2 booleans are `true` and `false`"
+            } else if !node.isResolvable && (text == "true" || text == "false") {
+                hint = "remove the quotes to write a boolean"
+            }
+        }
+        throw mismatch(index, key: key, expected: "a boolean (`true` or `false`)", hint: hint)
+    }
+
+    func decodeInteger<I: FixedWidthInteger>(_ index: Int, key: PathKey, as type: I.Type) throws(YAMLError) -> I {
+        let node = document.nodes[index]
+        let expected = I.self == Int.self ? "an integer" : "an integer (\(I.self))"
+        guard node.kind == .scalar else { throw mismatch(index, key: key, expected: expected) }
+        let result = document.withBytes(index) { bytes in CoreSchema.integer(bytes, as: I.self) }
+        switch result {
+        case .value(let value) where node.isResolvable:
+            return value
+        case .overflow where node.isResolvable:
+            throw YAMLError(kind: .invalidValue, location: location(of: index),
+                            message: "`\(document.text(index))` does not fit in \(I.self) (\(I.min)...\(I.max))",
+                            codingPath: pathStrings(appending: key))
+        case .value, .overflow:
+            throw mismatch(index, key: key, expected: expected, hint: "remove the quotes to write a number")
+        case .notInteger:
+            throw mismatch(index, key: key, expected: expected)
+        }
+    }
+
+    func decodeFloat<F: BinaryFloatingPoint & LosslessStringConvertible>(_ index: Int, key: PathKey, as type: F.Type) throws(YAMLError) -> F {
+        let node = document.nodes[index]
+        guard node.kind == .scalar else { throw mismatch(index, key: key, expected: "a number") }
+        let result = document.withBytes(index) { bytes in CoreSchema.float(bytes, as: F.self) }
+        switch result {
+        case .value(let value) where node.isResolvable:
+            return value
+        case .overflow where node.isResolvable:
+            throw YAMLError(kind: .invalidValue, location: location(of: index),
+                            message: "`\(document.text(index))` does not fit in \(F.self)", codingPath: pathStrings(appending: key))
+        case .value, .overflow:
+            throw mismatch(index, key: key, expected: "a number", hint: "remove the quotes to write a number")
+        case .notFloat:
+            throw mismatch(index, key: key, expected: "a number")
+        }
+    }
+
+    /// The rarer scalar types: the other integer widths, Float, and the Foundation types that
+    /// JSONDecoder also reads from scalars (URL, Decimal).
+    func decodeSpecial<T>(_ type: T.Type, node index: Int, key: PathKey) throws(YAMLError) -> T? {
+        switch T.self {
+        case is Int64.Type: return try cast(decodeInteger(index, key: key, as: Int64.self))
+        case is Int32.Type: return try cast(decodeInteger(index, key: key, as: Int32.self))
+        case is Int16.Type: return try cast(decodeInteger(index, key: key, as: Int16.self))
+        case is Int8.Type: return try cast(decodeInteger(index, key: key, as: Int8.self))
+        case is UInt.Type: return try cast(decodeInteger(index, key: key, as: UInt.self))
+        case is UInt64.Type: return try cast(decodeInteger(index, key: key, as: UInt64.self))
+        case is UInt32.Type: return try cast(decodeInteger(index, key: key, as: UInt32.self))
+        case is UInt16.Type: return try cast(decodeInteger(index, key: key, as: UInt16.self))
+        case is UInt8.Type: return try cast(decodeInteger(index, key: key, as: UInt8.self))
+        case is Float.Type: return try cast(decodeFloat(index, key: key, as: Float.self))
+        case is URL.Type:
+            let text = try decodeString(index, key: key)
+            guard let url = URL(string: text) else {
+                throw YAMLError(kind: .invalidValue, location: location(of: index), message: "`\(text)` is not a valid URL",
+                                codingPath: pathStrings(appending: key))
+            }
+            return try cast(url)
+        case is Decimal.Type:
+            let node = document.nodes[index]
+            let text = node.kind == .scalar ? document.text(index) : ""
+            let form = document.withBytes(index) { bytes in CoreSchema.floatForm(bytes) }
+            guard node.kind == .scalar, node.isResolvable, case .decimal = form, let value = Decimal(string: text) else {
+                throw mismatch(index, key: key, expected: "a decimal number")
+            }
+            return try cast(value)
+        default:
+            if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) {
+                if T.self == Int128.self { return try cast(decodeInteger(index, key: key, as: Int128.self)) }
+                if T.self == UInt128.self { return try cast(decodeInteger(index, key: key, as: UInt128.self)) }
+            }
+            return nil
+        }
+    }
+
+    /// A `YAMLValue` straight from the node: mapping order kept, plain scalars typed by the core schema.
+    func value(of index: Int) -> YAMLValue {
+        let node = document.nodes[index]
+        switch node.kind {
+        case .scalar:
+            guard node.isResolvable else { return .string(document.text(index)) }
+            return document.scalarBytes.withUnsafeBufferPointer { bytes in
+                CoreSchema.resolve(UnsafeBufferPointer(rebasing: bytes[Int(node.first)..<Int(node.first + node.count)]))
+            }
+        case .sequence:
+            var items: [YAMLValue] = []
+            items.reserveCapacity(Int(node.count))
+            for slot in 0..<Int(node.count) {
+                items.append(value(of: document.child(node, slot)))
+            }
+            return .sequence(items)
+        case .mapping:
+            var entries: [YAMLValue.Entry] = []
+            entries.reserveCapacity(Int(node.count) / 2)
+            for entry in 0..<(Int(node.count) / 2) {
+                entries.append(YAMLValue.Entry(key: document.text(document.child(node, 2 * entry)),
+                                               value: value(of: document.child(node, 2 * entry + 1))))
+            }
+            return .mapping(entries)
+        }
+    }
+
+    // MARK: - Messages
+
+    func mismatch(_ index: Int, key: PathKey, expected: String, hint: String? = nil) -> YAMLError {
+        YAMLError(kind: .typeMismatch, location: location(of: index), message: "expected \(expected), found \(describe(index))",
+                  hint: hint, codingPath: pathStrings(appending: key))
+    }
+
+    /// "a mapping", "`abc`", "the quoted string \"42\"", "null", …
+    func describe(_ index: Int) -> String {
+        let node = document.nodes[index]
+        switch node.kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a sequence"
+        case .scalar: break
+        }
+        if node.flags & Node.emptyDocument != 0 { return "an empty document" }
+        if node.flags & Node.absent != 0 { return "no value" }
+        let text = document.text(index)
+        if node.isNull { return text.isEmpty ? "an empty value" : "null" }
+        var shown = text.prefix { $0 != "\n" && $0 != "\r" }
+        if shown.count > 40 { shown = shown.prefix(40) }
+        let cut = shown.count < text.count ? "…" : ""
+        switch ScalarStyle(rawValue: node.style) ?? .plain {
+        case .plain where node.isResolvable: return "`\(shown)\(cut)`"
+        case .literal, .folded: return "a block of text"
+        default: return "the quoted string \"\(shown)\(cut)\""
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import DebateCore
+import DeckBuilder
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build a deck from its YAML configuration.",
+        discussion: """
+        Without --format, writes every output the deck file lists under `outputs:`. With --format, writes
+        that one format to -o PATH (or `-o -` for standard output; default: the deck's own output path for
+        that format, else out/DECK-ID.EXT). Warnings and notes (coverage) go to standard error.
+
+        Examples:
+          debate build decks/belarus-engagement.yaml
+          debate build decks/belarus-engagement.yaml --format html -o out/belarus.html
+          debate build decks/belarus-engagement-neg.yaml --format markdown -o -
+        """)
+
+    @Argument(help: ArgumentHelp("The deck configuration file.", valueName: "deck.yaml"))
+    var deck: String
+
+    @Option(name: .shortAndLong, help: "Write only this format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write --format's output; `-` for standard output.", valueName: "path"))
+    var output: String?
+
+    @OptionGroup var modules: ModulePathOptions
+
+    @Flag(help: "Print a JSON report of what was built (outputs, reading time, diagnostics) on standard output.")
+    var json = false
+
+    @Flag(help: "Treat warnings as errors (exit 65).")
+    var warningsAsErrors = false
+
+    func validate() throws {
+        if output != nil && format == nil && OutputFormat.allCases.allSatisfy({ !(output ?? "").hasSuffix(".\($0.fileExtension)") }) {
+            throw ValidationError("-o needs --format, or a path ending in .md, .html or .json")
+        }
+        if output == "-" && json {
+            throw ValidationError("--json and -o - both write to standard output; choose one")
+        }
+    }
+
+    func run() throws {
+        let console = Console()
+        guard FileManager.default.fileExists(atPath: deck) else {
+            console.err("error: no deck file at \(deck)")
+            throw Exit.noInput
+        }
+        let registry = try modules.registry(console)
+        let context: BuildContext
+        do {
+            context = try DeckBuild.run(configPath: deck, registry: registry)
+        } catch {
+            console.report(error.diagnostics)
+            console.err("build failed in step `\(error.step)`: \(Console.count(error.diagnostics))")
+            throw Exit.dataError
+        }
+        guard let built = context.deck, let configuration = context.configuration else { throw Exit.software }
+        console.report(context.diagnostics)
+        if warningsAsErrors && context.diagnostics.contains(where: { $0.severity == .warning }) {
+            console.err("build failed: warnings treated as errors")
+            throw Exit.dataError
+        }
+
+        var targets: [(OutputFormat, String)] = []
+        if let format = format ?? output.flatMap(Self.format(ofPath:)) {
+            let path = output ?? configuration.outputs.first { $0.format == format }?.path ?? "out/\(built.id).\(format.fileExtension)"
+            targets.append((format, path))
+        } else {
+            targets = configuration.outputs.map { ($0.format, $0.path) }
+        }
+        if targets.isEmpty {
+            console.err("\(deck): error: the deck lists no `outputs:`; pass --format (and -o) to choose one")
+            throw Exit.usage
+        }
+
+        var written: [BuildReport.Output] = []
+        for (format, path) in targets {
+            let text: String
+            do {
+                text = try DeckBuild.render(built, as: format)
+            } catch {
+                console.report(error.diagnostics)
+                throw Exit.software
+            }
+            if path == "-" {
+                console.out(text)
+                continue
+            }
+            do {
+                try writeAtomically(text, to: path)
+            } catch {
+                console.err("error: cannot write \(path): \(error.localizedDescription)")
+                throw Exit.ioError
+            }
+            written.append(.init(format: format.rawValue, path: path, bytes: text.utf8.count))
+            if !json {
+                console.err("wrote \(path) (\(format.rawValue), \(built.cards.count) cards, reads in \(formatDuration(built.readingSeconds)))")
+            }
+        }
+        if json {
+            try console.json(BuildReport(deck: built.id, title: built.title, cards: built.cards.count,
+                                         blocks: built.blocks.count, readingSeconds: built.readingSeconds,
+                                         overBudget: built.overBudget, outputs: written,
+                                         unanswered: built.coverage.unanswered.map(\.id),
+                                         diagnostics: context.diagnostics))
+        }
+    }
+
+    static func format(ofPath path: String) -> OutputFormat? {
+        OutputFormat.allCases.first { path.hasSuffix(".\($0.fileExtension)") }
+    }
+}
+
+struct BuildReport: Encodable {
+    struct Output: Encodable {
+        var format: String
+        var path: String
+        var bytes: Int
+    }
+    var deck: String
+    var title: String
+    var cards: Int
+    var blocks: Int
+    var readingSeconds: Double
+    var overBudget: Bool
+    var outputs: [Output]
+    var unanswered: [String]
+    var diagnostics: [Diagnostic]
+}

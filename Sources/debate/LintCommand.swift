@@ -1,0 +1,128 @@
+import ArgumentParser
+import DebateCore
+import DeckBuilder
+import Foundation
+import ModuleLoading
+import YAMLCoding
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check decks and packs; print positioned diagnostics.",
+        discussion: """
+        Each PATH is a deck file, a pack folder (one holding module.yaml), or a folder searched for both.
+        Decks are checked by running the build up to rendering; packs by decoding every claim file,
+        running the module's examples and resolving `answers:` against every loaded module.
+        Exits 65 when there is an error (or, with --warnings-as-errors, a warning).
+
+        Examples:
+          debate lint decks/ Sources/*/Resources
+          debate lint --json decks/belarus-engagement.yaml
+        """)
+
+    @Argument(help: ArgumentHelp("Deck files, pack folders, or folders holding them.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var modules: ModulePathOptions
+
+    @Flag(help: "Print the diagnostics as a JSON array on standard output.")
+    var json = false
+
+    @Flag(help: "Exit 65 on warnings too.")
+    var warningsAsErrors = false
+
+    func run() throws {
+        let console = Console()
+        let registry = try modules.registry(console)
+        var diagnostics: [Diagnostic] = []
+        var checked = 0
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                console.err("error: no such file or folder: \(path)")
+                throw Exit.noInput
+            }
+            let (packs, decks) = isDirectory.boolValue ? Self.collect(path) : ([], [path])
+            for pack in packs {
+                diagnostics += Self.lintPack(pack, registry: registry)
+                checked += 1
+            }
+            for deck in decks {
+                diagnostics += Self.lintDeck(deck, registry: registry)
+                checked += 1
+            }
+        }
+        if json {
+            try console.json(diagnostics)
+        } else {
+            console.report(diagnostics)
+            console.err("checked \(checked) deck\(checked == 1 ? "" : "s") and packs: \(Console.count(diagnostics))")
+        }
+        if diagnostics.contains(where: { $0.severity == .error || (warningsAsErrors && $0.severity == .warning) }) {
+            throw Exit.dataError
+        }
+    }
+
+    /// Pack folders and deck files below `folder`. A folder with module.yaml is a pack and is not searched further.
+    static func collect(_ folder: String) -> (packs: [String], decks: [String]) {
+        if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(PackModule.manifestName)) {
+            return ([folder], [])
+        }
+        var packs: [String] = []
+        var decks: [String] = []
+        let children = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        for child in children where !child.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(child)
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                let inner = collect(path)
+                packs += inner.packs
+                decks += inner.decks
+            } else if child.hasSuffix(".yaml") || child.hasSuffix(".yml") {
+                decks.append(path)
+            }
+        }
+        return (packs, decks)
+    }
+
+    static func lintDeck(_ path: String, registry: ModuleRegistry) -> [Diagnostic] {
+        do {
+            return try DeckBuild.run(configPath: path, registry: registry).diagnostics
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// Decodes the pack, runs its examples, and validates its claims together with every other module's.
+    static func lintPack(_ folder: String, registry: ModuleRegistry) -> [Diagnostic] {
+        let pack: PackModule
+        do {
+            pack = try PackModule(directory: folder)
+        } catch {
+            return error.diagnostics
+        }
+        let set: ArgumentSet
+        do {
+            set = ArgumentSet(module: pack.descriptor.id, claims: try pack.entries().map { $0.claim(module: pack.descriptor.id) })
+        } catch {
+            return error.diagnostics
+        }
+        var diagnostics: [Diagnostic] = []
+        for failure in pack.descriptor.examples.flatMap({ $0.check(pack) }) {
+            diagnostics.append(.error(failure, at: pack.location))
+        }
+        // The pack may be a built-in's own folder: then it stands in for that module, not beside it.
+        var sets = [set]
+        for module in registry.modules where module.descriptor.id != pack.descriptor.id {
+            if let other = try? module.arguments(for: ModuleContext(resolution: "", side: .pro)) { sets.append(other) }
+        }
+        let graph = ArgumentGraph(sets)
+        let ownIDs = Set(set.claims.map(\.id))
+        diagnostics += graph.validate().filter { d in
+            // Report only what is about this pack's own claims.
+            d.location.map { $0.path.hasPrefix(folder) } ?? false || ownIDs.contains(where: { d.message.contains("`\($0)`") })
+        }
+        return diagnostics
+    }
+}

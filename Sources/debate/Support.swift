@@ -1,0 +1,119 @@
+import ArgumentParser
+import BuiltInModules
+import DebateCore
+import Foundation
+import ModuleLoading
+
+/// sysexits(3) codes, as DESIGN.md's CLI conventions name them.
+enum Exit {
+    static let usage = ExitCode(64)
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let software = ExitCode(70)
+    static let ioError = ExitCode(74)
+}
+
+/// Options every command that loads modules shares.
+struct ModulePathOptions: ParsableArguments {
+    @Option(name: .customLong("module-path"),
+            help: ArgumentHelp("A folder holding a pack (module.yaml + claim files) or folders of packs. Repeatable.",
+                               valueName: "dir"))
+    var modulePaths: [String] = []
+
+    /// Built-in modules plus the packs on the module path; prints problems and exits 65 on failure.
+    func registry(_ console: Console) throws -> ModuleRegistry {
+        var registry: ModuleRegistry
+        do {
+            registry = try builtInRegistry()
+        } catch let error as DiagnosticsError {
+            console.report(error.diagnostics)
+            throw Exit.software
+        }
+        do {
+            try registry.addPacks(from: modulePaths)
+        } catch {
+            console.report(error.diagnostics)
+            throw Exit.dataError
+        }
+        return registry
+    }
+}
+
+/// Where messages go: diagnostics and progress to stderr, results to stdout. Color only on a
+/// terminal and never with NO_COLOR.
+struct Console {
+    var color: Bool
+
+    init() {
+        let env = ProcessInfo.processInfo.environment
+        color = isatty(STDERR_FILENO) == 1 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
+    }
+
+    func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    func err(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { err(format(diagnostic)) }
+    }
+
+    func format(_ d: Diagnostic) -> String {
+        guard color else { return d.description }
+        let code: String
+        switch d.severity {
+        case .error: code = "\u{1B}[1;31m"
+        case .warning: code = "\u{1B}[1;35m"
+        case .note: code = "\u{1B}[1;36m"
+        }
+        let location = d.location.map { "\u{1B}[1m\($0): \u{1B}[0m" } ?? ""
+        let hint = d.hint.map { "; \($0)" } ?? ""
+        return "\(location)\(code)\(d.severity.rawValue):\u{1B}[0m \u{1B}[1m\(d.message)\u{1B}[0m\(hint)"
+    }
+
+    /// "2 errors, 1 warning" — for the summary line after diagnostics.
+    static func count(_ diagnostics: [Diagnostic]) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let notes = diagnostics.filter { $0.severity == .note }.count
+        return [plural(errors, "error"), plural(warnings, "warning"), plural(notes, "note")].joined(separator: ", ")
+    }
+
+    func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+/// Writes a file so that a failure never leaves half of it: a temporary file beside it, then rename.
+/// A path that is not a regular file (a device such as /dev/null, a pipe) is written directly.
+func writeAtomically(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        if isDirectory.boolValue { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path]) }
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            try Data(text.utf8).write(to: url)
+            return
+        }
+    }
+    let folder = url.deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                          NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        throw error
+    }
+}

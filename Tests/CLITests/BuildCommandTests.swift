@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+let decks = ["decks/belarus-engagement.yaml", "decks/belarus-engagement-neg.yaml"]
+let formats = ["markdown": "md", "html": "html", "json": "json"]
+
+@Test(arguments: decks)
+func belarusDecksBuildInEveryFormat(_ deck: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (format, ext) in formats {
+        let path = folder.appendingPathComponent("deck.\(ext)").path
+        let result = try debate(["build", deck, "--format", format, "-o", path])
+        #expect(result.status == 0, "\(deck) \(format): \(result.stderr)")
+        #expect(!result.stderr.contains("error:"), "\(result.stderr)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        switch format {
+        case "html":
+            #expect(text.hasPrefix("<!DOCTYPE html>"))
+            #expect(text.contains("<mark>"))
+            #expect(text.contains("<nav class=\"toc\">"))
+            #expect(text.contains("Responsible Statecraft 25"))
+        case "markdown":
+            #expect(text.contains("\n# "))
+            #expect(text.contains("\n#### "))
+            #expect(text.contains("=="))
+        default:
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            #expect(object?["format"] as? String == "debate-deck")
+            #expect((object?["cardCount"] as? Int ?? 0) > 5)
+        }
+    }
+}
+
+@Test func buildWritesTheDeckOutputsAndReportsJSON() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("decks"), to: folder.appendingPathComponent("decks"))
+    let result = try debate(["build", "decks/belarus-engagement.yaml", "--json"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let outputs = try #require(report["outputs"] as? [[String: Any]])
+    #expect(Set(outputs.compactMap { $0["format"] as? String }) == ["markdown", "html", "json"])
+    for output in outputs {
+        let path = folder.appendingPathComponent(output["path"] as? String ?? "").path
+        #expect(FileManager.default.fileExists(atPath: path), "missing \(path)")
+    }
+}
+
+@Test func negativeDeckReportsWhatItCannotAnswer() throws {
+    let result = try debate(["build", "decks/belarus-engagement-neg.yaml", "--format", "markdown", "-o", "-"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("# Coverage"))
+    #expect(result.stdout.contains("No answer yet to these affirmative claims"))
+    #expect(result.stderr.contains("note: no answer to the affirmative's claim"))
+}
+
+@Test func markdownGoesToStandardOutputWithDashO() throws {
+    let result = try debate(["build", "decks/belarus-engagement-neg.yaml", "--format", "markdown", "-o", "-"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("**"))
+    #expect(!result.stdout.contains("\u{1B}["), "no color codes when not on a terminal")
+}
+
+@Test func missingDeckExits66() throws {
+    let result = try debate(["build", "decks/no-such-deck.yaml"])
+    #expect(result.status == 66)
+    #expect(result.stderr.contains("no deck file at decks/no-such-deck.yaml"))
+}
+
+@Test func usageErrorsExit64() throws {
+    #expect(try debate(["build"]).status == 64)
+    #expect(try debate(["build", "decks/belarus-engagement.yaml", "--format", "pdf"]).status == 64)
+    #expect(try debate(["build", "decks/belarus-engagement.yaml", "-o", "-", "--json", "--format", "json"]).status == 64)
+}
+
+/// The JSON output is checked against the schema in the repository by a real validator
+/// (python-jsonschema, installed by Tests/test.sh into .venv).
+@Test(arguments: decks)
+func jsonOutputMatchesTheSchema(_ deck: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("deck.json").path
+    let build = try debate(["build", deck, "--format", "json", "-o", path])
+    #expect(build.status == 0, "\(build.stderr)")
+    let python = ProcessInfo.processInfo.environment["DEBATE_PYTHON"] ?? packageRoot.appendingPathComponent(".venv/bin/python").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = ["-c", """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
+        print("valid")
+        """, packageRoot.appendingPathComponent("Sources/DeckBuilder/Schema/deck.schema.json").path, path]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    do {
+        try process.run()
+    } catch {
+        Issue.record("no Python at \(python): run `bash Tests/test.sh` (it makes .venv with jsonschema) or set DEBATE_PYTHON")
+        return
+    }
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0 && text.contains("valid"), "\(text)")
+}

@@ -1,0 +1,67 @@
+import DebateCore
+@testable import DeckBuilder
+import Foundation
+import ModuleLoading
+import Testing
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// Builds the sample deck against the sample pack only, so goldens do not move with built-in content.
+func buildSample(_ deckFile: String = "deck.yaml") throws -> BuildContext {
+    var registry = ModuleRegistry()
+    try registry.add(try PackModule(directory: fixtures.appendingPathComponent("sample-pack").path), source: "fixture")
+    return try DeckBuild.run(configPath: fixtures.appendingPathComponent(deckFile).path, registry: registry)
+}
+
+/// Every renderer is checked against its golden file. Set UPDATE_GOLDEN=1 to rewrite them after a
+/// deliberate change, then read the diff.
+@Test(arguments: OutputFormat.allCases)
+func rendererMatchesGolden(_ format: OutputFormat) throws {
+    let deck = try #require(try buildSample().deck)
+    let text = try DeckBuild.render(deck, as: format)
+    let golden = fixtures.appendingPathComponent("golden/deck.\(format.fileExtension)")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try text.write(to: golden, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: golden, encoding: .utf8)
+    #expect(text == expected, "\(format.rawValue) output differs from \(golden.path); rerun with UPDATE_GOLDEN=1 and review the diff")
+}
+
+@Test func htmlEscapesEveryPieceOfDeckText() throws {
+    let deck = try #require(try buildSample().deck)
+    let html = try DeckBuild.render(deck, as: .html)
+    #expect(html.contains("<title>Sample deck &lt;with&gt; &quot;escapes&quot; &amp; more</title>"))
+    #expect(html.contains("Talks &lt;work&gt; &amp; sanctions &quot;fail&quot;"))
+    #expect(html.contains("A new paragraph with &lt;angle&gt; &amp; &quot;quotes&quot;."))
+    #expect(!html.contains("<angle>"))
+    #expect(!html.contains("<work>"))
+    #expect(html.contains("href=\"https://example.org/talks?a=1&amp;b=2\""))
+    // Nested spans come out nested: underline outside emphasis outside highlight.
+    #expect(html.contains("<u>plain underline with <mark>highlighted words</mark> and <strong>emphasis</strong></u>"))
+    #expect(html.contains("<p>A new paragraph with"))
+    #expect(html.contains("@media print"))
+}
+
+@Test func markdownUsesVerbatimHeadingLevels() throws {
+    let deck = try #require(try buildSample().deck)
+    let md = try DeckBuild.render(deck, as: .markdown)
+    let headings = md.split(separator: "\n").filter { $0.hasPrefix("#") }.map { String($0.prefix { $0 == "#" }.count) }
+    #expect(headings.contains("1") && headings.contains("2") && headings.contains("3") && headings.contains("4"))
+    #expect(md.contains("# Case\n"))
+    #expect(md.contains("## Advantage \\*one\\*\n"))
+    #expect(md.contains("#### Link turn: Talks are what change behaviour"))
+    #expect(md.contains("**Example 24** (Jane Q. Example, Professor of Things, Example University, 2024-03-05, “Why talks work”, Journal of Examples, <https://example.org/talks?a=1&b=2>)"))
+    #expect(md.contains("<u>plain underline with ==highlighted words== and **emphasis**</u> here."))
+    #expect(md.contains("an escaped =\\= sign"))
+    #expect(md.contains(">\n> A new paragraph with \\<angle\\> & \"quotes\"."))
+}
+
+@Test func jsonRoundTripsTheDeck() throws {
+    let deck = try #require(try buildSample().deck)
+    let json = try DeckBuild.render(deck, as: .json)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(object["format"] as? String == "debate-deck")
+    let decoded = try JSONDecoder().decode(Deck.self, from: JSONSerialization.data(withJSONObject: object["deck"]!))
+    #expect(decoded.cards.count == deck.cards.count)
+    #expect(decoded.pockets.map(\.title) == ["Case", "Answers"])
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's test command: makes .venv with the real clients the tests check against
+# (python-jsonschema for the deck JSON schema), then runs the whole Swift test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv=.venv
+requirements=Tests/requirements.txt
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$requirements" "$venv/.requirements"; then
+    echo "test.sh: setting up $venv from $requirements" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    cp "$requirements" "$venv/.requirements"
+fi
+export DEBATE_PYTHON="$PWD/$venv/bin/python"
+
+swift build --build-tests "$@"
+swift test --skip-build "$@"
