@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libyaml from the system (apt: libyaml-dev); see DESIGN.md for why not Yams.
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"]),
         .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
         .target(name: "DeckBuilder", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"], exclude: ["Schema"]),
+        .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
             "DeckBuilder", "BuiltInModules", "ModuleLoading",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules"], exclude: ["Fixtures"]),
+        .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
