@@ -93,11 +93,14 @@ enum BuildSteps {
                     return SelectedBlock(title: spec.block, location: spec.location, answers: nil, claims: picked)
                 }
                 if let filter = hat.answers {
+                    // An opponent claim we have no answer to gets no empty block: the coverage report lists it.
                     let opponents = graph.claims.filter { filter.matches($0, side: filter.side ?? side.opponent) }
-                    if opponents.isEmpty {
-                        warnings.append(.warning("hat “\(hat.hat)” answers no opponent claims", at: filter.location))
+                    let answered = opponents.filter { !graph.answers(to: $0.id, from: side).isEmpty }
+                    if answered.isEmpty {
+                        warnings.append(.warning("hat “\(hat.hat)” has no A2 blocks: we answer none of the \(opponents.count) opponent claims its filter matches",
+                                                 at: filter.location))
                     }
-                    blocks += opponents.map { opponent in
+                    blocks += answered.map { opponent in
                         SelectedBlock(title: "A2: \(opponent.tag)", location: filter.location, answers: opponent,
                                       claims: graph.answers(to: opponent.id, from: side))
                     }

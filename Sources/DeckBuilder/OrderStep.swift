@@ -44,9 +44,10 @@ extension BuildSteps {
             unanswered: unanswered.map(ClaimReference.init),
             answeredButNotInDeck: opponents.filter { !unansweredIDs.contains($0.id) && !answeredInDeck.contains($0.id) }
                 .map(ClaimReference.init))
-        for claim in unanswered {
-            warnings.append(.note("no answer to the \(configuration.side.opponent.title.lowercased())'s claim `\(claim.id)`: \(claim.tag)",
-                                  at: claim.location))
+        if !unanswered.isEmpty {
+            let shown = unanswered.prefix(8).map { "`\($0.id)`" }.joined(separator: ", ") + (unanswered.count > 8 ? ", …" : "")
+            warnings.append(.note("no answer to \(unanswered.count) \(configuration.side.opponent.title.lowercased()) claim\(unanswered.count == 1 ? "" : "s") in the loaded modules: \(shown)",
+                                  at: configuration.location, hint: "the deck's Coverage section lists them all"))
         }
 
         let deckID = configuration.id ?? ((context.configPath as NSString).lastPathComponent as NSString).deletingPathExtension

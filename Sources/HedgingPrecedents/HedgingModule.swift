@@ -8,7 +8,7 @@ public struct HedgingModule: ArgumentModule {
     let pack: PackModule
 
     public init() throws {
-        pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "hedging"), kind: "builtin")
+        pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "hedging", sourceFile: #filePath), kind: "builtin")
     }
 
     public var descriptor: ModuleDescriptor { pack.descriptor }

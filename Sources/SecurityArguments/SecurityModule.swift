@@ -8,7 +8,7 @@ public struct SecurityModule: ArgumentModule {
     let pack: PackModule
 
     public init() throws {
-        pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "security"), kind: "builtin")
+        pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "security", sourceFile: #filePath), kind: "builtin")
     }
 
     public var descriptor: ModuleDescriptor { pack.descriptor }

@@ -8,7 +8,7 @@ public struct ValuesModule: ArgumentModule {
     let pack: PackModule
 
     public init() throws {
-        pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "values"), kind: "builtin")
+        pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "values", sourceFile: #filePath), kind: "builtin")
     }
 
     public var descriptor: ModuleDescriptor { pack.descriptor }

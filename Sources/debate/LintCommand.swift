@@ -35,7 +35,7 @@ struct LintCommand: ParsableCommand {
         let console = Console()
         let registry = try modules.registry(console)
         var diagnostics: [Diagnostic] = []
-        var checked = 0
+        var packCount = 0, deckCount = 0
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -45,18 +45,18 @@ struct LintCommand: ParsableCommand {
             let (packs, decks) = isDirectory.boolValue ? Self.collect(path) : ([], [path])
             for pack in packs {
                 diagnostics += Self.lintPack(pack, registry: registry)
-                checked += 1
+                packCount += 1
             }
             for deck in decks {
                 diagnostics += Self.lintDeck(deck, registry: registry)
-                checked += 1
+                deckCount += 1
             }
         }
         if json {
             try console.json(diagnostics)
         } else {
             console.report(diagnostics)
-            console.err("checked \(checked) deck\(checked == 1 ? "" : "s") and packs: \(Console.count(diagnostics))")
+            console.err("checked \(Console.plural(deckCount, "deck")) and \(Console.plural(packCount, "pack")): \(Console.count(diagnostics))")
         }
         if diagnostics.contains(where: { $0.severity == .error || (warningsAsErrors && $0.severity == .warning) }) {
             throw Exit.dataError

@@ -58,7 +58,15 @@ struct Console {
     }
 
     func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { err(format(diagnostic)) }
+        for diagnostic in diagnostics { err(format(relative(diagnostic))) }
+    }
+
+    /// Paths below the current folder are shown relative to it, as a compiler would.
+    func relative(_ diagnostic: Diagnostic) -> Diagnostic {
+        var d = diagnostic
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        if let path = d.location?.path, path.hasPrefix(cwd) { d.location?.path = String(path.dropFirst(cwd.count)) }
+        return d
     }
 
     func format(_ d: Diagnostic) -> String {
@@ -75,8 +83,9 @@ struct Console {
     }
 
     /// "2 errors, 1 warning" — for the summary line after diagnostics.
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
     static func count(_ diagnostics: [Diagnostic]) -> String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let notes = diagnostics.filter { $0.severity == .note }.count

@@ -78,7 +78,6 @@ public struct HTMLRenderer: DeckRenderer {
         if block.overBudget { out += " <span class=\"over\">over the block budget</span>" }
         if let answers = block.answers { out += " · answers <code>\(escape(answers.id))</code>" }
         out += "</p>\n"
-        if block.cards.isEmpty { out += "<p class=\"empty\">No answer yet.</p>\n" }
         for card in block.cards { out += render(card) }
         return out + "</section>\n"
     }
@@ -182,7 +181,6 @@ public struct HTMLRenderer: DeckRenderer {
     mark { background: var(--mark); color: inherit; }
     .warrant, .analytic { font-size: .9rem; color: var(--muted); margin: .25rem 0; }
     .over { color: #b3261e; font-weight: 700; }
-    .empty { color: #b3261e; font-style: italic; }
     code { font-size: .85em; }
     @media print {
       body { max-width: none; padding: 0; font-size: 11pt; }

@@ -38,9 +38,6 @@ public struct MarkdownRenderer: DeckRenderer {
         if block.overBudget { meta += " — **over the block budget**" }
         if let answers = block.answers { meta += " · answers `\(answers.id)`" }
         out += meta + "\n"
-        if block.cards.isEmpty {
-            out += "\n*No answer yet.*\n"
-        }
         for card in block.cards { out += render(card) }
         return out
     }
