@@ -55,14 +55,16 @@ public struct Citation: Codable, Sendable, Hashable {
     }
 
     /// The rest of Verbatim's one-line cite after the short cite:
-    /// qualifications, date, "title," publication, url — each only when known.
+    /// author, qualifications, date, "title," publication, url — each only when known.
     public var fullCiteParts: [String] {
         var parts: [String] = []
         if let author, !author.isEmpty { parts.append(author) }
         if let qualifications, !qualifications.isEmpty { parts.append(qualifications) }
         if let date, !date.isEmpty { parts.append(date) }
         if let title, !title.isEmpty { parts.append("“\(title)”") }
-        if let publication, !publication.isEmpty { parts.append(publication) }
+        // Without a byline the publication already leads the cite; it is not repeated.
+        let hasAuthor = !(author ?? "").isEmpty
+        if let publication, !publication.isEmpty, hasAuthor { parts.append(publication) }
         if let url, !url.isEmpty { parts.append(url) }
         return parts
     }
