@@ -113,15 +113,15 @@ struct LintCommand: ParsableCommand {
             diagnostics.append(.error(failure, at: pack.location))
         }
         // The pack may be a built-in's own folder: then it stands in for that module, not beside it.
-        var sets = [set]
+        // It goes last, so a clash with another module's id is reported at the pack's claim.
+        var sets: [ArgumentSet] = []
         for module in registry.modules where module.descriptor.id != pack.descriptor.id {
             if let other = try? module.arguments(for: ModuleContext(resolution: "", side: .pro)) { sets.append(other) }
         }
-        let graph = ArgumentGraph(sets)
-        let ownIDs = Set(set.claims.map(\.id))
-        diagnostics += graph.validate().filter { d in
-            // Report only what is about this pack's own claims.
-            d.location.map { $0.path.hasPrefix(folder) } ?? false || ownIDs.contains(where: { d.message.contains("`\($0)`") })
+        sets.append(set)
+        let folderPrefix = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
+        diagnostics += ArgumentGraph(sets).validate().filter { d in
+            d.location.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path.hasPrefix(folderPrefix) } ?? false
         }
         return diagnostics
     }
