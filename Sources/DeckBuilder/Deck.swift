@@ -89,11 +89,24 @@ public struct EvidenceBody: Codable, Sendable {
         text = runs.map(\.text).joined()
     }
 
+    /// One pass over the scalars: a lone newline becomes a space, a blank line stays a paragraph break.
     static func unwrap(_ text: String) -> String {
-        guard text.contains("\n") else { return text }
-        return text.replacingOccurrences(of: "\n\n", with: "\u{1}")
-            .replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\u{1}", with: "\n\n")
+        guard text.utf8.contains(10) else { return text }
+        var out = String.UnicodeScalarView()
+        var newlines = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                newlines += 1
+                continue
+            }
+            if newlines > 0 {
+                if newlines == 1 { out.append(" ") } else { out.append("\n"); out.append("\n") }
+                newlines = 0
+            }
+            out.append(scalar)
+        }
+        if newlines == 1 { out.append(" ") } else if newlines > 1 { out.append("\n"); out.append("\n") }
+        return String(out)
     }
 }
 

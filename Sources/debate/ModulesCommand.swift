@@ -63,7 +63,7 @@ struct ModulesCommand: ParsableCommand {
             }
             let d = entry.module.descriptor
             var text = "\(d.title) (`\(d.id)` \(d.version), \(d.kind))\nSource: \(entry.source)\n\n\(d.summary)\n\n"
-            text += "Claims: \(info.claims ?? 0) (\(info.cards ?? 0) cards), counterclaims: \(info.counterclaims ?? 0)\n"
+            text += "Claims: \(set.claims.count) in all: \(info.claims ?? 0) claims and \(info.counterclaims ?? 0) counterclaims; \(info.cards ?? 0) are cards (cited, with evidence)\n"
             for side in Side.allCases {
                 let count = set.claims.filter { $0.side == side }.count
                 text += "  \(side.title): \(count)\n"

@@ -87,15 +87,18 @@ public struct MarkdownRenderer: DeckRenderer {
 
     /// Backslash-escapes the characters Markdown would read as markup (`==` is highlight syntax).
     func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        var previous: Character = " "
-        for ch in text {
-            if "\\`*_[]<>#|~".contains(ch) || (ch == "=" && previous == "=") { out.append("\\") }
-            out.append(ch)
-            previous = ch
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out.append("\\")
+            case "=" where previous == "=": out.append("\\")
+            default: break
+            }
+            out.append(scalar)
+            previous = scalar
         }
-        return out
+        return String(out)
     }
 
     /// A web address as an autolink, which Markdown takes verbatim; anything else is escaped text.
