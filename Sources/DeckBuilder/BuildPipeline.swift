@@ -70,8 +70,8 @@ public enum DeckBuild {
         return context
     }
 
-    /// The render step: one deck, one format.
-    public static func render(_ deck: Deck, as format: OutputFormat) throws(BuildFailure) -> String {
+    /// The render step: one deck, one format, the bytes of the file.
+    public static func render(_ deck: Deck, as format: OutputFormat) throws(BuildFailure) -> Data {
         do {
             return try format.renderer.render(deck)
         } catch {

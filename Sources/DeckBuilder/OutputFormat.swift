@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats `debate build` writes.
 public enum OutputFormat: String, Codable, CaseIterable, Sendable {
     case markdown, html, json
@@ -20,8 +22,17 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
     }
 }
 
-/// Turns a deck into the text of one file.
+/// Turns a deck into the bytes of one file.
 public protocol DeckRenderer: Sendable {
     var format: OutputFormat { get }
-    func render(_ deck: Deck) throws -> String
+    func render(_ deck: Deck) throws -> Data
+}
+
+/// A renderer whose output is UTF-8 text; its `render` is the text's bytes.
+public protocol TextRenderer: DeckRenderer {
+    func renderText(_ deck: Deck) throws -> String
+}
+
+extension TextRenderer {
+    public func render(_ deck: Deck) throws -> Data { Data(try renderText(deck).utf8) }
 }

@@ -82,24 +82,24 @@ struct BuildCommand: ParsableCommand {
 
         var written: [BuildReport.Output] = []
         for (format, path) in targets {
-            let text: String
+            let bytes: Data
             do {
-                text = try DeckBuild.render(built, as: format)
+                bytes = try DeckBuild.render(built, as: format)
             } catch {
                 console.report(error.diagnostics)
                 throw Exit.software
             }
             if path == "-" {
-                console.out(text)
+                console.out(String(decoding: bytes, as: UTF8.self))
                 continue
             }
             do {
-                try writeAtomically(text, to: path)
+                try writeAtomically(bytes, to: path)
             } catch {
                 console.err("error: cannot write \(path): \(error.localizedDescription)")
                 throw Exit.ioError
             }
-            written.append(.init(format: format.rawValue, path: path, bytes: text.utf8.count))
+            written.append(.init(format: format.rawValue, path: path, bytes: bytes.count))
             if !json {
                 console.err("wrote \(path) (\(format.rawValue), \(built.cards.count) cards, reads in \(formatDuration(built.readingSeconds)))")
             }

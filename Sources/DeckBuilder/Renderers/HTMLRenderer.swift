@@ -2,11 +2,11 @@ import DebateCore
 
 /// One self-contained HTML file: table of contents, reading times, print stylesheet.
 /// Spans are `<u>`, `<strong>` and `<mark>`; every piece of deck text is escaped.
-public struct HTMLRenderer: DeckRenderer {
+public struct HTMLRenderer: TextRenderer {
     public var format: OutputFormat { .html }
     public init() {}
 
-    public func render(_ deck: Deck) -> String {
+    public func renderText(_ deck: Deck) -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="en">
