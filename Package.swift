@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml from the system (apt: libyaml-dev); see DESIGN.md for why not Yams.
@@ -23,7 +24,11 @@ let package = Package(
         .target(name: "HedgingPrecedents", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"]),
         .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
-        .target(name: "DeckBuilder", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"], exclude: ["Schema"]),
+        .target(name: "DeckBuilder", dependencies: [
+            "DebateCore", "ModuleLoading", "YAMLCoding",
+            // .docx is a zip file.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Schema"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
             "DeckBuilder", "BuiltInModules", "ModuleLoading",

@@ -3,21 +3,30 @@ import Foundation
 /// The formats `debate build` writes.
 public enum OutputFormat: String, Codable, CaseIterable, Sendable {
     case markdown, html, json
+    /// Word, with Verbatim's styles.
+    case docx
 
     public var fileExtension: String {
         switch self {
         case .markdown: "md"
         case .html: "html"
         case .json: "json"
+        case .docx: "docx"
         }
     }
 
+    /// Binary formats are not written to a terminal.
+    public var isBinary: Bool { self == .docx }
+
     /// The renderer for the format: one file per format under `Renderers/`.
-    public var renderer: any DeckRenderer {
+    public var renderer: any DeckRenderer { renderer(RenderOptions()) }
+
+    public func renderer(_ options: RenderOptions) -> any DeckRenderer {
         switch self {
         case .markdown: MarkdownRenderer()
         case .html: HTMLRenderer()
         case .json: JSONRenderer()
+        case .docx: DocxRenderer(options: options)
         }
     }
 }
@@ -35,4 +44,32 @@ public protocol TextRenderer: DeckRenderer {
 
 extension TextRenderer {
     public func render(_ deck: Deck) throws -> Data { Data(try renderText(deck).utf8) }
+}
+
+/// What a renderer may be told besides the deck.
+public struct RenderOptions: Sendable {
+    /// The color of highlighted evidence in Word (`w:highlight`).
+    public var highlight: HighlightColor = .yellow
+    /// The date written into files that carry one (Word's properties).
+    /// `SOURCE_DATE_EPOCH` sets it for reproducible builds; otherwise it is now.
+    public var date: Date = RenderOptions.buildDate()
+
+    public init(highlight: HighlightColor = .yellow, date: Date? = nil) {
+        self.highlight = highlight
+        if let date { self.date = date }
+    }
+
+    /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) when set, else the current time, in whole seconds.
+    public static func buildDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) {
+            return Date(timeIntervalSince1970: TimeInterval(epoch))
+        }
+        return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+    }
+}
+
+/// Word's highlight colors (ECMA-376 Part 1, §17.18.40 ST_HighlightColor), as `w:highlight` spells them.
+public enum HighlightColor: String, Codable, CaseIterable, Sendable {
+    case yellow, green, cyan, magenta, blue, red, darkBlue, darkCyan, darkGreen, darkMagenta, darkRed,
+         darkYellow, darkGray, lightGray, black, white
 }

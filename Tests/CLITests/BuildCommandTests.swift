@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 let decks = ["decks/belarus-engagement.yaml", "decks/belarus-engagement-neg.yaml"]
-let formats = ["markdown": "md", "html": "html", "json": "json"]
+let formats = ["markdown": "md", "html": "html", "json": "json", "docx": "docx"]
 
 @Test(arguments: decks)
 func belarusDecksBuildInEveryFormat(_ deck: String) throws {
@@ -13,8 +13,11 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
         let result = try debate(["build", deck, "--format", format, "-o", path])
         #expect(result.status == 0, "\(deck) \(format): \(result.stderr)")
         #expect(!result.stderr.contains("error:"), "\(result.stderr)")
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let text = String(decoding: bytes, as: UTF8.self)
         switch format {
+        case "docx":
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(format) is not a zip file")
         case "html":
             #expect(text.hasPrefix("<!DOCTYPE html>"))
             #expect(text.contains("<mark>"))
@@ -60,6 +63,18 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("**"))
     #expect(!result.stdout.contains("\u{1B}["), "no color codes when not on a terminal")
+}
+
+/// A binary format is not written to a terminal, but goes to standard output when that is a file or pipe.
+@Test func binaryFormatsRefuseATerminalButNotAPipe() throws {
+    let toFile = try debate(["build", "decks/belarus-engagement.yaml", "--format", "docx", "-o", "-"])
+    #expect(toFile.status == 0, "\(toFile.stderr)")
+    #expect(toFile.stdout.hasPrefix("PK\u{3}\u{4}"))
+    // `script` (util-linux) runs the command on a pseudo-terminal and returns its exit status.
+    let command = "\(debateBinary.path) build decks/belarus-engagement.yaml --format docx -o -"
+    let onTerminal = try run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    #expect(onTerminal.status == 64, "\(onTerminal.stdout)")
+    #expect(onTerminal.stdout.contains("--format docx is binary and standard output is a terminal"))
 }
 
 @Test func missingDeckExits66() throws {
