@@ -26,8 +26,8 @@ let package = Package(
         .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
         .target(name: "DeckBuilder", dependencies: [
             "DebateCore", "ModuleLoading", "YAMLCoding",
-            // .docx is a zip file.
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            // .docx and .apkg are zip files; an .apkg holds an SQLite collection.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schema"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
@@ -37,7 +37,8 @@ let package = Package(
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
-        .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules"], exclude: ["Fixtures"]),
+        .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

@@ -5,6 +5,10 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
     case markdown, html, json
     /// Word, with Verbatim's styles.
     case docx
+    /// An Anki package: notes, a note type and sub-decks, ready to import.
+    case apkg
+    /// Anki's text import: one note a line, with the `#` headers Anki reads.
+    case ankiText = "anki-text"
 
     public var fileExtension: String {
         switch self {
@@ -12,11 +16,13 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
         case .html: "html"
         case .json: "json"
         case .docx: "docx"
+        case .apkg: "apkg"
+        case .ankiText: "anki.txt"
         }
     }
 
     /// Binary formats are not written to a terminal.
-    public var isBinary: Bool { self == .docx }
+    public var isBinary: Bool { self == .docx || self == .apkg }
 
     /// The renderer for the format: one file per format under `Renderers/`.
     public var renderer: any DeckRenderer { renderer(RenderOptions()) }
@@ -27,6 +33,8 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
         case .html: HTMLRenderer()
         case .json: JSONRenderer()
         case .docx: DocxRenderer(options: options)
+        case .apkg: AnkiPackageRenderer(options: options)
+        case .ankiText: AnkiTextRenderer()
         }
     }
 }
@@ -50,7 +58,7 @@ extension TextRenderer {
 public struct RenderOptions: Sendable {
     /// The color of highlighted evidence in Word (`w:highlight`).
     public var highlight: HighlightColor = .yellow
-    /// The date written into files that carry one (Word's properties).
+    /// The date written into files that carry one (Word's properties, Anki's modification times).
     /// `SOURCE_DATE_EPOCH` sets it for reproducible builds; otherwise it is now.
     public var date: Date = RenderOptions.buildDate()
 

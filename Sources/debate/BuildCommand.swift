@@ -20,6 +20,7 @@ struct BuildCommand: ParsableCommand {
           debate build decks/belarus-engagement.yaml --format html -o out/belarus.html
           debate build decks/belarus-engagement-neg.yaml --format markdown -o -
           debate build decks/belarus-engagement.yaml --format docx --highlight cyan -o out/belarus.docx
+          debate build decks/belarus-engagement.yaml --format apkg -o - > belarus.apkg
         """)
 
     @Argument(help: ArgumentHelp("The deck configuration file.", valueName: "deck.yaml"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 let decks = ["decks/belarus-engagement.yaml", "decks/belarus-engagement-neg.yaml"]
-let formats = ["markdown": "md", "html": "html", "json": "json", "docx": "docx"]
+let formats = ["markdown": "md", "html": "html", "json": "json", "docx": "docx", "apkg": "apkg", "anki-text": "anki.txt"]
 
 @Test(arguments: decks)
 func belarusDecksBuildInEveryFormat(_ deck: String) throws {
@@ -16,8 +16,11 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let text = String(decoding: bytes, as: UTF8.self)
         switch format {
-        case "docx":
+        case "docx", "apkg":
             #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(format) is not a zip file")
+        case "anki-text":
+            #expect(text.hasPrefix("#separator:tab\n#html:true\n"))
+            #expect(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.count > 5)
         case "html":
             #expect(text.hasPrefix("<!DOCTYPE html>"))
             #expect(text.contains("<mark>"))
@@ -71,10 +74,10 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
     #expect(toFile.status == 0, "\(toFile.stderr)")
     #expect(toFile.stdout.hasPrefix("PK\u{3}\u{4}"))
     // `script` (util-linux) runs the command on a pseudo-terminal and returns its exit status.
-    let command = "\(debateBinary.path) build decks/belarus-engagement.yaml --format docx -o -"
+    let command = "\(debateBinary.path) build decks/belarus-engagement.yaml --format apkg -o -"
     let onTerminal = try run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
     #expect(onTerminal.status == 64, "\(onTerminal.stdout)")
-    #expect(onTerminal.stdout.contains("--format docx is binary and standard output is a terminal"))
+    #expect(onTerminal.stdout.contains("--format apkg is binary and standard output is a terminal"))
 }
 
 @Test func missingDeckExits66() throws {
