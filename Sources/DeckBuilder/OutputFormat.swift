@@ -9,6 +9,8 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
     case apkg
     /// Anki's text import: one note a line, with the `#` headers Anki reads.
     case ankiText = "anki-text"
+    /// The claim graph as an Argdown argument map.
+    case argdown
 
     public var fileExtension: String {
         switch self {
@@ -18,6 +20,7 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
         case .docx: "docx"
         case .apkg: "apkg"
         case .ankiText: "anki.txt"
+        case .argdown: "argdown"
         }
     }
 
@@ -35,6 +38,7 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
         case .docx: DocxRenderer(options: options)
         case .apkg: AnkiPackageRenderer(options: options)
         case .ankiText: AnkiTextRenderer()
+        case .argdown: ArgdownRenderer()
         }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 let decks = ["decks/belarus-engagement.yaml", "decks/belarus-engagement-neg.yaml"]
-let formats = ["markdown": "md", "html": "html", "json": "json", "docx": "docx", "apkg": "apkg", "anki-text": "anki.txt"]
+let formats = ["markdown": "md", "html": "html", "json": "json", "docx": "docx", "apkg": "apkg", "anki-text": "anki.txt",
+               "argdown": "argdown"]
 
 @Test(arguments: decks)
 func belarusDecksBuildInEveryFormat(_ deck: String) throws {
@@ -21,6 +22,9 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
         case "anki-text":
             #expect(text.hasPrefix("#separator:tab\n#html:true\n"))
             #expect(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.count > 5)
+        case "argdown":
+            #expect(text.contains("\n[Resolution]: The United States should normalize relations with Belarus."))
+            #expect(text.contains("\n  + [") && text.contains("\n    - ["))
         case "html":
             #expect(text.hasPrefix("<!DOCTYPE html>"))
             #expect(text.contains("<mark>"))

@@ -114,3 +114,11 @@ func zipFormatsAreReproducible(_ format: OutputFormat) throws {
     for row in rows { #expect(row.split(separator: "\t", omittingEmptySubsequences: false).count == AnkiTextRenderer.columns.count) }
     #expect(text.contains("#tags column:7\n#deck column:8\n#guid column:9\n"))
 }
+
+@Test func argdownEscapesWhatItsLexerWouldReadAsSyntax() {
+    let renderer = ArgdownRenderer()
+    #expect(renderer.escape("U.S. policy [draft] <arg> @me #tag *bold* _it_ {x} a//b a/*b*/ :smile: 1:15")
+        == "U\\.S. policy \\[draft\\] \\<arg\\> \\@me \\#tag \\*bold\\* \\_it\\_ \\{x\\} a\\//b a\\/\\*b\\*/ \\:smile: 1:15")
+    #expect(renderer.hashtag("status-quo") == "#status-quo")
+    #expect(renderer.hashtag("two words") == "#(two words)")
+}
