@@ -59,14 +59,7 @@ enum AnkiNotes {
             prompt = card.tag
             answer = card.warrant.map(html) ?? ""
         }
-        var cite = ""
-        if let citation = card.cite {
-            cite = "<b>\(html(citation.shortCite))</b>"
-            let rest = citation.fullCiteParts.map { part in
-                part == citation.url && isWebAddress(part) ? "<a href=\"\(html(part))\">\(html(part))</a>" : html(part)
-            }
-            if !rest.isEmpty { cite += " (" + rest.joined(separator: ", ") + ")" }
-        }
+        let cite = card.cite.map { HTMLText.cite($0, strong: "b") } ?? ""
         let evidence = card.evidence.map { evidenceHTML.write($0.runs) } ?? ""
         let claim = "\(html(card.id)) (\(html(card.module)))"
         var tags = card.tags.map(tag) + ["module::\(tag(card.module))"]
@@ -111,25 +104,11 @@ enum AnkiNotes {
                                          close: { $0 == .underline ? "</u>" : $0 == .emphasis ? "</b>" : "</mark>" },
                                          escape: html, paragraphBreak: "<br><br>", markersHugText: false) }
 
-    static func isWebAddress(_ text: String) -> Bool { text.hasPrefix("https://") || text.hasPrefix("http://") }
-
     /// Escapes text for an HTML field; a line break becomes `<br>` and a tab a space, so a field is
     /// always one line of the text import.
     static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n", "\r\n": out += "<br>"
-            case "\t": out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
+        HTMLText.escape(text).replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+            .replacingOccurrences(of: "\t", with: " ")
     }
 
     /// The card template and styling of the note type.

@@ -28,24 +28,29 @@ enum DocxParts {
 
     """
 
-    static let packageRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
-    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
-    </Relationships>
+    static let packageRelationships = relationships([
+        (relationshipNamespace + "/officeDocument", "word/document.xml"),
+        ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+        (relationshipNamespace + "/extended-properties", "docProps/app.xml"),
+    ])
 
-    """
+    static let documentRelationships = relationships([
+        (relationshipNamespace + "/styles", "styles.xml"),
+        (relationshipNamespace + "/settings", "settings.xml"),
+    ])
 
-    static let documentRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
-    </Relationships>
+    /// A relationships part: one `Relationship` per (type, target), with ids rId1, rId2, ….
+    static func relationships(_ links: [(type: String, target: String)]) -> String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 
-    """
+        """
+        for (i, link) in links.enumerated() {
+            out += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(link.type)\" Target=\"\(link.target)\"/>\n"
+        }
+        return out + "</Relationships>\n"
+    }
 
     static func coreProperties(_ deck: Deck, date: Date) -> String {
         let formatter = ISO8601DateFormatter()
