@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write --format's output; `-` for standard output.", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp("The color of highlighted evidence in Word output (default: the deck's `highlight:` for that output, else yellow): \(HighlightColor.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: ArgumentHelp("The color of highlighted evidence in Word output (default: the deck's `highlight:` for that output, else yellow).",
                                valueName: "color"))
     var highlight: HighlightColor?
 
