@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml from the system (apt: libyaml-dev); see DESIGN.md for why not Yams.
@@ -23,7 +24,11 @@ let package = Package(
         .target(name: "HedgingPrecedents", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"]),
         .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
-        .target(name: "DeckBuilder", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"], exclude: ["Schema"]),
+        .target(name: "DeckBuilder", dependencies: [
+            "DebateCore", "ModuleLoading", "YAMLCoding",
+            // .docx and .apkg are zip files; an .apkg holds an SQLite collection.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["Schema"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
             "DeckBuilder", "BuiltInModules", "ModuleLoading",
@@ -32,7 +37,8 @@ let package = Package(
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
-        .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules"], exclude: ["Fixtures"]),
+        .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

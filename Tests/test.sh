@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: makes .venv with the real clients the tests check against
-# (python-jsonschema for the deck JSON schema), then runs the whole Swift test suite.
+# (Tests/requirements.txt: jsonschema, python-docx, pypdf, anki), then runs the whole Swift test suite.
+# The Word check also needs LibreOffice (`soffice`), which .ci/run installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

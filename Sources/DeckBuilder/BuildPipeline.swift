@@ -70,10 +70,11 @@ public enum DeckBuild {
         return context
     }
 
-    /// The render step: one deck, one format.
-    public static func render(_ deck: Deck, as format: OutputFormat) throws(BuildFailure) -> String {
+    /// The render step: one deck, one format, the bytes of the file.
+    public static func render(_ deck: Deck, as format: OutputFormat,
+                              options: RenderOptions = RenderOptions()) throws(BuildFailure) -> Data {
         do {
-            return try format.renderer.render(deck)
+            return try format.renderer(options).render(deck)
         } catch {
             throw BuildFailure(step: "render", diagnostics: [.error("rendering \(format.rawValue) failed: \(error)")])
         }

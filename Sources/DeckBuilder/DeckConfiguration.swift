@@ -202,5 +202,7 @@ public struct ClaimFilter: Decodable, Sendable {
 public struct OutputSpec: Decodable, Sendable {
     public var format: OutputFormat
     public var path: String
-    public enum CodingKeys: String, CodingKey, CaseIterable { case format, path }
+    /// For `docx`: the color of highlighted evidence (yellow when absent).
+    public var highlight: HighlightColor?
+    public enum CodingKeys: String, CodingKey, CaseIterable { case format, path, highlight }
 }

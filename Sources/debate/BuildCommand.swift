@@ -4,6 +4,7 @@ import DeckBuilder
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
+extension HighlightColor: ExpressibleByArgument {}
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,8 @@ struct BuildCommand: ParsableCommand {
           debate build decks/belarus-engagement.yaml
           debate build decks/belarus-engagement.yaml --format html -o out/belarus.html
           debate build decks/belarus-engagement-neg.yaml --format markdown -o -
+          debate build decks/belarus-engagement.yaml --format docx --highlight cyan -o out/belarus.docx
+          debate build decks/belarus-engagement.yaml --format apkg -o - > belarus.apkg
         """)
 
     @Argument(help: ArgumentHelp("The deck configuration file.", valueName: "deck.yaml"))
@@ -29,6 +32,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write --format's output; `-` for standard output.", valueName: "path"))
     var output: String?
 
+    @Option(help: ArgumentHelp("The color of highlighted evidence in Word output (default: the deck's `highlight:` for that output, else yellow).",
+                               valueName: "color"))
+    var highlight: HighlightColor?
+
     @OptionGroup var modules: ModulePathOptions
 
     @Flag(help: "Print a JSON report of what was built (outputs, reading time, diagnostics) on standard output.")
@@ -39,7 +46,10 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if output != nil && format == nil && OutputFormat.allCases.allSatisfy({ !(output ?? "").hasSuffix(".\($0.fileExtension)") }) {
-            throw ValidationError("-o needs --format, or a path ending in .md, .html or .json")
+            throw ValidationError("-o needs --format, or a path ending in \(OutputFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", "))")
+        }
+        if output == "-", let format, format.isBinary, isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("--format \(format.rawValue) is binary and standard output is a terminal; pass -o FILE or redirect the output")
         }
         if output == "-" && json {
             throw ValidationError("--json and -o - both write to standard output; choose one")
@@ -68,12 +78,12 @@ struct BuildCommand: ParsableCommand {
             throw Exit.dataError
         }
 
-        var targets: [(OutputFormat, String)] = []
+        var targets: [(OutputFormat, String, HighlightColor?)] = []
         if let format = format ?? output.flatMap(Self.format(ofPath:)) {
-            let path = output ?? configuration.outputs.first { $0.format == format }?.path ?? "out/\(built.id).\(format.fileExtension)"
-            targets.append((format, path))
+            let listed = configuration.outputs.first { $0.format == format }
+            targets.append((format, output ?? listed?.path ?? "out/\(built.id).\(format.fileExtension)", listed?.highlight))
         } else {
-            targets = configuration.outputs.map { ($0.format, $0.path) }
+            targets = configuration.outputs.map { ($0.format, $0.path, $0.highlight) }
         }
         if targets.isEmpty {
             console.err("\(deck): error: the deck lists no `outputs:`; pass --format (and -o) to choose one")
@@ -81,25 +91,29 @@ struct BuildCommand: ParsableCommand {
         }
 
         var written: [BuildReport.Output] = []
-        for (format, path) in targets {
-            let text: String
+        for (format, path, deckHighlight) in targets {
+            let bytes: Data
             do {
-                text = try DeckBuild.render(built, as: format)
+                bytes = try DeckBuild.render(built, as: format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
             } catch {
                 console.report(error.diagnostics)
                 throw Exit.software
             }
             if path == "-" {
-                console.out(text)
+                if format.isBinary {
+                    FileHandle.standardOutput.write(bytes)
+                } else {
+                    console.out(String(decoding: bytes, as: UTF8.self))
+                }
                 continue
             }
             do {
-                try writeAtomically(text, to: path)
+                try writeAtomically(bytes, to: path)
             } catch {
                 console.err("error: cannot write \(path): \(error.localizedDescription)")
                 throw Exit.ioError
             }
-            written.append(.init(format: format.rawValue, path: path, bytes: text.utf8.count))
+            written.append(.init(format: format.rawValue, path: path, bytes: bytes.count))
             if !json {
                 console.err("wrote \(path) (\(format.rawValue), \(built.cards.count) cards, reads in \(formatDuration(built.readingSeconds)))")
             }

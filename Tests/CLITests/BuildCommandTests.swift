@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 let decks = ["decks/belarus-engagement.yaml", "decks/belarus-engagement-neg.yaml"]
-let formats = ["markdown": "md", "html": "html", "json": "json"]
+let formats = ["markdown": "md", "html": "html", "json": "json", "docx": "docx", "apkg": "apkg", "anki-text": "anki.txt",
+               "argdown": "argdown"]
 
 @Test(arguments: decks)
 func belarusDecksBuildInEveryFormat(_ deck: String) throws {
@@ -13,8 +14,17 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
         let result = try debate(["build", deck, "--format", format, "-o", path])
         #expect(result.status == 0, "\(deck) \(format): \(result.stderr)")
         #expect(!result.stderr.contains("error:"), "\(result.stderr)")
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let text = String(decoding: bytes, as: UTF8.self)
         switch format {
+        case "docx", "apkg":
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(format) is not a zip file")
+        case "anki-text":
+            #expect(text.hasPrefix("#separator:tab\n#html:true\n"))
+            #expect(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.count > 5)
+        case "argdown":
+            #expect(text.contains("\n[Resolution]: The United States should normalize relations with Belarus."))
+            #expect(text.contains("\n  + [") && text.contains("\n    - ["))
         case "html":
             #expect(text.hasPrefix("<!DOCTYPE html>"))
             #expect(text.contains("<mark>"))
@@ -40,7 +50,7 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
     #expect(result.status == 0, "\(result.stderr)")
     let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let outputs = try #require(report["outputs"] as? [[String: Any]])
-    #expect(Set(outputs.compactMap { $0["format"] as? String }) == ["markdown", "html", "json"])
+    #expect(Set(outputs.compactMap { $0["format"] as? String }) == Set(formats.keys))
     for output in outputs {
         let path = folder.appendingPathComponent(output["path"] as? String ?? "").path
         #expect(FileManager.default.fileExists(atPath: path), "missing \(path)")
@@ -64,6 +74,18 @@ func belarusDecksBuildInEveryFormat(_ deck: String) throws {
     #expect(!result.stdout.contains("\u{1B}["), "no color codes when not on a terminal")
 }
 
+/// A binary format is not written to a terminal, but goes to standard output when that is a file or pipe.
+@Test func binaryFormatsRefuseATerminalButNotAPipe() throws {
+    let toFile = try debate(["build", "decks/belarus-engagement.yaml", "--format", "docx", "-o", "-"])
+    #expect(toFile.status == 0, "\(toFile.stderr)")
+    #expect(toFile.stdout.hasPrefix("PK\u{3}\u{4}"))
+    // `script` (util-linux) runs the command on a pseudo-terminal and returns its exit status.
+    let command = "\(debateBinary.path) build decks/belarus-engagement.yaml --format apkg -o -"
+    let onTerminal = try run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    #expect(onTerminal.status == 64, "\(onTerminal.stdout)")
+    #expect(onTerminal.stdout.contains("--format apkg is binary and standard output is a terminal"))
+}
+
 @Test func missingDeckExits66() throws {
     let result = try debate(["build", "decks/no-such-deck.yaml"])
     #expect(result.status == 66)
@@ -85,26 +107,12 @@ func jsonOutputMatchesTheSchema(_ deck: String) throws {
     let path = folder.appendingPathComponent("deck.json").path
     let build = try debate(["build", deck, "--format", "json", "-o", path])
     #expect(build.status == 0, "\(build.stderr)")
-    let python = ProcessInfo.processInfo.environment["DEBATE_PYTHON"] ?? packageRoot.appendingPathComponent(".venv/bin/python").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-c", """
+    let result = try python(["-c", """
         import json, sys, jsonschema
         schema = json.load(open(sys.argv[1]))
         jsonschema.Draft202012Validator.check_schema(schema)
         jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
         print("valid")
-        """, packageRoot.appendingPathComponent("Sources/DeckBuilder/Schema/deck.schema.json").path, path]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    do {
-        try process.run()
-    } catch {
-        Issue.record("no Python at \(python): run `bash Tests/test.sh` (it makes .venv with jsonschema) or set DEBATE_PYTHON")
-        return
-    }
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0 && text.contains("valid"), "\(text)")
+        """, packageRoot.appendingPathComponent("Sources/DeckBuilder/Schema/deck.schema.json").path, path])
+    #expect(result.status == 0 && result.stdout.contains("valid"), "\(result.stdout)\(result.stderr)")
 }

@@ -29,8 +29,14 @@ struct RunResult {
 @discardableResult
 func debate(_ arguments: [String], stdin: String? = nil, in directory: URL = packageRoot,
             environment: [String: String] = [:]) throws -> RunResult {
+    try run(debateBinary, arguments, stdin: stdin, in: directory, environment: environment)
+}
+
+/// Runs a program to completion and collects its exit status and output.
+func run(_ executable: URL, _ arguments: [String], stdin: String? = nil, in directory: URL = packageRoot,
+         environment: [String: String] = [:]) throws -> RunResult {
     let process = Process()
-    process.executableURL = debateBinary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment

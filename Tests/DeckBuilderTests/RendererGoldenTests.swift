@@ -13,13 +13,23 @@ func buildSample(_ deckFile: String = "deck.yaml") throws -> BuildContext {
     return try DeckBuild.run(configPath: fixtures.appendingPathComponent(deckFile).path, registry: registry)
 }
 
-/// Every renderer is checked against its golden file. Set UPDATE_GOLDEN=1 to rewrite them after a
-/// deliberate change, then read the diff.
+/// A fixed date for goldens: the formats that carry a date (Word's properties, Anki's times) use it.
+let goldenOptions = RenderOptions(date: Date(timeIntervalSince1970: 1_735_689_600))  // 2025-01-01
+
+/// The sample deck rendered as text: text formats as they are, zip formats as a canonical dump.
+func renderedText(_ format: OutputFormat) throws -> String {
+    let deck = try #require(try buildSample().deck)
+    let data = try DeckBuild.render(deck, as: format, options: goldenOptions)
+    return format.isBinary ? try canonicalDump(data, format) : String(decoding: data, as: UTF8.self)
+}
+
+/// Every renderer is checked against its golden file (`deck.EXT`, or `deck.EXT.txt` holding the
+/// canonical dump of a zip format). Set UPDATE_GOLDEN=1 to rewrite them after a deliberate change,
+/// then read the diff.
 @Test(arguments: OutputFormat.allCases)
 func rendererMatchesGolden(_ format: OutputFormat) throws {
-    let deck = try #require(try buildSample().deck)
-    let text = try DeckBuild.render(deck, as: format)
-    let golden = fixtures.appendingPathComponent("golden/deck.\(format.fileExtension)")
+    let text = try renderedText(format)
+    let golden = fixtures.appendingPathComponent("golden/deck.\(format.fileExtension)\(format.isBinary ? ".txt" : "")")
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
         try text.write(to: golden, atomically: true, encoding: .utf8)
     }
@@ -28,8 +38,7 @@ func rendererMatchesGolden(_ format: OutputFormat) throws {
 }
 
 @Test func htmlEscapesEveryPieceOfDeckText() throws {
-    let deck = try #require(try buildSample().deck)
-    let html = try DeckBuild.render(deck, as: .html)
+    let html = try renderedText(.html)
     #expect(html.contains("<title>Sample deck &lt;with&gt; &quot;escapes&quot; &amp; more</title>"))
     #expect(html.contains("Talks &lt;work&gt; &amp; sanctions &quot;fail&quot;"))
     #expect(html.contains("A new paragraph with &lt;angle&gt; &amp; &quot;quotes&quot;."))
@@ -43,8 +52,7 @@ func rendererMatchesGolden(_ format: OutputFormat) throws {
 }
 
 @Test func markdownUsesVerbatimHeadingLevels() throws {
-    let deck = try #require(try buildSample().deck)
-    let md = try DeckBuild.render(deck, as: .markdown)
+    let md = try renderedText(.markdown)
     let headings = md.split(separator: "\n").filter { $0.hasPrefix("#") }.map { String($0.prefix { $0 == "#" }.count) }
     #expect(headings.contains("1") && headings.contains("2") && headings.contains("3") && headings.contains("4"))
     #expect(md.contains("# Case\n"))
@@ -58,7 +66,7 @@ func rendererMatchesGolden(_ format: OutputFormat) throws {
 
 @Test func jsonRoundTripsTheDeck() throws {
     let deck = try #require(try buildSample().deck)
-    let json = try DeckBuild.render(deck, as: .json)
+    let json = try renderedText(.json)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(object["format"] as? String == "debate-deck")
     let decoded = try JSONDecoder().decode(Deck.self, from: JSONSerialization.data(withJSONObject: object["deck"]!))

@@ -2,11 +2,11 @@ import DebateCore
 
 /// One self-contained HTML file: table of contents, reading times, print stylesheet.
 /// Spans are `<u>`, `<strong>` and `<mark>`; every piece of deck text is escaped.
-public struct HTMLRenderer: DeckRenderer {
+public struct HTMLRenderer: TextRenderer {
     public var format: OutputFormat { .html }
     public init() {}
 
-    public func render(_ deck: Deck) -> String {
+    public func renderText(_ deck: Deck) -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="en">
@@ -87,12 +87,7 @@ public struct HTMLRenderer: DeckRenderer {
         if let response = card.response { out += "<span class=\"kind\">\(escape(response.title))</span> " }
         out += "\(escape(card.tag))</h4>\n"
         if let cite = card.cite {
-            out += "<p class=\"cite\"><strong>\(escape(cite.shortCite))</strong>"
-            let rest = cite.fullCiteParts.map { part in
-                part == cite.url && isWebAddress(part) ? "<a href=\"\(escape(part))\">\(escape(part))</a>" : escape(part)
-            }
-            if !rest.isEmpty { out += " (" + rest.joined(separator: ", ") + ")" }
-            out += "</p>\n"
+            out += "<p class=\"cite\">\(HTMLText.cite(cite, strong: "strong"))</p>\n"
         }
         if let evidence = card.evidence {
             out += "<blockquote class=\"evidence\">\n<p>"
@@ -133,24 +128,7 @@ public struct HTMLRenderer: DeckRenderer {
         return out + "</section>\n"
     }
 
-    func isWebAddress(_ text: String) -> Bool { text.hasPrefix("https://") || text.hasPrefix("http://") }
-
-    /// Escapes text for element content and quoted attribute values alike.
-    func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static let stylesheet = """
 

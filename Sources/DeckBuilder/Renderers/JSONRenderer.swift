@@ -2,7 +2,7 @@ import DebateCore
 import Foundation
 
 /// The deck as JSON, described by `Sources/DeckBuilder/Schema/deck.schema.json`.
-public struct JSONRenderer: DeckRenderer {
+public struct JSONRenderer: TextRenderer {
     public var format: OutputFormat { .json }
     public init() {}
 
@@ -15,7 +15,7 @@ public struct JSONRenderer: DeckRenderer {
         var cardCount: Int
     }
 
-    public func render(_ deck: Deck) throws -> String {
+    public func renderText(_ deck: Deck) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Document(deck: deck, readingTime: formatDuration(deck.readingSeconds),

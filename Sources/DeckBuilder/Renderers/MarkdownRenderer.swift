@@ -2,11 +2,11 @@ import DebateCore
 
 /// Markdown with Verbatim's hierarchy as headings: Pocket `#`, Hat `##`, Block `###`, Tag `####`.
 /// Spans stay visible: underline as `<u>…</u>`, emphasis as `**…**`, highlight as `==…==`.
-public struct MarkdownRenderer: DeckRenderer {
+public struct MarkdownRenderer: TextRenderer {
     public var format: OutputFormat { .markdown }
     public init() {}
 
-    public func render(_ deck: Deck) -> String {
+    public func renderText(_ deck: Deck) -> String {
         var out = ""
         out += "**\(escape(deck.title))**\n\n"
         out += "- Resolution: \(escape(deck.resolution))\n"
