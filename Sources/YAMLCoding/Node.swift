@@ -13,7 +13,7 @@ enum NodeKind: UInt8 {
     case mapping
 }
 
-/// One node of the compact tree: 28 bytes, no references.
+/// One node of the compact tree: 20 bytes, no references.
 ///
 /// Scalars point into `Document.scalarBytes`; collections point into `Document.children`
 /// (a mapping stores key, value, key, value, …). Aliases are not nodes: the parent's child list
@@ -27,10 +27,6 @@ struct Node {
     var first: UInt32
     /// Scalar: value length in bytes. Collection: number of child slots (2 per mapping entry).
     var count: UInt32
-    /// Nodes in this subtree with aliases expanded (saturating).
-    var size: UInt32
-    /// Collection nesting below and including this node (0 for scalars), aliases expanded.
-    var height: UInt16
     var kind: NodeKind
     /// `ScalarStyle` raw value for scalars.
     var style: UInt8
@@ -94,29 +90,39 @@ final class Document {
     }
 
     /// The entry index of `key` in a mapping node, or nil.
-    func entry(of key: String, inMapping index: Int) -> Int? {
+    ///
+    /// Small mappings are scanned from `hint` (wrapping around): types usually read their keys in the
+    /// order the file lists them, so the scan mostly succeeds at its first comparison.
+    func entry(of key: String, inMapping index: Int, hint: Int = 0) -> Int? {
         let node = nodes[index]
         guard node.kind == .mapping else { return nil }
         let entries = Int(node.count) / 2
         if entries > Document.scanLimit, let table = mappingIndex[index] {
             return table[key]
         }
+        guard entries > 0 else { return nil }
         var key = key
         return key.withUTF8 { wanted in
             scalarBytes.withUnsafeBufferPointer { bytes in
                 children.withUnsafeBufferPointer { kids in
-                    let base = Int(node.first)
-                    for entry in 0..<entries {
-                        let keyNode = nodes[Int(kids[base + 2 * entry])]
-                        guard Int(keyNode.count) == wanted.count else { continue }
-                        if wanted.isEmpty { return entry }
-                        if let a = bytes.baseAddress, let b = wanted.baseAddress,
-                            memcmp(a + Int(keyNode.first), b, wanted.count) == 0
-                        {
-                            return entry
+                    nodes.withUnsafeBufferPointer { nodes in
+                        let base = Int(node.first)
+                        var entry = hint < entries && hint > 0 ? hint : 0
+                        for _ in 0..<entries {
+                            let keyNode = nodes[Int(kids[base + 2 * entry])]
+                            if Int(keyNode.count) == wanted.count {
+                                if wanted.isEmpty { return entry }
+                                if let a = bytes.baseAddress, let b = wanted.baseAddress,
+                                    memcmp(a + Int(keyNode.first), b, wanted.count) == 0
+                                {
+                                    return entry
+                                }
+                            }
+                            entry += 1
+                            if entry == entries { entry = 0 }
                         }
+                        return nil
                     }
-                    return nil
                 }
             }
         }

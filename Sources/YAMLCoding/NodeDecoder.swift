@@ -1,10 +1,22 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// State shared by all decoders of one `decode` call.
 final class DecodingSession {
     let document: Document
     let path: String
     let input: [UInt8]
     let userInfo: [CodingUserInfoKey: Any]
-    private var allowedKeysCache: [ObjectIdentifier: AllowedKeys?] = [:]
+    /// Key types seen so far; a handful per document, so a linear scan beats hashing.
+    // Read on every container and nested decode; only ever touched from one call stack, so the
+    // dynamic exclusivity checks are skipped.
+    @exclusivity(unchecked) private var allowedKeysCache: [(type: ObjectIdentifier, keys: AllowedKeys?)] = []
+    @exclusivity(unchecked) var strategies: [(type: ObjectIdentifier, strategy: DecodeStrategy)] = []
     private var cachedSource: SourceText?
 
     init(document: Document, path: String, input: [UInt8], userInfo: [CodingUserInfoKey: Any]) {
@@ -25,12 +37,14 @@ final class DecodingSession {
     /// The key names of a `CaseIterable` key type (computed once per type and decode call).
     func allowedKeys<Key: CodingKey>(_ type: Key.Type) -> AllowedKeys? {
         let id = ObjectIdentifier(type)
-        if let cached = allowedKeysCache[id] { return cached }
+        for index in allowedKeysCache.indices where allowedKeysCache[index].type == id {
+            return allowedKeysCache[index].keys
+        }
         var result: AllowedKeys?
         if let iterable = type as? any CaseIterable.Type {
             result = AllowedKeys(names: keyNames(of: iterable))
         }
-        allowedKeysCache[id] = result
+        allowedKeysCache.append((id, result))
         return result
     }
 
@@ -39,13 +53,29 @@ final class DecodingSession {
     }
 }
 
-struct AllowedKeys {
+/// The key names a `CaseIterable` key type accepts, matched against raw key bytes.
+final class AllowedKeys {
     let names: [String]
-    let set: Set<String>
+    private let utf8: [[UInt8]]
+    private let set: Set<String>?
 
     init(names: [String]) {
         self.names = names
-        self.set = Set(names)
+        self.utf8 = names.map { Array($0.utf8) }
+        self.set = names.count > 16 ? Set(names) : nil
+    }
+
+    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let set { return set.contains(String(decoding: key, as: UTF8.self)) }
+        guard let wanted = key.baseAddress else { return utf8.contains { $0.isEmpty } }
+        for name in utf8 where name.count == key.count {
+            let same = name.withUnsafeBufferPointer { name in
+                guard let base = name.baseAddress else { return false }
+                return memcmp(base, wanted, key.count) == 0
+            }
+            if same { return true }
+        }
+        return false
     }
 }
 
@@ -94,21 +124,23 @@ struct NameKey: CodingKey {
 /// The `Decoder` for one node. Cheap to make: the coding path is a parent chain, formatted on demand.
 final class NodeDecoder: Decoder {
     let session: DecodingSession
+    let document: Document
     let node: Int
     let parent: NodeDecoder?
     let key: PathKey
     /// The type whose `init(from:)` receives this decoder, for messages ("unknown key `x` in Claim").
     let type: Any.Type?
+    /// Where the next key look-up in this decoder's mapping starts.
+    @exclusivity(unchecked) private var lookupHint = 0
 
     init(session: DecodingSession, node: Int, parent: NodeDecoder?, key: PathKey, type: Any.Type?) {
         self.session = session
+        self.document = session.document
         self.node = node
         self.parent = parent
         self.key = key
         self.type = type
     }
-
-    var document: Document { session.document }
 
     var codingPath: [any CodingKey] {
         var keys: [any CodingKey] = []
@@ -174,11 +206,19 @@ final class NodeDecoder: Decoder {
 
     /// Unknown keys are errors when the key type lists every key it knows.
     private func checkKeys(_ allowed: AllowedKeys) throws(YAMLError) {
+        let document = self.document
         let mapping = document.nodes[node]
-        for entry in 0..<(Int(mapping.count) / 2) {
-            let keyNode = document.child(mapping, 2 * entry)
+        let unknown: Int? = document.scalarBytes.withUnsafeBufferPointer { bytes in
+            for entry in 0..<(Int(mapping.count) / 2) {
+                let keyNode = document.child(mapping, 2 * entry)
+                let key = document.nodes[keyNode]
+                let text = UnsafeBufferPointer(rebasing: bytes[Int(key.first)..<Int(key.first + key.count)])
+                if !allowed.contains(text) { return keyNode }
+            }
+            return nil
+        }
+        if let keyNode = unknown {
             let text = document.text(keyNode)
-            guard !allowed.set.contains(text) else { continue }
             let hint = Suggestions.closest(to: text, in: allowed.names).map { "did you mean `\($0)`?" }
                 ?? "expected one of: \(Suggestions.list(allowed.names))"
             let owner = type.map { " in \(String(describing: $0))" } ?? ""
@@ -191,12 +231,14 @@ final class NodeDecoder: Decoder {
 
     /// Decodes `node` (a child of this decoder's node, or the node itself with `.none`) as `T`.
     func decode<T: Decodable>(_ type: T.Type, node: Int, key: PathKey) throws(YAMLError) -> T {
-        if T.self == String.self { return try cast(decodeString(node, key: key)) }
-        if T.self == Int.self { return try cast(decodeInteger(node, key: key, as: Int.self)) }
-        if T.self == Bool.self { return try cast(decodeBool(node, key: key)) }
-        if T.self == Double.self { return try cast(decodeFloat(node, key: key, as: Double.self)) }
-        if T.self == YAMLValue.self { return try cast(value(of: node)) }
-        if let special = try decodeSpecial(type, node: node, key: key) { return special }
+        switch session.strategy(for: T.self) {
+        case .scalar(let scalar):
+            return try decodeScalar(scalar, as: T.self, node: node, key: key)
+        case .sequence(let sequenceType):
+            return try decodeSequence(sequenceType, as: T.self, node: node, key: key)
+        case .general:
+            break
+        }
         let decoder = NodeDecoder(session: session, node: node, parent: self, key: key, type: T.self)
         do {
             return try T(from: decoder)
@@ -207,11 +249,13 @@ final class NodeDecoder: Decoder {
         }
     }
 
-    @inline(__always)
-    func cast<T>(_ value: some Any) throws(YAMLError) -> T {
-        if let value = value as? T { return value }
-        throw YAMLError(kind: .typeMismatch, location: location, message: "internal error: cannot convert \(Swift.type(of: value)) to \(T.self)",
-                        codingPath: pathStrings)
+    private func decodeSequence<T>(_ sequenceType: any YAMLSequenceDecodable.Type, as type: T.Type, node: Int,
+                                   key: PathKey) throws(YAMLError) -> T {
+        func decode<S: YAMLSequenceDecodable>(_ sequence: S.Type) throws(YAMLError) -> T {
+            // `S` is `T` opened from the cached existential metatype.
+            unsafeBitCast(try S.decodeYAMLSequence(parent: self, node: node, key: key), to: T.self)
+        }
+        return try decode(sequenceType)
     }
 
     /// The value's node when `key` is present, else a missing-key error at this mapping.
@@ -223,7 +267,8 @@ final class NodeDecoder: Decoder {
     }
 
     func valueNodeIfPresent(forKey key: some CodingKey) -> Int? {
-        guard let entry = document.entry(of: key.stringValue, inMapping: node) else { return nil }
+        guard let entry = document.entry(of: key.stringValue, inMapping: node, hint: lookupHint) else { return nil }
+        lookupHint = entry + 1
         return document.child(document.nodes[node], 2 * entry + 1)
     }
 

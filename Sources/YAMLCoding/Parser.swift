@@ -6,7 +6,12 @@ struct DocumentParser {
     private struct Frame {
         var node: Int
         var pendingStart: Int
-        var anchor: String?
+        var isMapping: Bool
+        /// Index into `openAnchors`, or -1.
+        var anchor: Int
+        /// Expanded size and height of the children so far.
+        var size: UInt32 = 1
+        var height: UInt16 = 0
     }
 
     private let path: String
@@ -17,7 +22,13 @@ struct DocumentParser {
     /// Children of the open collections, innermost last; moved to `children` when a collection ends.
     private var pending: [UInt32] = []
     private var stack: [Frame] = []
+    /// The innermost open collection, kept out of `stack` for the per-event checks.
+    private var top = Frame(node: -1, pendingStart: 0, isMapping: false, anchor: -1)
+    /// Anchor names of open collections (registered when the collection ends).
+    private var openAnchors: [String] = []
     private var anchors: [String: Int] = [:]
+    /// Expanded size and height of anchored collections, for the alias limits.
+    private var anchoredShapes: [Int: (size: UInt32, height: UInt16)] = [:]
     private var aliasExpanded = 0
     private var root: Int?
     private var documents = 0
@@ -34,6 +45,11 @@ struct DocumentParser {
     }
 
     private mutating func run(_ input: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> Document {
+        // Node fields are 32-bit offsets.
+        guard input.count < Int(UInt32.max) else {
+            throw YAMLError(kind: .limitExceeded, location: location(line: 0, column: 0),
+                            message: "the input is \(input.count) bytes; at most 4 GiB can be decoded")
+        }
         if let base = input.baseAddress, input.count > 0 {
             nodes.reserveCapacity(input.count / 32 + 4)
             children.reserveCapacity(input.count / 32 + 4)
@@ -43,12 +59,12 @@ struct DocumentParser {
         if root == nil {
             // No document at all (empty file, only comments): decodes as null at 1:1.
             root = nodes.count
-            nodes.append(Node(line: 0, column: 0, first: 0, count: 0, size: 1, height: 0, kind: .scalar,
+            nodes.append(Node(line: 0, column: 0, first: 0, count: 0, kind: .scalar,
                               style: ScalarStyle.plain.rawValue,
                               flags: Node.resolvable | Node.null | Node.emptyDocument))
         }
         let absent = nodes.count
-        nodes.append(Node(line: 0, column: 0, first: 0, count: 0, size: 1, height: 0, kind: .scalar,
+        nodes.append(Node(line: 0, column: 0, first: 0, count: 0, kind: .scalar,
                           style: ScalarStyle.plain.rawValue, flags: Node.resolvable | Node.null | Node.absent))
         return Document(nodes: nodes, children: children, scalarBytes: scalarBytes, root: root ?? 0,
                         absentNode: absent, mappingIndex: mappingIndex)
@@ -71,26 +87,26 @@ struct DocumentParser {
                 throw syntaxError(parser.pointee, input: input)
             }
             defer { yaml_event_delete(event) }
-            if try handle(event.pointee) { return }
+            if try handle(event) { return }
         }
     }
 
     /// Returns true at the end of the stream.
-    private mutating func handle(_ event: yaml_event_t) throws(YAMLError) -> Bool {
-        let mark = event.start_mark
-        switch event.type {
+    private mutating func handle(_ event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) -> Bool {
+        let mark = event.pointee.start_mark
+        switch event.pointee.type {
         case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            try scalar(value: data.value, length: data.length, style: data.style, tag: data.tag,
-                       anchor: data.anchor, mark: mark)
+            try scalar(value: event.pointee.data.scalar.value, length: event.pointee.data.scalar.length,
+                       style: event.pointee.data.scalar.style, tag: event.pointee.data.scalar.tag,
+                       anchor: event.pointee.data.scalar.anchor, mark: mark)
         case YAML_SEQUENCE_START_EVENT:
-            try startCollection(.sequence, anchor: event.data.sequence_start.anchor, mark: mark)
+            try startCollection(.sequence, anchor: event.pointee.data.sequence_start.anchor, mark: mark)
         case YAML_MAPPING_START_EVENT:
-            try startCollection(.mapping, anchor: event.data.mapping_start.anchor, mark: mark)
+            try startCollection(.mapping, anchor: event.pointee.data.mapping_start.anchor, mark: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try endCollection()
         case YAML_ALIAS_EVENT:
-            try alias(event.data.alias.anchor, mark: mark)
+            try alias(event.pointee.data.alias.anchor, mark: mark)
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
@@ -114,24 +130,23 @@ struct DocumentParser {
             throw YAMLError(kind: .limitExceeded, location: location(mark), message: "the document's text is too large")
         }
         let first = UInt32(scalarBytes.count)
-        if length > 0, let value {
-            scalarBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
-        }
+        let text = UnsafeBufferPointer(start: length > 0 ? value : nil, count: length > 0 && value != nil ? length : 0)
+        scalarBytes.append(contentsOf: text)
         let style = ScalarStyle(style)
         var flags: UInt8 = 0
-        if style == .plain && !DocumentParser.forcesString(tag) {
+        if style == .plain && (tag == nil || !DocumentParser.forcesString(tag)) {
             flags = Node.resolvable
-            if CoreSchema.isNull(scalarBytes, from: Int(first), count: length) {
+            if text.count <= 4 && CoreSchema.isNull(text) {
                 flags |= Node.null
             }
         }
         let index = nodes.count
         nodes.append(Node(line: UInt32(clamping: mark.line), column: UInt32(clamping: mark.column), first: first,
-                          count: UInt32(length), size: 1, height: 0, kind: .scalar, style: style.rawValue, flags: flags))
+                          count: UInt32(length), kind: .scalar, style: style.rawValue, flags: flags))
         if let anchor {
             anchors[String(cString: anchor)] = index
         }
-        try attach(index, line: mark.line, column: mark.column)
+        try attach(index, size: 1, height: 0, line: mark.line, column: mark.column)
     }
 
     /// `!!str` and the non-specific tag `!` make a plain scalar a string.
@@ -147,18 +162,26 @@ struct DocumentParser {
                             message: "nesting deeper than \(limits.maxDepth) levels",
                             hint: "flatten the structure (limit: maxDepth)")
         }
-        if let top = stack.last, nodes[top.node].kind == .mapping, (pending.count - top.pendingStart) % 2 == 0 {
+        if top.isMapping, (pending.count - top.pendingStart) % 2 == 0 {
             throw YAMLError(kind: .syntax, location: location(mark),
                             message: "a mapping key must be a scalar, found a \(kind == .mapping ? "mapping" : "sequence")")
         }
         let index = nodes.count
         nodes.append(Node(line: UInt32(clamping: mark.line), column: UInt32(clamping: mark.column), first: 0, count: 0,
-                          size: 1, height: 1, kind: kind, style: 0, flags: 0))
-        stack.append(Frame(node: index, pendingStart: pending.count, anchor: anchor.map { String(cString: $0) }))
+                          kind: kind, style: 0, flags: 0))
+        var anchorIndex = -1
+        if let anchor {
+            anchorIndex = openAnchors.count
+            openAnchors.append(String(cString: anchor))
+        }
+        stack.append(top)
+        top = Frame(node: index, pendingStart: pending.count, isMapping: kind == .mapping, anchor: anchorIndex)
     }
 
     private mutating func endCollection() throws(YAMLError) {
-        guard let frame = stack.popLast() else { return }
+        guard top.node >= 0, let outer = stack.popLast() else { return }
+        let frame = top
+        top = outer
         let first = children.count
         let slots = pending.count - frame.pendingStart
         guard first + slots < Int(UInt32.max) else {
@@ -167,57 +190,54 @@ struct DocumentParser {
         }
         children.append(contentsOf: pending[frame.pendingStart...])
         pending.removeSubrange(frame.pendingStart...)
-        var size: UInt32 = 1
-        var height: UInt16 = 0
-        for slot in first..<(first + slots) {
-            let child = nodes[Int(children[slot])]
-            size = size.addingSaturating(child.size)
-            height = max(height, child.height)
-        }
+        let height = frame.height == UInt16.max ? frame.height : frame.height + 1
         nodes[frame.node].first = UInt32(first)
         nodes[frame.node].count = UInt32(slots)
-        nodes[frame.node].size = size
-        nodes[frame.node].height = height == UInt16.max ? height : height + 1
         if nodes[frame.node].kind == .mapping {
             try checkDuplicateKeys(frame.node)
         }
-        if let anchor = frame.anchor {
+        if frame.anchor >= 0, let anchor = openAnchors.popLast() {
             anchors[anchor] = frame.node
+            anchoredShapes[frame.node] = (frame.size, height)
         }
-        try attach(frame.node, line: Int(nodes[frame.node].line), column: Int(nodes[frame.node].column))
+        try attach(frame.node, size: frame.size, height: height,
+                   line: Int(nodes[frame.node].line), column: Int(nodes[frame.node].column))
     }
 
     private mutating func alias(_ anchor: UnsafeMutablePointer<yaml_char_t>?, mark: yaml_mark_t) throws(YAMLError) {
         let name = anchor.map { String(cString: $0) } ?? ""
         guard let target = anchors[name] else {
-            let isOpen = stack.contains { $0.anchor == name }
+            let isOpen = openAnchors.contains(name)
             throw YAMLError(kind: .syntax, location: location(mark),
                             message: isOpen ? "alias `*\(name)` refers to its own enclosing node" : "unknown anchor `\(name)`",
                             hint: isOpen ? "recursive aliases are not supported" : "define `&\(name)` before using `*\(name)`")
         }
-        let node = nodes[target]
-        if stack.count + Int(node.height) > limits.maxDepth {
+        // Only anchored collections have a recorded shape; a scalar is one node, no nesting.
+        let (size, height) = anchoredShapes[target] ?? (1, 0)
+        if stack.count + Int(height) > limits.maxDepth {
             throw YAMLError(kind: .limitExceeded, location: location(mark),
                             message: "alias `*\(name)` nests deeper than \(limits.maxDepth) levels",
                             hint: "flatten the structure (limit: maxDepth)")
         }
-        aliasExpanded = aliasExpanded.addingSaturating(Int(node.size))
+        aliasExpanded = aliasExpanded.addingSaturating(Int(size))
         if aliasExpanded > limits.maxAliasExpandedNodes {
             throw YAMLError(kind: .limitExceeded, location: location(mark),
                             message: "aliases expand to more than \(limits.maxAliasExpandedNodes) nodes at alias `*\(name)`",
                             hint: "the file repeats anchored content too many times (limit: maxAliasExpandedNodes)")
         }
-        try attach(target, line: mark.line, column: mark.column)
+        try attach(target, size: size, height: height, line: mark.line, column: mark.column)
     }
 
     /// Adds a finished node to the open collection, or makes it the root.
-    private mutating func attach(_ index: Int, line: Int, column: Int) throws(YAMLError) {
+    private mutating func attach(_ index: Int, size: UInt32, height: UInt16, line: Int, column: Int) throws(YAMLError) {
         let mark = yaml_mark_t(index: 0, line: line, column: column)
-        guard let top = stack.last else {
+        guard top.node >= 0 else {
             root = index
             return
         }
-        if nodes[top.node].kind == .mapping, (pending.count - top.pendingStart) % 2 == 0 {
+        top.size = top.size.addingSaturating(size)
+        if height > top.height { top.height = height }
+        if top.isMapping, (pending.count - top.pendingStart) % 2 == 0 {
             let key = nodes[index]
             if key.kind != .scalar {
                 throw YAMLError(kind: .syntax, location: location(mark),

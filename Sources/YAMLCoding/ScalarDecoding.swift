@@ -74,42 +74,56 @@ extension NodeDecoder {
         }
     }
 
-    /// The rarer scalar types: the other integer widths, Float, and the Foundation types that
-    /// JSONDecoder also reads from scalars (URL, Decimal).
-    func decodeSpecial<T>(_ type: T.Type, node index: Int, key: PathKey) throws(YAMLError) -> T? {
-        switch T.self {
-        case is Int64.Type: return try cast(decodeInteger(index, key: key, as: Int64.self))
-        case is Int32.Type: return try cast(decodeInteger(index, key: key, as: Int32.self))
-        case is Int16.Type: return try cast(decodeInteger(index, key: key, as: Int16.self))
-        case is Int8.Type: return try cast(decodeInteger(index, key: key, as: Int8.self))
-        case is UInt.Type: return try cast(decodeInteger(index, key: key, as: UInt.self))
-        case is UInt64.Type: return try cast(decodeInteger(index, key: key, as: UInt64.self))
-        case is UInt32.Type: return try cast(decodeInteger(index, key: key, as: UInt32.self))
-        case is UInt16.Type: return try cast(decodeInteger(index, key: key, as: UInt16.self))
-        case is UInt8.Type: return try cast(decodeInteger(index, key: key, as: UInt8.self))
-        case is Float.Type: return try cast(decodeFloat(index, key: key, as: Float.self))
-        case is URL.Type:
-            let text = try decodeString(index, key: key)
-            guard let url = URL(string: text) else {
-                throw YAMLError(kind: .invalidValue, location: location(of: index), message: "`\(text)` is not a valid URL",
-                                codingPath: pathStrings(appending: key))
+    /// Decodes the types read straight from scalars (and `YAMLValue`) without making a sub-decoder.
+    /// `kind` must be `ScalarType.of(T.self)`: T is then exactly the type decoded here.
+    @inline(__always)
+    func decodeScalar<T>(_ kind: ScalarType, as type: T.Type, node index: Int, key: PathKey) throws(YAMLError) -> T {
+        switch kind {
+        case .string: return unsafeBitCast(try decodeString(index, key: key), to: T.self)
+        case .int: return unsafeBitCast(try decodeInteger(index, key: key, as: Int.self), to: T.self)
+        case .bool: return unsafeBitCast(try decodeBool(index, key: key), to: T.self)
+        case .double: return unsafeBitCast(try decodeFloat(index, key: key, as: Double.self), to: T.self)
+        case .yamlValue: return unsafeBitCast(value(of: index), to: T.self)
+        case .int64: return unsafeBitCast(try decodeInteger(index, key: key, as: Int64.self), to: T.self)
+        case .int32: return unsafeBitCast(try decodeInteger(index, key: key, as: Int32.self), to: T.self)
+        case .int16: return unsafeBitCast(try decodeInteger(index, key: key, as: Int16.self), to: T.self)
+        case .int8: return unsafeBitCast(try decodeInteger(index, key: key, as: Int8.self), to: T.self)
+        case .uint: return unsafeBitCast(try decodeInteger(index, key: key, as: UInt.self), to: T.self)
+        case .uint64: return unsafeBitCast(try decodeInteger(index, key: key, as: UInt64.self), to: T.self)
+        case .uint32: return unsafeBitCast(try decodeInteger(index, key: key, as: UInt32.self), to: T.self)
+        case .uint16: return unsafeBitCast(try decodeInteger(index, key: key, as: UInt16.self), to: T.self)
+        case .uint8: return unsafeBitCast(try decodeInteger(index, key: key, as: UInt8.self), to: T.self)
+        case .float: return unsafeBitCast(try decodeFloat(index, key: key, as: Float.self), to: T.self)
+        case .url: return unsafeBitCast(try decodeURL(index, key: key), to: T.self)
+        case .decimal: return unsafeBitCast(try decodeDecimal(index, key: key), to: T.self)
+        case .int128, .uint128:
+            guard #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) else {
+                throw mismatch(index, key: key, expected: "an integer")
             }
-            return try cast(url)
-        case is Decimal.Type:
-            let node = document.nodes[index]
-            let text = node.kind == .scalar ? document.text(index) : ""
-            let form = document.withBytes(index) { bytes in CoreSchema.floatForm(bytes) }
-            guard node.kind == .scalar, node.isResolvable, case .decimal = form, let value = Decimal(string: text) else {
-                throw mismatch(index, key: key, expected: "a decimal number")
-            }
-            return try cast(value)
-        default:
-            if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) {
-                if T.self == Int128.self { return try cast(decodeInteger(index, key: key, as: Int128.self)) }
-                if T.self == UInt128.self { return try cast(decodeInteger(index, key: key, as: UInt128.self)) }
-            }
-            return nil
+            if kind == .int128 { return unsafeBitCast(try decodeInteger(index, key: key, as: Int128.self), to: T.self) }
+            return unsafeBitCast(try decodeInteger(index, key: key, as: UInt128.self), to: T.self)
         }
+    }
+
+    /// JSONDecoder reads URL from a string too (its own Codable form is a keyed container).
+    private func decodeURL(_ index: Int, key: PathKey) throws(YAMLError) -> URL {
+        let text = try decodeString(index, key: key)
+        guard let url = URL(string: text) else {
+            throw YAMLError(kind: .invalidValue, location: location(of: index), message: "`\(text)` is not a valid URL",
+                            codingPath: pathStrings(appending: key))
+        }
+        return url
+    }
+
+    private func decodeDecimal(_ index: Int, key: PathKey) throws(YAMLError) -> Decimal {
+        let node = document.nodes[index]
+        guard node.kind == .scalar, node.isResolvable,
+            case .decimal = document.withBytes(index, { CoreSchema.floatForm($0) }),
+            let value = Decimal(string: document.text(index))
+        else {
+            throw mismatch(index, key: key, expected: "a decimal number")
+        }
+        return value
     }
 
     /// A `YAMLValue` straight from the node: mapping order kept, plain scalars typed by the core schema.

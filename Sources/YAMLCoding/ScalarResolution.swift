@@ -34,23 +34,29 @@ enum CoreSchema {
         case value(I)
     }
 
-    static func isNull(_ bytes: [UInt8], from start: Int, count: Int) -> Bool {
-        switch count {
+    static func isNull(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch text.count {
         case 0: return true
-        case 1: return bytes[start] == UInt8(ascii: "~")
-        case 4: return bytes.withUnsafeBufferPointer { isNull(UnsafeBufferPointer(rebasing: $0[start..<(start + 4)])) }
+        case 1: return text[0] == UInt8(ascii: "~")
+        case 4: return equals(text, "null") || equals(text, "Null") || equals(text, "NULL")
         default: return false
         }
     }
 
-    static func isNull(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        matches(text, ["", "~", "null", "Null", "NULL"])
+    static func bool(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        switch text.count {
+        case 4 where equals(text, "true") || equals(text, "True") || equals(text, "TRUE"): return true
+        case 5 where equals(text, "false") || equals(text, "False") || equals(text, "FALSE"): return false
+        default: return nil
+        }
     }
 
-    static func bool(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if matches(text, ["true", "True", "TRUE"]) { return true }
-        if matches(text, ["false", "False", "FALSE"]) { return false }
-        return nil
+    @inline(__always)
+    private static func equals(_ text: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard literal.utf8CodeUnitCount == text.count else { return false }
+        let other = literal.utf8Start
+        for i in 0..<text.count where text[i] != other[i] { return false }
+        return true
     }
 
     /// YAML 1.1 booleans that the core schema reads as strings; used for hints and by the emitter.
@@ -58,12 +64,8 @@ enum CoreSchema {
         ["y", "yes", "n", "no", "on", "off"].contains(text.lowercased())
     }
 
-    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ candidates: [StaticString]) -> Bool {
-        for candidate in candidates where candidate.utf8CodeUnitCount == text.count {
-            let other = UnsafeBufferPointer(start: candidate.utf8Start, count: candidate.utf8CodeUnitCount)
-            if text.elementsEqual(other) { return true }
-        }
-        return false
+    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ candidates: StaticString...) -> Bool {
+        candidates.contains { equals(text, $0) }
     }
 
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`.
@@ -114,9 +116,9 @@ enum CoreSchema {
     }
 
     static func floatForm(_ text: UnsafeBufferPointer<UInt8>) -> FloatForm {
-        if matches(text, [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]) { return .special(.infinity) }
-        if matches(text, ["-.inf", "-.Inf", "-.INF"]) { return .special(-.infinity) }
-        if matches(text, [".nan", ".NaN", ".NAN"]) { return .special(.nan) }
+        if matches(text, ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF") { return .special(.infinity) }
+        if matches(text, "-.inf", "-.Inf", "-.INF") { return .special(-.infinity) }
+        if matches(text, ".nan", ".NaN", ".NAN") { return .special(.nan) }
         if text.count > 2 && text[0] == UInt8(ascii: "0") && (text[1] == UInt8(ascii: "x") || text[1] == UInt8(ascii: "o")) {
             if case .notInteger = integer(text, as: Int8.self) { return .notFloat }
             return .radix

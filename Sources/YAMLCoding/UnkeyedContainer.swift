@@ -35,24 +35,31 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
         return value
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next(type) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try next(type) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) }
+    @inline(__always)
+    private mutating func nextScalar<T>(_ kind: ScalarType, _ type: T.Type) throws(YAMLError) -> T {
+        let value = try decoder.decodeScalar(kind, as: type, node: currentNode(), key: .index(currentIndex))
+        currentIndex += 1
+        return value
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try nextScalar(.bool, type) }
+    mutating func decode(_ type: String.Type) throws -> String { try nextScalar(.string, type) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try nextScalar(.double, type) }
+    mutating func decode(_ type: Float.Type) throws -> Float { try nextScalar(.float, type) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try nextScalar(.int, type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try nextScalar(.int8, type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try nextScalar(.int16, type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try nextScalar(.int32, type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try nextScalar(.int64, type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try nextScalar(.uint, type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try nextScalar(.uint8, type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try nextScalar(.uint16, type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try nextScalar(.uint32, type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try nextScalar(.uint64, type) }
     @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-    mutating func decode(_ type: Int128.Type) throws -> Int128 { try next(type) }
+    mutating func decode(_ type: Int128.Type) throws -> Int128 { try nextScalar(.int128, type) }
     @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-    mutating func decode(_ type: UInt128.Type) throws -> UInt128 { try next(type) }
+    mutating func decode(_ type: UInt128.Type) throws -> UInt128 { try nextScalar(.uint128, type) }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(type) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

@@ -2,7 +2,8 @@
 public struct YAMLLimits: Sendable {
     /// Largest accepted input, in bytes (default 256 MiB).
     public var maxInputBytes: Int
-    /// Deepest nesting of sequences and mappings (default 256), aliases included.
+    /// Deepest nesting of sequences and mappings (default 256), aliases included. Decoding recurses
+    /// once per level, so much larger values need a thread with a larger stack.
     public var maxDepth: Int
     /// Most nodes that aliases may re-use in total (default 1,000,000): the "billion laughs" guard.
     public var maxAliasExpandedNodes: Int
