@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "debate", targets: ["debate"]),
         .library(name: "DebateCore", targets: ["DebateCore"]),
         .library(name: "YAMLCoding", targets: ["YAMLCoding"]),
+        // Write a process module in Swift: see Examples/swift-module.
+        .library(name: "DebateModuleKit", targets: ["DebateModuleKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,7 +23,8 @@ let package = Package(
         .target(name: "ValuesArguments", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "SecurityArguments", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "HedgingPrecedents", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
-        .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"]),
+        .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"], exclude: ["Protocol/PROTOCOL.md", "Protocol/schema"]),
+        .target(name: "DebateModuleKit", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"]),
         .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
         .target(name: "DeckBuilder", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"], exclude: ["Schema"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),

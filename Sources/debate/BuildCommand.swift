@@ -37,9 +37,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 65).")
     var warningsAsErrors = false
 
+    @Flag(help: "Build without a module that fails (crashes, hangs, writes garbage); warn instead of failing.")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("Write the deck's outputs into this folder, keeping their file names.", valueName: "dir"))
+    var outputDir: String?
+
     func validate() throws {
         if output != nil && format == nil && OutputFormat.allCases.allSatisfy({ !(output ?? "").hasSuffix(".\($0.fileExtension)") }) {
             throw ValidationError("-o needs --format, or a path ending in .md, .html or .json")
+        }
+        if output != nil && outputDir != nil {
+            throw ValidationError("-o and --output-dir both say where to write; choose one")
         }
         if output == "-" && json {
             throw ValidationError("--json and -o - both write to standard output; choose one")
@@ -52,10 +61,10 @@ struct BuildCommand: ParsableCommand {
             console.err("error: no deck file at \(deck)")
             throw Exit.noInput
         }
-        let registry = try modules.registry(console)
+        let registry = try modules.registry(console, deck: deck)
         let context: BuildContext
         do {
-            context = try DeckBuild.run(configPath: deck, registry: registry)
+            context = try DeckBuild.run(configPath: deck, registry: registry, keepGoing: keepGoing)
         } catch {
             console.report(error.diagnostics)
             console.err("build failed in step `\(error.step)`: \(Console.count(error.diagnostics))")
@@ -74,6 +83,9 @@ struct BuildCommand: ParsableCommand {
             targets.append((format, path))
         } else {
             targets = configuration.outputs.map { ($0.format, $0.path) }
+        }
+        if let outputDir {
+            targets = targets.map { ($0.0, ($0.1 == "-" ? $0.1 : (outputDir as NSString).appendingPathComponent(($0.1 as NSString).lastPathComponent))) }
         }
         if targets.isEmpty {
             console.err("\(deck): error: the deck lists no `outputs:`; pass --format (and -o) to choose one")
