@@ -152,6 +152,6 @@ public struct ModulePin: Sendable, Hashable {
     public func path(relativeTo deckFile: String?) -> String {
         guard !from.hasPrefix("/"), let deckFile else { return from }
         let folder = (deckFile as NSString).deletingLastPathComponent
-        return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(from)
+        return (((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(from) as NSString).standardizingPath
     }
 }
