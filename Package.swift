@@ -32,12 +32,20 @@ let package = Package(
             "DeckBuilder", "BuiltInModules", "ModuleLoading",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
+        .plugin(name: "BuildDecks",
+                capability: .command(intent: .custom(verb: "build-decks", description: "Build every deck in decks/ into a folder (default out/)."),
+                                     permissions: [.writeToPackageDirectory(reason: "build-decks writes the decks' outputs (default: out/).")]),
+                dependencies: ["debate"]),
+        .plugin(name: "LintDecks",
+                capability: .command(intent: .custom(verb: "lint-decks", description: "Check the decks in decks/ (and the modules they use) with debate lint.")),
+                dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules"], exclude: ["Fixtures"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: [], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
