@@ -42,7 +42,7 @@ let package = Package(
                 dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
-        .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
+        .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading", "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules"], exclude: ["Fixtures"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: [], exclude: ["Fixtures"]),

@@ -76,9 +76,16 @@ final class ChildProcess {
             for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
-        let result = arguments[0].contains("/")
-            ? posix_spawn(&child, arguments[0], &actions, &attributes, argv, envp)
-            : posix_spawnp(&child, arguments[0], &actions, &attributes, argv, envp)
+        var result: Int32 = 0
+        // ETXTBSY: another thread's child may briefly hold the executable open for writing (a
+        // just-written script, inherited across its fork): a known race, so retry a little.
+        for attempt in 0..<50 {
+            if attempt > 0 { usleep(20_000) }
+            result = arguments[0].contains("/")
+                ? posix_spawn(&child, arguments[0], &actions, &attributes, argv, envp)
+                : posix_spawnp(&child, arguments[0], &actions, &attributes, argv, envp)
+            if result != ETXTBSY { break }
+        }
         Self.close([inPipe[0], outPipe[1], errPipe[1]])
         guard result == 0 else {
             Self.close([inPipe[1], outPipe[0], errPipe[0]])

@@ -111,9 +111,11 @@ public struct ModuleReply: Codable, Sendable {
     /// (unknown keys, types, enumerations, evidence markup) with its usual messages; a strict JSON
     /// parse first keeps non-JSON text (which YAML would often accept) out.
     public static func parse(_ line: [UInt8]) throws(ReplyProblem) -> ModuleReply {
-        guard (try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])) is [String: Any] else {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])) as? [String: Any] else {
             throw ReplyProblem(message: "not a JSON object: \(ReplyProblem.excerpt(line))")
         }
+        // YAML would read `7` as the string "7" where a string is wanted; JSON says what it is.
+        if let problem = StrictStrings.check(object) { throw ReplyProblem(message: problem) }
         do {
             return try YAMLDecoder().decode(ModuleReply.self, from: line, path: "reply")
         } catch {
@@ -140,5 +142,36 @@ public struct ReplyProblem: Error, Sendable {
         let text = String(decoding: line.prefix(limit), as: UTF8.self)
             .map { $0.isASCII && ($0.asciiValue! < 32 || $0.asciiValue! == 127) ? "?" : String($0) }.joined()
         return "“\(text)\(line.count > limit ? "…" : "")”"
+    }
+}
+
+/// Fields the protocol says are strings must be JSON strings, not numbers or booleans.
+enum StrictStrings {
+    static let claimStrings = ["id", "side", "tag", "warrant", "evidence", "answers", "response"]
+    static let descriptorStrings = ["id", "title", "summary", "version", "kind"]
+
+    static func check(_ reply: [String: Any]) -> String? {
+        if let descriptor = reply["descriptor"] as? [String: Any] {
+            if let problem = strings(descriptorStrings, in: descriptor, at: "descriptor") { return problem }
+        }
+        for (index, item) in ((reply["claims"] as? [Any]) ?? []).enumerated() {
+            guard let claim = item as? [String: Any] else { continue }
+            let path = "claims[\(index)]"
+            if let problem = strings(claimStrings, in: claim, at: path) { return problem }
+            if let tags = claim["tags"] as? [Any], let bad = tags.firstIndex(where: { !($0 is String) }) {
+                return "\(path).tags[\(bad)]: expected a string"
+            }
+            if let cite = claim["cite"] as? [String: Any] {
+                for (key, value) in cite.sorted(by: { $0.key < $1.key }) where !(value is String || value is NSNull) {
+                    return "\(path).cite.\(key): expected a string or null"
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func strings(_ keys: [String], in object: [String: Any], at path: String) -> String? {
+        for key in keys { if let value = object[key], !(value is String) { return "\(path).\(key): expected a string" } }
+        return nil
     }
 }
