@@ -48,7 +48,7 @@ public struct ModuleSearch: Sendable {
         }
         if let deckFile {
             let folder = (deckFile as NSString).deletingLastPathComponent
-            result.append(((folder.isEmpty ? "." : folder) + "/modules", .deck))
+            result.append((folder.isEmpty ? "modules" : folder + "/modules", .deck))
         }
         result.append((userModulesFolder, .user))
         return result
