@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
             }
             if !((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).isEmpty {
                 console.err("error: \(output) already exists and is not empty; choose another folder with -o")
-                throw ExitCode(73)
+                throw Exit.cantCreate
             }
             let claims = importer.claims(from: discussion)
             do {

@@ -54,7 +54,7 @@ extension ModulesCommand {
             let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             if !existing.isEmpty {
                 console.err("error: \(folder) already exists and is not empty; choose another folder with -o")
-                throw ExitCode(73)
+                throw Exit.cantCreate
             }
             do {
                 try scaffold.write(to: folder)

@@ -12,6 +12,7 @@ enum Exit {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let software = ExitCode(70)
+    static let cantCreate = ExitCode(73)
     static let ioError = ExitCode(74)
 }
 
