@@ -68,7 +68,8 @@ extension ModulesCommand {
             if kind == .swift { next += "  (cd \(folder) && swift build)           # builds .build/debug/debate-module-\(name)\n" }
             next += "  debate modules list --module-path \(path)\n"
             next += "  debate lint \(folder)\n"
-            next += "  add `- \(name)` to a deck's modules: and build it with --module-path \(path)"
+            next += "  in a deck: list `- \(name)` under modules:, add a block `select: { modules: [\(name)] }`,\n"
+            next += "  and build it with --module-path \(path) (or keep the deck next to the modules/ folder)"
             console.err(next)
         }
 
