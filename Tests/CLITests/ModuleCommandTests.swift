@@ -69,7 +69,9 @@ private func swiftBuild(_ folder: URL) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["swift", "build", "--package-path", folder.path]
-    let log = folder.appendingPathComponent("build.log")
+    let logFolder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: logFolder) }
+    let log = logFolder.appendingPathComponent("build.log")
     FileManager.default.createFile(atPath: log.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: log)
     process.standardError = process.standardOutput
