@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "debate", targets: ["debate"]),
         .library(name: "DebateCore", targets: ["DebateCore"]),
         .library(name: "YAMLCoding", targets: ["YAMLCoding"]),
+        // Write a process module in Swift: see Examples/swift-module.
+        .library(name: "DebateModuleKit", targets: ["DebateModuleKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,7 +24,8 @@ let package = Package(
         .target(name: "ValuesArguments", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "SecurityArguments", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "HedgingPrecedents", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
-        .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"]),
+        .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"], exclude: ["Protocol/PROTOCOL.md", "Protocol/schema"]),
+        .target(name: "DebateModuleKit", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"]),
         .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
         .target(name: "DeckBuilder", dependencies: [
             "DebateCore", "ModuleLoading", "YAMLCoding",
@@ -34,13 +37,21 @@ let package = Package(
             "DeckBuilder", "BuiltInModules", "ModuleLoading",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
+        .plugin(name: "BuildDecks",
+                capability: .command(intent: .custom(verb: "build-decks", description: "Build every deck in decks/ into a folder (default out/)."),
+                                     permissions: [.writeToPackageDirectory(reason: "build-decks writes the decks' outputs (default: out/).")]),
+                dependencies: ["debate"]),
+        .plugin(name: "LintDecks",
+                capability: .command(intent: .custom(verb: "lint-decks", description: "Check the decks in decks/ (and the modules they use) with debate lint.")),
+                dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
-        .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
+        .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading", "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: [], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

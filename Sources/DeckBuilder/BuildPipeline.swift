@@ -14,10 +14,15 @@ public struct BuildContext: Sendable {
     public var deck: Deck?
     /// Warnings and notes gathered on the way; errors stop the build instead.
     public var diagnostics: [Diagnostic] = []
+    /// `--keep-going`: a module that fails is left out with a warning instead of failing the build.
+    public var keepGoing = false
+    /// The modules left out under `keepGoing`.
+    public var skippedModules: [String] = []
 
-    public init(configPath: String, registry: ModuleRegistry) {
+    public init(configPath: String, registry: ModuleRegistry, keepGoing: Bool = false) {
         self.configPath = configPath
         self.registry = registry
+        self.keepGoing = keepGoing
     }
 
     func require<T>(_ value: T?, _ what: String) throws(DiagnosticsError) -> T {
@@ -57,9 +62,9 @@ public enum DeckBuild {
     ]
 
     /// Runs every step; returns the deck and the warnings and notes found.
-    public static func run(configPath: String, registry: ModuleRegistry,
+    public static func run(configPath: String, registry: ModuleRegistry, keepGoing: Bool = false,
                            steps: [BuildStep] = DeckBuild.steps) throws(BuildFailure) -> BuildContext {
-        var context = BuildContext(configPath: configPath, registry: registry)
+        var context = BuildContext(configPath: configPath, registry: registry, keepGoing: keepGoing)
         for step in steps {
             do {
                 try step.run(&context)

@@ -21,6 +21,10 @@ enum BuildSteps {
                 problems.append(.error("module `\(use.id)` is listed twice", at: use.location))
                 continue
             }
+            if let conflict = context.registry.conflict(use.id, at: use.location) {
+                problems.append(conflict)
+                continue
+            }
             guard let module = context.registry.module(use.id) else {
                 let hint = closestMatch(to: use.id, in: context.registry.ids).map { "did you mean `\($0)`?" }
                     ?? "known modules: \(context.registry.ids.joined(separator: ", "))"
@@ -29,19 +33,31 @@ enum BuildSteps {
             }
             let moduleContext = ModuleContext(resolution: configuration.resolution, side: configuration.side,
                                               options: use.options)
+            var failure: [Diagnostic] = []
             do {
                 context.sets.append(try module.arguments(for: moduleContext))
             } catch let error as DiagnosticsError {
                 // A module's own problems keep their positions; problems without one point at the deck's entry.
-                problems += error.diagnostics.map { d in
+                failure = error.diagnostics.map { d in
                     var d = d
                     if d.location == nil { d.location = use.location }
                     return d
                 }
             } catch let error as YAMLError {
-                problems.append(Diagnostic(error))
+                failure = [Diagnostic(error)]
             } catch {
-                problems.append(.error("module `\(use.id)` failed: \(error)", at: use.location))
+                failure = [.error("module `\(use.id)` failed: \(error)", at: use.location)]
+            }
+            if context.keepGoing && !failure.isEmpty {
+                context.skippedModules.append(use.id)
+                context.diagnostics += failure.map { d in
+                    var d = d
+                    d.severity = .warning
+                    return d
+                }
+                context.diagnostics.append(.warning("--keep-going: building without module `\(use.id)`", at: use.location))
+            } else {
+                problems += failure
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
@@ -69,6 +85,17 @@ enum BuildSteps {
             for id in filter.ids ?? [] where graph.claim(id) == nil {
                 diagnostics.append(.error("filter names claim `\(id)`, which no listed module defines", at: filter.location,
                                           hint: closestMatch(to: id, in: graph.claims.map(\.id)).map { "did you mean `\($0)`?" }))
+            }
+        }
+        if !context.skippedModules.isEmpty {
+            // Claims may answer the modules --keep-going left out: that is expected, not an error.
+            let skipped = context.skippedModules.map { "`\($0)`" }.joined(separator: ", ")
+            diagnostics = diagnostics.map { d in
+                guard d.severity == .error, d.message.hasSuffix("which no loaded module defines") else { return d }
+                var d = d
+                d.severity = .warning
+                d.hint = "--keep-going left out \(skipped)"
+                return d
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }

@@ -1,4 +1,5 @@
 import DebateCore
+import ModuleLoading
 import YAMLCoding
 
 /// A deck file in `decks/`: what to build, from which modules, in which order, into which files.
@@ -35,13 +36,16 @@ public struct DeckConfiguration: Decodable, Sendable {
     }
 }
 
-/// A module the deck uses: `- values` or `- { id: values, options: {...} }`.
+/// A module the deck uses: `- values` or `- { id: values, options: {...}, from: ./path }`.
+/// `from` pins which module of that id to use when several are found (a module folder or
+/// executable, relative to the deck file, or `built-in`); a pinned module need not be on any search path.
 public struct ModuleUse: Decodable, Sendable {
     public var id: String
     public var options: YAMLValue
+    public var from: String?
     public var location: SourceLocation?
 
-    public enum CodingKeys: String, CodingKey, CaseIterable { case id, options }
+    public enum CodingKeys: String, CodingKey, CaseIterable { case id, options, from }
 
     public init(from decoder: any Decoder) throws {
         location = decoder.sourceLocation
@@ -53,6 +57,14 @@ public struct ModuleUse: Decodable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         options = try c.decodeIfPresent(YAMLValue.self, forKey: .options) ?? .mapping([])
+        from = try c.decodeIfPresent(String.self, forKey: .from)
+    }
+}
+
+extension DeckConfiguration {
+    /// The deck's choices among modules that share an id.
+    public var pins: [ModulePin] {
+        modules.compactMap { use in use.from.map { ModulePin(id: use.id, from: $0, location: use.location) } }
     }
 }
 

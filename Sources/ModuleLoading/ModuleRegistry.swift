@@ -2,18 +2,28 @@ import DebateCore
 import Foundation
 import YAMLCoding
 
-/// The modules a run of `debate` can use: built-ins first, then packs found on the module path.
+/// The modules a run of `debate` can use: built-ins first, then the modules discovered on the
+/// search path (see `ModuleSearch`).
 public struct ModuleRegistry: Sendable {
     public struct Entry: Sendable {
         public var module: any ArgumentModule
-        /// `built-in`, or the folder a pack was loaded from.
+        /// `built-in`, the module's folder, or its executable.
         public var source: String
+        public var origin: ModuleSearch.Origin
+
+        public init(module: any ArgumentModule, source: String, origin: ModuleSearch.Origin) {
+            self.module = module
+            self.source = source
+            self.origin = origin
+        }
     }
 
     public private(set) var entries: [Entry] = []
+    /// Ids found in more than one place with no pin choosing one: id → every place, in search order.
+    public private(set) var conflicts: [String: [String]] = [:]
 
     public init(builtIns: [any ArgumentModule] = []) {
-        entries = builtIns.map { Entry(module: $0, source: "built-in") }
+        entries = builtIns.map { Entry(module: $0, source: "built-in", origin: .builtIn) }
     }
 
     public var modules: [any ArgumentModule] { entries.map(\.module) }
@@ -22,43 +32,130 @@ public struct ModuleRegistry: Sendable {
     public func entry(_ id: String) -> Entry? { entries.first { $0.module.descriptor.id == id } }
     public func module(_ id: String) -> (any ArgumentModule)? { entry(id)?.module }
 
+    /// The error for using an id that two modules have, naming both places; nil when the id is unique.
+    public func conflict(_ id: String, at location: SourceLocation? = nil) -> Diagnostic? {
+        guard let places = conflicts[id] else { return nil }
+        return .error("two modules have the id `\(id)`: \(places.joined(separator: " and "))", at: location,
+                      hint: "rename one, take one off the module path, or pin one in the deck: `- { id: \(id), from: PATH }`")
+    }
+
+    /// Every conflict, for listings.
+    public var conflictDiagnostics: [Diagnostic] { conflicts.keys.sorted().compactMap { conflict($0) } }
+
     /// Adds a module; a second module with the same id is an error naming both places.
-    public mutating func add(_ module: any ArgumentModule, source: String) throws(DiagnosticsError) {
+    public mutating func add(_ module: any ArgumentModule, source: String,
+                             origin: ModuleSearch.Origin = .modulePath) throws(DiagnosticsError) {
         let id = module.descriptor.id
         if let existing = entry(id) {
             throw DiagnosticsError(.error("two modules have the id `\(id)`: \(existing.source) and \(source)",
                                           hint: "rename one of them or leave one off the module path"))
         }
-        entries.append(Entry(module: module, source: source))
+        entries.append(Entry(module: module, source: source, origin: origin))
     }
 
-    /// Loads packs from each path: a folder holding `module.yaml` is one pack; otherwise each of its
-    /// sub-folders holding `module.yaml` is. Collects every problem before throwing.
-    public mutating func addPacks(from paths: [String]) throws(DiagnosticsError) {
-        var problems: [Diagnostic] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                problems.append(.error("module path \(path) is not a folder"))
+    /// Replaces the module of an entry (e.g. with a process module that has described itself).
+    public mutating func replace(_ id: String, with module: any ArgumentModule) {
+        guard let index = entries.firstIndex(where: { $0.module.descriptor.id == id }) else { return }
+        entries[index].module = module
+    }
+
+    /// Loads modules from each path: a folder holding `module.yaml` is one module; otherwise each of
+    /// its sub-folders holding `module.yaml` is. Collects every problem before throwing.
+    public mutating func addPacks(from paths: [String], settings: ProcessModule.Settings = .init()) throws(DiagnosticsError) {
+        let search = ModuleSearch(modulePaths: paths, environment: [:], settings: settings, searchesPATH: false)
+        let (candidates, problems) = search.candidates()
+        var all = problems
+        for candidate in candidates where candidate.origin == .modulePath {
+            do {
+                try add(try search.load(candidate), source: candidate.location)
+            } catch {
+                all += error.diagnostics
+            }
+        }
+        if !all.isEmpty { throw DiagnosticsError(all) }
+    }
+
+    /// Built-ins plus everything `search` finds. Two modules with one id are recorded as a conflict
+    /// (an error when that id is used) unless one of `search.pins` chooses between them.
+    public static func discover(builtIns: [any ArgumentModule], search: ModuleSearch) throws(DiagnosticsError) -> ModuleRegistry {
+        var registry = ModuleRegistry(builtIns: builtIns)
+        var (candidates, problems) = search.candidates()
+        var chosen: [String: String] = [:]  // id → canonical location, or "built-in"
+        for pin in search.pins {
+            if pin.isBuiltIn {
+                if registry.entry(pin.id) == nil {
+                    problems.append(.error("the deck pins `\(pin.id)` to the built-in modules, which have no such module", at: pin.location))
+                }
+                chosen[pin.id] = "built-in"
                 continue
             }
-            for folder in Self.packFolders(in: path) {
-                do {
-                    try add(try PackModule(directory: folder), source: folder)
-                } catch {
-                    problems += error.diagnostics
+            let path = pin.path(relativeTo: search.deckFile)
+            let canonical = ModuleSearch.canonical(path)
+            if let found = candidates.first(where: { ModuleSearch.canonical($0.location) == canonical }) {
+                if found.id != pin.id {
+                    problems.append(.error("the deck pins `\(pin.id)` to \(path), which holds module `\(found.id)`", at: pin.location))
                 }
+            } else {
+                switch pinnedCandidate(pin, path: path) {
+                case .success(let candidate): candidates.append(candidate)
+                case .failure(let problem): problems += problem.diagnostics
+                }
+            }
+            chosen[pin.id] = canonical
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+
+        for candidate in candidates {
+            let id = candidate.id
+            if let pinned = chosen[id] {
+                if pinned != ModuleSearch.canonical(candidate.location) { continue }
+                if let index = registry.entries.firstIndex(where: { $0.module.descriptor.id == id && $0.origin == .builtIn }) {
+                    registry.entries.remove(at: index)  // the deck chose this one over the built-in
+                }
+            } else if let existing = registry.entry(id) {
+                registry.conflicts[id, default: [existing.source]].append(candidate.location)
+                continue
+            }
+            do {
+                registry.entries.append(Entry(module: try search.load(candidate), source: candidate.location, origin: candidate.origin))
+            } catch {
+                problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return registry
     }
 
-    /// The pack folders a module-path entry stands for.
-    public static func packFolders(in path: String) -> [String] {
+    /// A module a pin names outside every searched folder: a module folder or an executable.
+    private static func pinnedCandidate(_ pin: ModulePin, path: String) -> Result<ModuleSearch.Candidate, DiagnosticsError> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(DiagnosticsError(.error("the deck pins `\(pin.id)` to \(path), which does not exist", at: pin.location)))
+        }
+        if !isDirectory.boolValue {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                return .failure(DiagnosticsError(.error("the deck pins `\(pin.id)` to \(path), which is neither a module folder nor an executable", at: pin.location)))
+            }
+            return .success(.init(id: pin.id, location: path, origin: .pinned, manifest: nil))
+        }
+        do {
+            let manifest = try ModuleManifest.load(folder: path)
+            guard manifest.id == pin.id else {
+                return .failure(DiagnosticsError(.error("the deck pins `\(pin.id)` to \(path), which holds module `\(manifest.id)`", at: pin.location)))
+            }
+            return .success(.init(id: pin.id, location: path, origin: .pinned, manifest: manifest))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The module folders a search-path entry stands for: itself when it holds `module.yaml`,
+    /// else each sub-folder that does.
+    public static func moduleFolders(in path: String) -> [String] {
         let manifest = (path as NSString).appendingPathComponent(PackModule.manifestName)
         if FileManager.default.fileExists(atPath: manifest) { return [path] }
         let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return children.sorted().map { (path as NSString).appendingPathComponent($0) }.filter {
+        return children.sorted().filter { !$0.hasPrefix(".") }.map { (path as NSString).appendingPathComponent($0) }.filter {
             FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(PackModule.manifestName))
         }
     }

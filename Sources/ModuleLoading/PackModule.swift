@@ -16,18 +16,19 @@ public struct PackModule: ArgumentModule {
 
     /// Reads `module.yaml` and lists the claim files; claim files are decoded when arguments are asked for.
     public init(directory: String, kind: String? = nil) throws(DiagnosticsError) {
-        self.directory = directory
-        let manifest = (directory as NSString).appendingPathComponent(Self.manifestName)
-        guard FileManager.default.fileExists(atPath: manifest) else {
-            throw DiagnosticsError(.error("no \(Self.manifestName) in pack folder \(directory)"))
+        let manifest = try ModuleManifest.load(folder: directory)
+        guard manifest.kind == .pack else {
+            throw DiagnosticsError(.error("module `\(manifest.id)` is a `kind: \(manifest.kind.rawValue)` module, not a pack",
+                                          at: manifest.location))
         }
-        do {
-            descriptor = try YAMLDecoder().decode(ModuleDescriptor.self, fromFile: manifest)
-        } catch {
-            throw DiagnosticsError(Diagnostic(error))
-        }
+        try self.init(directory: directory, manifest: manifest)
         if let kind { descriptor.kind = kind }
-        location = SourceLocation(path: manifest, line: 1, column: 1)
+    }
+
+    public init(directory: String, manifest: ModuleManifest) throws(DiagnosticsError) {
+        self.directory = directory
+        descriptor = manifest.descriptor
+        location = manifest.location ?? SourceLocation(path: (directory as NSString).appendingPathComponent(Self.manifestName), line: 1, column: 1)
         claimFiles = Self.yamlFiles(under: directory).filter { ($0 as NSString).lastPathComponent != Self.manifestName }
     }
 

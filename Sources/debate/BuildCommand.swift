@@ -44,12 +44,21 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 65).")
     var warningsAsErrors = false
 
+    @Flag(help: "Build without a module that fails (crashes, hangs, writes garbage); warn instead of failing.")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("Write the deck's outputs into this folder, keeping their file names.", valueName: "dir"))
+    var outputDir: String?
+
     func validate() throws {
         if output != nil && format == nil && OutputFormat.allCases.allSatisfy({ !(output ?? "").hasSuffix(".\($0.fileExtension)") }) {
             throw ValidationError("-o needs --format, or a path ending in \(OutputFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", "))")
         }
         if output == "-", let format, format.isBinary, isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("--format \(format.rawValue) is binary and standard output is a terminal; pass -o FILE or redirect the output")
+        }
+        if output != nil && outputDir != nil {
+            throw ValidationError("-o and --output-dir both say where to write; choose one")
         }
         if output == "-" && json {
             throw ValidationError("--json and -o - both write to standard output; choose one")
@@ -62,10 +71,10 @@ struct BuildCommand: ParsableCommand {
             console.err("error: no deck file at \(deck)")
             throw Exit.noInput
         }
-        let registry = try modules.registry(console)
+        let registry = try modules.registry(console, deck: deck)
         let context: BuildContext
         do {
-            context = try DeckBuild.run(configPath: deck, registry: registry)
+            context = try DeckBuild.run(configPath: deck, registry: registry, keepGoing: keepGoing)
         } catch {
             console.report(error.diagnostics)
             console.err("build failed in step `\(error.step)`: \(Console.count(error.diagnostics))")
@@ -84,6 +93,11 @@ struct BuildCommand: ParsableCommand {
             targets.append((format, output ?? listed?.path ?? "out/\(built.id).\(format.fileExtension)", listed?.highlight))
         } else {
             targets = configuration.outputs.map { ($0.format, $0.path, $0.highlight) }
+        }
+        if let outputDir {
+            targets = targets.map { format, path, color in
+                (format, path == "-" ? path : (outputDir as NSString).appendingPathComponent((path as NSString).lastPathComponent), color)
+            }
         }
         if targets.isEmpty {
             console.err("\(deck): error: the deck lists no `outputs:`; pass --format (and -o) to choose one")

@@ -10,9 +10,10 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check decks and packs; print positioned diagnostics.",
         discussion: """
-        Each PATH is a deck file, a pack folder (one holding module.yaml), or a folder searched for both.
+        Each PATH is a deck file, a module folder (one holding module.yaml), or a folder searched for both.
         Decks are checked by running the build up to rendering; packs by decoding every claim file,
-        running the module's examples and resolving `answers:` against every loaded module.
+        process modules by running them (describe, then arguments); then the module's examples run and
+        `answers:` are resolved against every loaded module.
         Exits 65 when there is an error (or, with --warnings-as-errors, a warning).
 
         Examples:
@@ -44,11 +45,11 @@ struct LintCommand: ParsableCommand {
             }
             let (packs, decks) = isDirectory.boolValue ? Self.collect(path) : ([], [path])
             for pack in packs {
-                diagnostics += Self.lintPack(pack, registry: registry)
+                diagnostics += Self.lintModule(pack, registry: registry, settings: modules.settings)
                 packCount += 1
             }
             for deck in decks {
-                diagnostics += Self.lintDeck(deck, registry: registry)
+                diagnostics += Self.lintDeck(deck, registry: try modules.registry(console, deck: deck))
                 deckCount += 1
             }
         }
@@ -56,7 +57,7 @@ struct LintCommand: ParsableCommand {
             try console.json(diagnostics)
         } else {
             console.report(diagnostics)
-            console.err("checked \(Console.plural(deckCount, "deck")) and \(Console.plural(packCount, "pack")): \(Console.count(diagnostics))")
+            console.err("checked \(Console.plural(deckCount, "deck")) and \(Console.plural(packCount, "module")): \(Console.count(diagnostics))")
         }
         if diagnostics.contains(where: { $0.severity == .error || (warningsAsErrors && $0.severity == .warning) }) {
             throw Exit.dataError
@@ -94,23 +95,32 @@ struct LintCommand: ParsableCommand {
         }
     }
 
-    /// Decodes the pack, runs its examples, and validates its claims together with every other module's.
-    static func lintPack(_ folder: String, registry: ModuleRegistry) -> [Diagnostic] {
-        let pack: PackModule
-        do {
-            pack = try PackModule(directory: folder)
-        } catch {
-            return error.diagnostics
-        }
+    /// Decodes the module (a pack's claim files; a process module's replies), runs its examples, and
+    /// validates its claims together with every other module's.
+    static func lintModule(_ folder: String, registry: ModuleRegistry, settings: ProcessModule.Settings) -> [Diagnostic] {
+        let pack: any ArgumentModule
         let set: ArgumentSet
         do {
-            set = ArgumentSet(module: pack.descriptor.id, claims: try pack.entries().map { $0.claim(module: pack.descriptor.id) })
-        } catch {
+            let manifest = try ModuleManifest.load(folder: folder)
+            switch manifest.kind {
+            case .pack:
+                let packModule = try PackModule(directory: folder, manifest: manifest)
+                pack = packModule
+                set = ArgumentSet(module: manifest.id, claims: try packModule.entries().map { $0.claim(module: manifest.id) })
+            case .process:
+                let process = try ProcessModule(manifest: manifest, folder: folder, settings: settings).described()
+                pack = process
+                set = try process.arguments(for: ModuleContext(resolution: "", side: .pro))
+            }
+        } catch let error as DiagnosticsError {
             return error.diagnostics
+        } catch {
+            return [.error("\(folder): \(error)")]
         }
+        let location = SourceLocation(path: (folder as NSString).appendingPathComponent(PackModule.manifestName), line: 1, column: 1)
         var diagnostics: [Diagnostic] = []
         for failure in pack.descriptor.examples.flatMap({ $0.check(pack) }) {
-            diagnostics.append(.error(failure, at: pack.location))
+            diagnostics.append(.error(failure, at: location))
         }
         // The pack may be a built-in's own folder: then it stands in for that module, not beside it.
         // It goes last, so a clash with another module's id is reported at the pack's claim.
@@ -121,7 +131,8 @@ struct LintCommand: ParsableCommand {
         sets.append(set)
         let folderPrefix = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
         diagnostics += ArgumentGraph(sets).validate().filter { d in
-            d.location.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path.hasPrefix(folderPrefix) } ?? false
+            // Claims from a process module carry no position; their diagnostics name the claim instead.
+            d.location.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path.hasPrefix(folderPrefix) } ?? (pack is ProcessModule)
         }
         return diagnostics
     }

@@ -6,29 +6,60 @@ import ModuleLoading
 struct ModulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modules",
-        abstract: "List and inspect argument modules.",
-        subcommands: [List.self, Show.self],
+        abstract: "List, inspect and create argument modules.",
+        subcommands: [List.self, Show.self, NewModule.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the built-in modules and the packs on the module path.",
-            discussion: "Example:\n  debate modules list --module-path ./modules --json")
+            abstract: "List the built-in modules and every module found on the search path.",
+            discussion: """
+            Modules are found, in order, in --module-path folders, DEBATE_MODULE_PATH (colon-separated),
+            the deck's own modules/ folder (with --deck), $XDG_DATA_HOME/debate/modules (default
+            ~/.local/share/debate/modules), and as `debate-module-NAME` executables on PATH. Process modules
+            are asked to describe themselves. Two modules with one id are an error unless the deck pins one.
+
+            Examples:
+              debate modules list --module-path ./modules
+              debate modules list --deck decks/my-deck.yaml --json
+            """)
 
         @OptionGroup var modules: ModulePathOptions
+        @Option(help: ArgumentHelp("Also search this deck's modules/ folder and honour its pins.", valueName: "deck.yaml"))
+        var deck: String?
         @Flag(help: "Print the list as JSON.") var json = false
 
         func run() throws {
             let console = Console()
-            let registry = try modules.registry(console)
+            var registry = try modules.registry(console, deck: deck)
+            var problems = registry.conflictDiagnostics
+            var failed: [String: String] = [:]
+            for entry in registry.entries {
+                guard let process = entry.module as? ProcessModule, !process.isDescribed else { continue }
+                do {
+                    registry.replace(process.id, with: try process.described())
+                } catch {
+                    problems += error.diagnostics
+                    failed[process.id] = error.diagnostics.first?.message
+                }
+            }
             if json {
-                try console.json(registry.entries.map { ModuleInfo($0) })
-                return
+                try console.json(registry.entries.map { entry in
+                    var info = ModuleInfo(entry)
+                    info.error = failed[info.id]
+                    info.conflicts = registry.conflicts[info.id]
+                    return info
+                })
+            } else {
+                let rows = [["ID", "VERSION", "KIND", "ORIGIN", "TITLE", "SOURCE"]] + registry.entries.map {
+                    let d = $0.module.descriptor
+                    let title = failed[d.id] != nil ? "(failed to describe itself)" : registry.conflicts[d.id] != nil ? "(conflict) \(d.title)" : d.title
+                    return [d.id, d.version, d.kind, $0.origin.rawValue, title, $0.source]
+                }
+                console.out(table(rows))
             }
-            let rows = [["ID", "VERSION", "KIND", "TITLE", "SOURCE"]] + registry.entries.map {
-                [$0.module.descriptor.id, $0.module.descriptor.version, $0.module.descriptor.kind, $0.module.descriptor.title, $0.source]
-            }
-            console.out(table(rows))
+            console.report(problems)
+            if !problems.isEmpty { throw Exit.dataError }
         }
     }
 
@@ -39,18 +70,25 @@ struct ModulesCommand: ParsableCommand {
 
         @Argument(help: "The module id, as `debate modules list` shows it.") var id: String
         @OptionGroup var modules: ModulePathOptions
+        @Option(help: ArgumentHelp("Also search this deck's modules/ folder and honour its pins.", valueName: "deck.yaml"))
+        var deck: String?
         @Flag(help: "Print the details as JSON.") var json = false
 
         func run() throws {
             let console = Console()
-            let registry = try modules.registry(console)
-            guard let entry = registry.entry(id) else {
+            let registry = try modules.registry(console, deck: deck)
+            if let conflict = registry.conflict(id) {
+                console.report([conflict])
+                throw Exit.dataError
+            }
+            guard var entry = registry.entry(id) else {
                 let hint = closestMatch(to: id, in: registry.ids).map { "; did you mean `\($0)`?" } ?? ""
                 console.err("error: no module `\(id)`\(hint) (known: \(registry.ids.joined(separator: ", ")))")
                 throw Exit.usage
             }
             let set: ArgumentSet
             do {
+                if let process = entry.module as? ProcessModule { entry.module = try process.described() }
                 set = try entry.module.arguments(for: ModuleContext(resolution: "", side: .pro))
             } catch let error as DiagnosticsError {
                 console.report(error.diagnostics)
@@ -93,7 +131,12 @@ struct ModuleInfo: Encodable {
     var summary: String
     var version: String
     var kind: String
+    var origin: String
     var source: String
+    /// Why a process module could not describe itself.
+    var error: String?
+    /// Every place a module of this id was found, when more than one.
+    var conflicts: [String]?
     var examples: [ModuleExample]?
     var claims: Int?
     var counterclaims: Int?
@@ -106,6 +149,7 @@ struct ModuleInfo: Encodable {
         summary = d.summary
         version = d.version
         kind = d.kind
+        origin = entry.origin.rawValue
         source = entry.source
         if let set {
             examples = d.examples

@@ -1,8 +1,10 @@
 import ArgumentParser
 import BuiltInModules
 import DebateCore
+import DeckBuilder
 import Foundation
 import ModuleLoading
+import YAMLCoding
 
 /// sysexits(3) codes, as DESIGN.md's CLI conventions name them.
 enum Exit {
@@ -10,32 +12,49 @@ enum Exit {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let software = ExitCode(70)
+    static let cantCreate = ExitCode(73)
     static let ioError = ExitCode(74)
 }
 
 /// Options every command that loads modules shares.
 struct ModulePathOptions: ParsableArguments {
     @Option(name: .customLong("module-path"),
-            help: ArgumentHelp("A folder holding a pack (module.yaml + claim files) or folders of packs. Repeatable.",
+            help: ArgumentHelp("A module folder (module.yaml + claim files, or a process module) or a folder of them. Repeatable; searched before DEBATE_MODULE_PATH, the deck's modules/ folder, $XDG_DATA_HOME/debate/modules and PATH.",
                                valueName: "dir"))
     var modulePaths: [String] = []
 
-    /// Built-in modules plus the packs on the module path; prints problems and exits 65 on failure.
-    func registry(_ console: Console) throws -> ModuleRegistry {
-        var registry: ModuleRegistry
+    @Option(name: .customLong("module-timeout"),
+            help: ArgumentHelp("Seconds a process module may run before it is killed (default 10; overrides `timeout:` in module.yaml).",
+                               valueName: "seconds"))
+    var moduleTimeout: Double?
+
+    func validate() throws {
+        if let moduleTimeout, !(moduleTimeout > 0 && moduleTimeout <= 3600) {
+            throw ValidationError("--module-timeout takes seconds between 0 and 3600")
+        }
+    }
+
+    var settings: ProcessModule.Settings { ProcessModule.Settings(timeoutOverride: moduleTimeout) }
+
+    /// Built-in modules plus every module discovered for `deck` (its modules/ folder and pins);
+    /// prints problems and exits 65 on failure.
+    func registry(_ console: Console, deck: String? = nil) throws -> ModuleRegistry {
+        let builtIns: [any ArgumentModule]
         do {
-            registry = try builtInRegistry()
+            builtIns = try loadBuiltInModules()
         } catch let error as DiagnosticsError {
             console.report(error.diagnostics)
             throw Exit.software
         }
+        // The deck's pins; a deck that does not decode is reported by the build itself.
+        let pins = deck.flatMap { try? YAMLDecoder().decode(DeckConfiguration.self, fromFile: $0) }?.pins ?? []
+        let search = ModuleSearch(modulePaths: modulePaths, deckFile: deck, pins: pins, settings: settings)
         do {
-            try registry.addPacks(from: modulePaths)
+            return try ModuleRegistry.discover(builtIns: builtIns, search: search)
         } catch {
             console.report(error.diagnostics)
             throw Exit.dataError
         }
-        return registry
     }
 }
 

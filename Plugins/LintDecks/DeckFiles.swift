@@ -1,0 +1,1 @@
+../BuildDecks/DeckFiles.swift
