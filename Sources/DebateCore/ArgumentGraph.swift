@@ -77,29 +77,8 @@ public struct ArgumentGraph: Sendable {
     }
 }
 
-/// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
+/// The candidate closest to `word`, when close enough to be a likely typo (the same rule the YAML
+/// decoder uses for its "did you mean" hints).
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
-    var best: (String, Int)?
-    for candidate in candidates {
-        let d = editDistance(word, candidate)
-        if d < (best?.1 ?? Int.max) { best = (candidate, d) }
-    }
-    guard let (match, distance) = best else { return nil }
-    return distance <= max(2, word.count / 3) ? match : nil
-}
-
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
+    YAMLSuggestions.closest(to: word, in: candidates)
 }

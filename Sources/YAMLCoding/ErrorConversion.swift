@@ -33,8 +33,8 @@ extension NodeDecoder {
         guard !allowed.contains(text) else { return nil }
         return YAMLError(
             kind: .unknownValue, location: location,
-            message: "unknown value `\(text)` for \(String(describing: type)); expected one of: \(Suggestions.list(allowed))",
-            hint: Suggestions.closest(to: text, in: allowed).map { "did you mean `\($0)`?" },
+            message: "unknown value `\(text)` for \(String(describing: type)); expected one of: \(YAMLSuggestions.list(allowed))",
+            hint: YAMLSuggestions.closest(to: text, in: allowed).map { "did you mean `\($0)`?" },
             codingPath: pathStrings)
     }
 

@@ -219,8 +219,8 @@ final class NodeDecoder: Decoder {
         }
         if let keyNode = unknown {
             let text = document.text(keyNode)
-            let hint = Suggestions.closest(to: text, in: allowed.names).map { "did you mean `\($0)`?" }
-                ?? "expected one of: \(Suggestions.list(allowed.names))"
+            let hint = YAMLSuggestions.closest(to: text, in: allowed.names).map { "did you mean `\($0)`?" }
+                ?? "expected one of: \(YAMLSuggestions.list(allowed.names))"
             let owner = type.map { " in \(String(describing: $0))" } ?? ""
             throw YAMLError(kind: .unknownKey, location: location(of: keyNode), message: "unknown key `\(text)`\(owner)",
                             hint: hint, codingPath: pathStrings + [text])

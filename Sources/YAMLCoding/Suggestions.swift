@@ -1,8 +1,8 @@
-/// "Did you mean …?" for misspelled keys and enumeration values.
-enum Suggestions {
+/// "Did you mean …?" for misspelled keys and enumeration values, and for ids in other layers.
+public enum YAMLSuggestions {
     /// The candidate closest to `word`, if it is close enough to be a likely typo:
     /// an edit distance of at most 2, or at most a third of the word's length.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
