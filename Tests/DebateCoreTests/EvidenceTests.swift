@@ -49,3 +49,16 @@ import YAMLCoding
 func wordsAreCounted(_ text: String, _ count: Int) {
     #expect(wordCount(text) == count)
 }
+
+@Test func errorOffsetsCountCharactersNotBytes() {
+    do {
+        _ = try Evidence(markup: "café — naïve ==open")
+        Issue.record("unclosed span was accepted")
+    } catch {
+        #expect(error.offset == 13)
+    }
+}
+
+@Test func escapedNonASCIIKeepsTheCharacter() throws {
+    #expect(try Evidence(markup: #"a \é b"#).plainText == "a é b")
+}

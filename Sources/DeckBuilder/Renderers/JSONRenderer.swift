@@ -2,24 +2,222 @@ import DebateCore
 import Foundation
 
 /// The deck as JSON, described by `Sources/DeckBuilder/Schema/deck.schema.json`.
+///
+/// Written by hand rather than through `JSONEncoder`: the benchmark (Benchmarks/) showed Foundation's
+/// encoder taking about a third of a 10,000-card build. Keys are in sorted order, two-space indents.
+/// `Deck` stays `Codable`, so readers can decode the `deck` member with `JSONDecoder`.
 public struct JSONRenderer: TextRenderer {
     public var format: OutputFormat { .json }
     public init() {}
 
-    /// The document's top level: a format marker, so readers can tell versions apart.
-    struct Document: Encodable {
-        var format = "debate-deck"
-        var formatVersion = 1
-        var deck: Deck
-        var readingTime: String
-        var cardCount: Int
+    public func renderText(_ deck: Deck) throws -> String {
+        let w = JSONWriter()
+        w.object {
+            w.member("cardCount") { w.int(deck.cards.count) }
+            w.member("deck") { write(deck, w) }
+            w.member("format") { w.string("debate-deck") }
+            w.member("formatVersion") { w.int(1) }
+            w.member("readingTime") { w.string(formatDuration(deck.readingSeconds)) }
+        }
+        w.newline()
+        return w.text
     }
 
-    public func renderText(_ deck: Deck) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Document(deck: deck, readingTime: formatDuration(deck.readingSeconds),
-                                               cardCount: deck.cards.count))
-        return String(decoding: data, as: UTF8.self) + "\n"
+    func write(_ deck: Deck, _ w: JSONWriter) {
+        w.object {
+            if let seconds = deck.blockBudgetSeconds { w.member("blockBudgetSeconds") { w.number(seconds) } }
+            if let seconds = deck.budgetSeconds { w.member("budgetSeconds") { w.number(seconds) } }
+            w.member("coverage") {
+                w.object {
+                    w.member("answeredButNotInDeck") { w.array(deck.coverage.answeredButNotInDeck) { write($0, w) } }
+                    w.member("unanswered") { w.array(deck.coverage.unanswered) { write($0, w) } }
+                }
+            }
+            w.member("id") { w.string(deck.id) }
+            w.member("modules") {
+                w.array(deck.modules) { module in
+                    w.object {
+                        w.member("id") { w.string(module.id) }
+                        w.member("title") { w.string(module.title) }
+                        w.member("version") { w.string(module.version) }
+                    }
+                }
+            }
+            w.member("pockets") {
+                w.array(deck.pockets) { pocket in
+                    w.object {
+                        w.member("anchor") { w.string(pocket.anchor) }
+                        w.member("hats") { w.array(pocket.hats) { write($0, w) } }
+                        w.member("title") { w.string(pocket.title) }
+                    }
+                }
+            }
+            w.member("readingSeconds") { w.number(deck.readingSeconds) }
+            w.member("resolution") { w.string(deck.resolution) }
+            w.member("side") { w.string(deck.side.rawValue) }
+            w.member("title") { w.string(deck.title) }
+            w.member("wpm") { w.int(deck.wpm) }
+        }
+    }
+
+    func write(_ hat: Hat, _ w: JSONWriter) {
+        w.object {
+            w.member("anchor") { w.string(hat.anchor) }
+            w.member("blocks") {
+                w.array(hat.blocks) { block in
+                    w.object {
+                        w.member("anchor") { w.string(block.anchor) }
+                        if let answers = block.answers { w.member("answers") { write(answers, w) } }
+                        w.member("cards") { w.array(block.cards) { write($0, w) } }
+                        w.member("overBudget") { w.bool(block.overBudget) }
+                        w.member("readingSeconds") { w.number(block.readingSeconds) }
+                        w.member("title") { w.string(block.title) }
+                    }
+                }
+            }
+            w.member("title") { w.string(hat.title) }
+        }
+    }
+
+    func write(_ card: Card, _ w: JSONWriter) {
+        w.object {
+            if let answers = card.answers { w.member("answers") { w.string(answers) } }
+            if let cite = card.cite { w.member("cite") { write(cite, w) } }
+            if let evidence = card.evidence {
+                w.member("evidence") {
+                    w.object {
+                        w.member("markup") { w.string(evidence.markup) }
+                        w.member("runs") {
+                            w.array(evidence.runs) { run in
+                                w.object {
+                                    w.member("emphasis") { w.bool(run.emphasis) }
+                                    w.member("highlight") { w.bool(run.highlight) }
+                                    w.member("text") { w.string(run.text) }
+                                    w.member("underline") { w.bool(run.underline) }
+                                }
+                            }
+                        }
+                        w.member("text") { w.string(evidence.text) }
+                    }
+                }
+            }
+            w.member("id") { w.string(card.id) }
+            w.member("module") { w.string(card.module) }
+            w.member("readWords") { w.int(card.readWords) }
+            w.member("readingSeconds") { w.number(card.readingSeconds) }
+            if let response = card.response { w.member("response") { w.string(response.rawValue) } }
+            w.member("side") { w.string(card.side.rawValue) }
+            w.member("tag") { w.string(card.tag) }
+            w.member("tags") { w.array(card.tags) { w.string($0) } }
+            if let warrant = card.warrant { w.member("warrant") { w.string(warrant) } }
+        }
+    }
+
+    func write(_ cite: Citation, _ w: JSONWriter) {
+        w.object {
+            for (key, value) in [("author", cite.author), ("date", cite.date), ("publication", cite.publication),
+                                 ("qualifications", cite.qualifications), ("title", cite.title), ("url", cite.url)] {
+                if let value { w.member(key) { w.string(value) } }
+            }
+        }
+    }
+
+    func write(_ reference: ClaimReference, _ w: JSONWriter) {
+        w.object {
+            w.member("id") { w.string(reference.id) }
+            w.member("module") { w.string(reference.module) }
+            w.member("tag") { w.string(reference.tag) }
+        }
+    }
+}
+
+/// A small pretty-printing JSON writer over UTF-8 bytes (a class, so nested closures can share it).
+final class JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    private var needsComma = false
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    func object(_ members: () -> Void) {
+        open(UInt8(ascii: "{"))
+        members()
+        close(UInt8(ascii: "}"))
+    }
+
+    func array<C: Collection>(_ items: C, _ item: (C.Element) -> Void) {
+        open(UInt8(ascii: "["))
+        for element in items {
+            separate()
+            item(element)
+            needsComma = true
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    func member(_ key: String, _ value: () -> Void) {
+        separate()
+        string(key)
+        bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        value()
+        needsComma = true
+    }
+
+    func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    func int(_ value: Int) { bytes += Array(String(value).utf8) }
+
+    /// Whole numbers without a fraction (`30`, not `30.0`); others in Swift's shortest round-trip form.
+    func number(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            int(Int(value))
+        } else if value.isFinite {
+            bytes += Array("\(value)".utf8)
+        } else {
+            bytes += Array("null".utf8)
+        }
+    }
+
+    func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
+
+    func newline() { bytes.append(UInt8(ascii: "\n")) }
+
+    private func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        needsComma = false
+    }
+
+    private func close(_ bracket: UInt8) {
+        depth -= 1
+        if needsComma { lineBreak() }
+        bytes.append(bracket)
+        needsComma = true
+    }
+
+    private func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        lineBreak()
+    }
+
+    private func lineBreak() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes += repeatElement(UInt8(ascii: " "), count: depth * 2)
     }
 }
