@@ -183,9 +183,16 @@ extension Evidence: Codable {
 public func wordCount(_ text: String) -> Int {
     var count = 0
     var inWord = false
-    for ch in text.unicodeScalars {
-        let isWordChar = ch.properties.isAlphabetic || ("0"..."9").contains(ch)
-            || (inWord && (ch == "'" || ch == "’" || ch == "-"))
+    for scalar in text.unicodeScalars {
+        let isWordChar: Bool
+        if scalar.isASCII {
+            // The common case without a Unicode property look-up.
+            let v = scalar.value
+            isWordChar = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+                || (inWord && (v == 0x27 || v == 0x2D))
+        } else {
+            isWordChar = scalar.properties.isAlphabetic || (inWord && scalar == "’")
+        }
         if isWordChar && !inWord { count += 1 }
         inWord = isWordChar
     }

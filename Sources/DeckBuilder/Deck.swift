@@ -92,21 +92,20 @@ public struct EvidenceBody: Codable, Sendable {
     /// One pass over the scalars: a lone newline becomes a space, a blank line stays a paragraph break.
     static func unwrap(_ text: String) -> String {
         guard text.utf8.contains(10) else { return text }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var newlines = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
+        for byte in text.utf8 {
+            if byte == 10 {
                 newlines += 1
                 continue
             }
-            if newlines > 0 {
-                if newlines == 1 { out.append(" ") } else { out.append("\n"); out.append("\n") }
-                newlines = 0
-            }
-            out.append(scalar)
+            if newlines == 1 { out.append(32) } else if newlines > 1 { out += [10, 10] }
+            newlines = 0
+            out.append(byte)
         }
-        if newlines == 1 { out.append(" ") } else if newlines > 1 { out.append("\n"); out.append("\n") }
-        return String(out)
+        if newlines == 1 { out.append(32) } else if newlines > 1 { out += [10, 10] }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

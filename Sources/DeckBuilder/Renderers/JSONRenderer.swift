@@ -164,21 +164,30 @@ final class JSONWriter {
     }
 
     func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them whole (a byte-at-a-time append into a class
+        // property pays an exclusivity check per byte).
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) else {
+            bytes.append(quote)
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(quote)
+            return
+        }
+        var out: [UInt8] = [quote]
+        out.reserveCapacity(value.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
+            case quote, backslash: out += [backslash, byte]
+            case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
+            case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
+            case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
+            case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(quote)
+        bytes.append(contentsOf: out)
     }
 
     func int(_ value: Int) { bytes += Array(String(value).utf8) }

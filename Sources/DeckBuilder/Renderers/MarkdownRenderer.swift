@@ -55,8 +55,10 @@ public struct MarkdownRenderer: TextRenderer {
         }
         if let evidence = card.evidence {
             let body = spans.write(evidence.runs)
-            out += body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> \($0)" }
-                .joined(separator: "\n") + "\n"
+            out += body.utf8.contains(10)
+                ? body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> \($0)" }
+                    .joined(separator: "\n") + "\n"
+                : "> \(body)\n"
             if let warrant = card.warrant { out += "\n*Warrant:* \(escape(warrant))\n" }
         } else if let warrant = card.warrant {
             out += "\(escape(warrant))\n"
@@ -87,18 +89,23 @@ public struct MarkdownRenderer: TextRenderer {
 
     /// Backslash-escapes the characters Markdown would read as markup (`==` is highlight syntax).
     func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out.append("\\")
-            case "=" where previous == "=": out.append("\\")
-            default: break
+        rewritingASCII(text) { byte, previous in
+            switch byte {
+            case UInt8(ascii: "\\"): "\\\\"
+            case UInt8(ascii: "`"): "\\`"
+            case UInt8(ascii: "*"): "\\*"
+            case UInt8(ascii: "_"): "\\_"
+            case UInt8(ascii: "["): "\\["
+            case UInt8(ascii: "]"): "\\]"
+            case UInt8(ascii: "<"): "\\<"
+            case UInt8(ascii: ">"): "\\>"
+            case UInt8(ascii: "#"): "\\#"
+            case UInt8(ascii: "|"): "\\|"
+            case UInt8(ascii: "~"): "\\~"
+            case UInt8(ascii: "=") where previous == UInt8(ascii: "="): "\\="
+            default: nil
             }
-            out.append(scalar)
-            previous = scalar
         }
-        return String(out)
     }
 
     /// A web address as an autolink, which Markdown takes verbatim; anything else is escaped text.

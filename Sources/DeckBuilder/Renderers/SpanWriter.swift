@@ -49,7 +49,7 @@ struct SpanWriter {
         for run in runs {
             let style: Evidence.Style = [run.underline ? .underline : [], run.emphasis ? .emphasis : [],
                                          run.highlight ? .highlight : []]
-            let paragraphs = run.text.components(separatedBy: "\n\n")
+            let paragraphs = run.text.utf8.contains(10) ? run.text.components(separatedBy: "\n\n") : [run.text]
             for (i, paragraph) in paragraphs.enumerated() {
                 if i > 0 {
                     let reopen = stack
