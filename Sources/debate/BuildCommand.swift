@@ -11,8 +11,8 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build a deck from its YAML configuration.",
         discussion: """
-        Without --format, writes every output the deck file lists under `outputs:`. With --format, writes
-        that one format to -o PATH (or `-o -` for standard output; default: the deck's own output path for
+        Without --format, writes every output the deck file lists under `outputs:`. With --format, writes \
+        that one format to -o PATH (or `-o -` for standard output; default: the deck's own output path for \
         that format, else out/DECK-ID.EXT). Warnings and notes (coverage) go to standard error.
 
         Examples:
@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The deck configuration file.", valueName: "deck.yaml"))
     var deck: String
 
-    @Option(name: .shortAndLong, help: "Write only this format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .shortAndLong, help: "Write only this format.")
     var format: OutputFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write --format's output; `-` for standard output.", valueName: "path"))

@@ -6,11 +6,11 @@ struct Debate: AsyncParsableCommand {
         commandName: "debate",
         abstract: "Keep arguments as YAML, build debate decks from them, and check them.",
         discussion: """
-        Argument modules supply claims and counterclaims; a deck file in decks/ says which modules to use
-        and how to arrange their cards (Pocket › Hat › Block › Tag). `debate build` writes the deck as
-        Markdown, HTML or JSON; `debate lint` checks decks and packs and prints compiler-style diagnostics.
+        Argument modules supply claims and counterclaims; a deck file in decks/ says which modules to use \
+        and how to arrange their cards (Pocket › Hat › Block › Tag). `debate build` writes the deck as \
+        Word (Verbatim styles), Anki, Argdown, Markdown, HTML or JSON; `debate lint` checks decks and packs and prints compiler-style diagnostics.
 
-        Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 74 I/O error.
+        Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot create (an output folder exists), 74 I/O error.
         """,
         version: "0.1.0",
         subcommands: [BuildCommand.self, LintCommand.self, ModulesCommand.self, ImportCommand.self]

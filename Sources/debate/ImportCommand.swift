@@ -16,10 +16,10 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn a Kialo discussion export (plain text) into a pack.",
             discussion: """
-            The thesis becomes the resolution; pros and cons of the thesis become claims for each side
-            (tagged `contention`); a pro below them supports its parent (same side, tagged `support`);
-            a con below them opposes its parent and becomes a counterclaim answering it (tagged
-            `objection`, response --response, default no-link). `-> See 1.2.3.` links copy the linked
+            The thesis becomes the resolution; pros and cons of the thesis become claims for each side \
+            (tagged `contention`); a pro below them supports its parent (same side, tagged `support`); \
+            a con below them opposes its parent and becomes a counterclaim answering it (tagged \
+            `objection`, response --response, default no-link). `-> See 1.2.3.` links copy the linked \
             claim's text. Malformed lines are errors at their line and column (exit 65).
 
             Examples:

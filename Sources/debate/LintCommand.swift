@@ -10,10 +10,10 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check decks and packs; print positioned diagnostics.",
         discussion: """
-        Each PATH is a deck file, a module folder (one holding module.yaml), or a folder searched for both.
-        Decks are checked by running the build up to rendering; packs by decoding every claim file,
-        process modules by running them (describe, then arguments); then the module's examples run and
-        `answers:` are resolved against every loaded module.
+        Each PATH is a deck file, a module folder (one holding module.yaml), or a folder searched for both. \
+        Decks are checked by running the build up to rendering; packs by decoding every claim file, \
+        process modules by running them (describe, then arguments); then the module's examples run and \
+        `answers:` are resolved against every loaded module. \
         Exits 65 when there is an error (or, with --warnings-as-errors, a warning).
 
         Examples:

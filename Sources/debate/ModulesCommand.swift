@@ -14,9 +14,9 @@ struct ModulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the built-in modules and every module found on the search path.",
             discussion: """
-            Modules are found, in order, in --module-path folders, DEBATE_MODULE_PATH (colon-separated),
-            the deck's own modules/ folder (with --deck), $XDG_DATA_HOME/debate/modules (default
-            ~/.local/share/debate/modules), and as `debate-module-NAME` executables on PATH. Process modules
+            Modules are found, in order, in --module-path folders, DEBATE_MODULE_PATH (colon-separated), \
+            the deck's own modules/ folder (with --deck), $XDG_DATA_HOME/debate/modules (default \
+            ~/.local/share/debate/modules), and as `debate-module-NAME` executables on PATH. Process modules \
             are asked to describe themselves. Two modules with one id are an error unless the deck pins one.
 
             Examples:

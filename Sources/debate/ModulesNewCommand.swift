@@ -11,8 +11,8 @@ extension ModulesCommand {
             commandName: "new",
             abstract: "Create a module: a YAML pack, a Python process module, or a Swift one on DebateModuleKit.",
             discussion: """
-            The module starts with one example claim and one counterclaim, so it lists, lints clean and
-            adds to a build at once (a Swift module after `swift build` in its folder). Refuses to write
+            The module starts with one example claim and one counterclaim, so it lists, lints clean and \
+            adds to a build at once (a Swift module after `swift build` in its folder). Refuses to write \
             into a folder that exists and is not empty (exit 73).
 
             Examples:
