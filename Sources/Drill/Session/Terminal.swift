@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Synchronization
+
+/// ANSI styling that turns itself off: no color when the output is not a terminal or NO_COLOR is set.
+public struct TextStyle: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    /// Color for a terminal on `descriptor`, unless NO_COLOR is set (to anything non-empty) or TERM is dumb.
+    public static func forTerminal(_ descriptor: Int32 = STDOUT_FILENO,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> TextStyle {
+        TextStyle(color: isatty(descriptor) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
+    }
+
+    func apply(_ code: String, _ text: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    public func bold(_ text: String) -> String { apply("1", text) }
+    public func dim(_ text: String) -> String { apply("2", text) }
+    public func green(_ text: String) -> String { apply("32", text) }
+    public func red(_ text: String) -> String { apply("31", text) }
+    public func yellow(_ text: String) -> String { apply("33", text) }
+    public func cyan(_ text: String) -> String { apply("36", text) }
+    public func inverse(_ text: String) -> String { apply("7", text) }
+}
+
+/// Where the session writes: standard output, unbuffered so a prompt shows at once.
+public struct Output: Sendable {
+    public init() {}
+
+    public func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Columns of the terminal on standard output; 80 when it is not one.
+    public var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+}
+
+/// Standard input, line by line, counting lines for `<stdin>:LINE:` messages.
+public struct LineInput {
+    public private(set) var lineNumber = 0
+
+    public init() {}
+
+    /// The next line, or nil at end of input or when Ctrl-C interrupted the read.
+    public mutating func next() -> String? {
+        guard !Interruption.happened, let line = readLine(strippingNewline: true) else { return nil }
+        lineNumber += 1
+        return line
+    }
+}
+
+/// Ctrl-C during a quiz: a flag instead of death, so the session ends between answers with a summary.
+/// The handler is installed without SA_RESTART so a blocked read returns; a signal that lands on
+/// another thread is passed on to the main one.
+public enum Interruption {
+    private static let flag = Atomic<Bool>(false)
+    nonisolated(unsafe) private static var mainThread = pthread_self()
+
+    public static var happened: Bool { flag.load(ordering: .relaxed) }
+
+    public static func install() {
+        mainThread = pthread_self()
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { _ in Interruption.handle() }
+        #else
+        action.__sigaction_u.__sa_handler = { _ in Interruption.handle() }
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    private static func handle() {
+        let first = !flag.exchange(true, ordering: .relaxed)
+        if first && pthread_equal(pthread_self(), mainThread) == 0 { pthread_kill(mainThread, SIGINT) }
+    }
+}
+
+/// Words wrapped to `width` columns, each line starting with `indent`; existing line breaks are kept.
+public func wrap(_ text: String, width: Int, indent: String = "") -> String {
+    let usable = max(20, width - indent.count)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+        var lines: [String] = []
+        var current = ""
+        for word in paragraph.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > usable {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        lines.append(current)
+        return lines.map { indent + $0 }.joined(separator: "\n")
+    }.joined(separator: "\n")
+}
+
+/// "in 10 minutes", "in 3 days", "now": how far `date` is from `now`, for people.
+public func relativeTime(_ date: Date, from now: Date) -> String {
+    let seconds = date.timeIntervalSince(now)
+    if seconds < 30 { return "now" }
+    func plural(_ n: Int, _ unit: String) -> String { "in \(n) \(unit)\(n == 1 ? "" : "s")" }
+    if seconds < 3600 { return plural(max(1, Int((seconds / 60).rounded())), "minute") }
+    if seconds < 86_400 { return plural(Int((seconds / 3600).rounded()), "hour") }
+    return plural(Int((seconds / 86_400).rounded()), "day")
+}
