@@ -26,14 +26,14 @@ let package = Package(
         .target(name: "DeckBuilder", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"], exclude: ["Schema"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
-            "DeckBuilder", "BuiltInModules", "ModuleLoading",
+            "DeckBuilder", "BuiltInModules", "ModuleLoading", "Drill",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules"], exclude: ["Fixtures"]),
-        .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
+        .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
