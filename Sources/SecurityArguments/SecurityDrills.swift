@@ -2,17 +2,19 @@ import DebateCore
 
 /// The security module's own drill: threat → answer. For each opponent claim of this module that our
 /// side answers, one question per answer: which of these is our answer to that threat? The wrong
-/// answers are our answers to the module's other threats, so the right one is the only fit.
+/// answers are our answers to the module's other threats, then our other security claims, so the
+/// right one is the only fit.
 extension SecurityModule {
     public func drills(for context: ModuleContext, claims: [any Claim]) -> [ModuleDrill] {
-        let ours = claims.compactMap { $0 as? any Counterclaim }
-            .filter { $0.module == descriptor.id && $0.side == context.side }
+        let ourClaims = claims.filter { $0.module == descriptor.id && $0.side == context.side }
+        let ours = ourClaims.compactMap { $0 as? any Counterclaim }
         let threats = claims.filter { claim in
             claim.module == descriptor.id && claim.side == context.side.opponent && ours.contains { $0.answers == claim.id }
         }
         return threats.flatMap { threat in
             let answers = ours.filter { $0.answers == threat.id }
             let others = ours.filter { $0.answers != threat.id }.map(\.tag)
+                + ourClaims.filter { !($0 is any Counterclaim) }.map(\.tag)
             return answers.compactMap { answer -> ModuleDrill? in
                 // Another answer to the same threat would also be right, so it is never a distractor.
                 let distractors = ModuleDrill.distractors(others, excluding: answer.tag)
