@@ -37,7 +37,7 @@ public struct ProgressStats: Sendable, Encodable {
     public var retentionReviews: Int
     public var trueRetention: Double?
     public var due: Due
-    /// Lowest retrievability first; ties go to the item with more lapses.
+    /// Lowest retrievability first; ties go to the item with more lapses, then the less stable one.
     public var weakest: [WeakItem]
 
     /// - Parameters:
@@ -67,7 +67,26 @@ public struct ProgressStats: Sendable, Encodable {
                      retrievability: scheduler.retrievability(of: item.card, at: now), stability: item.card.stability ?? 0,
                      lapses: item.lapses, reviews: item.reps, due: RFC3339.string(from: item.card.due))
         }
-        .sorted { ($0.retrievability, -$0.lapses, $0.id) < ($1.retrievability, -$1.lapses, $1.id) }
+        .sorted { ($0.retrievability, -$0.lapses, $0.stability, $0.id) < ($1.retrievability, -$1.lapses, $1.stability, $1.id) }
         .prefix(top).map { $0 }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case deck, at, items, unseen, reviews, reviewsToday, retentionReviews, trueRetention, due, weakest
+    }
+
+    /// Every key is always present (null when unknown), so scripts can rely on the shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(deck, forKey: .deck)
+        try container.encode(at, forKey: .at)
+        try container.encode(items, forKey: .items)
+        try container.encode(unseen, forKey: .unseen)
+        try container.encode(reviews, forKey: .reviews)
+        try container.encode(reviewsToday, forKey: .reviewsToday)
+        try container.encode(retentionReviews, forKey: .retentionReviews)
+        try container.encode(trueRetention, forKey: .trueRetention)
+        try container.encode(due, forKey: .due)
+        try container.encode(weakest, forKey: .weakest)
     }
 }
