@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules"], exclude: ["Fixtures"]),
-        .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules"], exclude: ["Fixtures"]),
+        .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
