@@ -46,31 +46,55 @@ public struct Output: Sendable {
     }
 }
 
-/// Standard input, line by line, counting lines for `<stdin>:LINE:` messages.
+/// Standard input, line by line, counting lines for `<stdin>:LINE:` messages. It reads the file
+/// descriptor itself rather than through stdio, so Ctrl-C (EINTR) ends a blocked read cleanly.
 public struct LineInput {
     public private(set) var lineNumber = 0
+    private var buffer: [UInt8] = []
+    private var atEnd = false
 
     public init() {}
 
-    /// The next line, or nil at end of input or when Ctrl-C interrupted the read.
+    /// The next line without its line break, or nil at end of input or once Ctrl-C was pressed.
     public mutating func next() -> String? {
-        guard !Interruption.happened, let line = readLine(strippingNewline: true) else { return nil }
+        while !Interruption.happened {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                return take(upTo: newline, dropping: 1)
+            }
+            if atEnd {
+                return buffer.isEmpty ? nil : take(upTo: buffer.count, dropping: 0)
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count > 0 {
+                buffer += chunk[..<count]
+            } else if count == 0 || errno != EINTR {
+                atEnd = true
+            }
+        }
+        return nil
+    }
+
+    private mutating func take(upTo end: Int, dropping separator: Int) -> String {
+        var line = Array(buffer[..<end])
+        buffer.removeFirst(end + separator)
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
         lineNumber += 1
-        return line
+        return String(decoding: line, as: UTF8.self)
     }
 }
 
 /// Ctrl-C during a quiz: a flag instead of death, so the session ends between answers with a summary.
 /// The handler is installed without SA_RESTART so a blocked read returns; a signal that lands on
-/// another thread is passed on to the main one.
+/// another thread is passed on to the session's.
 public enum Interruption {
     private static let flag = Atomic<Bool>(false)
-    nonisolated(unsafe) private static var mainThread = pthread_self()
+    nonisolated(unsafe) private static var sessionThread = pthread_self()
 
     public static var happened: Bool { flag.load(ordering: .relaxed) }
 
     public static func install() {
-        mainThread = pthread_self()
+        sessionThread = pthread_self()
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { _ in Interruption.handle() }
@@ -80,11 +104,17 @@ public enum Interruption {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // The session may run on a Dispatch worker thread (an async main does on Linux), and those
+        // block signals: unblock SIGINT here so it can interrupt this thread's read.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     private static func handle() {
         let first = !flag.exchange(true, ordering: .relaxed)
-        if first && pthread_equal(pthread_self(), mainThread) == 0 { pthread_kill(mainThread, SIGINT) }
+        if first && pthread_equal(pthread_self(), sessionThread) == 0 { pthread_kill(sessionThread, SIGINT) }
     }
 }
 
