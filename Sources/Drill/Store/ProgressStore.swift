@@ -32,7 +32,7 @@ public final class ProgressStore: Sendable {
             // Another quiz holding the write lock finishes its one-answer transaction in milliseconds.
             configuration.busyMode = .timeout(30)
             configuration.foreignKeysEnabled = true
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
         } catch {
             throw ProgressStoreError(path: path, message: "cannot open the progress store: \(Self.describe(error))")
         }
@@ -46,9 +46,24 @@ public final class ProgressStore: Sendable {
             throw ProgressStoreError(path: path, message: "the progress store was written by a newer debate; upgrade debate to use it")
         }
         do {
-            try ProgressSchema.migrator.migrate(pool)
+            try Self.retryingWhileBusy { try ProgressSchema.migrator.migrate(pool) }
         } catch {
             throw ProgressStoreError(path: path, message: "cannot migrate the progress store: \(Self.describe(error))")
+        }
+    }
+
+    /// Runs `body` again while SQLite reports the file busy. Switching a new file to WAL mode takes an
+    /// exclusive lock without waiting on the busy timeout, so two quizzes creating one store at the
+    /// same moment would otherwise see "database is locked".
+    static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 100 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 
