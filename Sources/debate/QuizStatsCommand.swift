@@ -87,7 +87,7 @@ struct QuizStatsCommand: ParsableCommand {
         if !stats.weakest.isEmpty {
             lines += ["", "weakest items (lowest retrievability, then most lapses):"]
             lines.append(table([["ID", "STATE", "RECALL", "LAPSES", "REVIEWS", "DUE"]] + stats.weakest.map {
-                [$0.id, $0.state, percent($0.retrievability), "\($0.lapses)", "\($0.reviews)", $0.due]
+                [$0.id, $0.state, percent($0.retrievability), "\($0.lapses)", "\($0.reviews)", String($0.due.prefix(16)).replacingOccurrences(of: "T", with: " ") + "Z"]
             }))
         }
         return lines.joined(separator: "\n")

@@ -148,6 +148,7 @@ struct TextMatchingTests {
         ("  NATO MEMBERS themselves. ", "NATO members themselves", .correct),
         ("only possible counterweight", "the only possible counterweight", .correct),
         ("the only posible counterweight", "the only possible counterweight", .close),
+        ("well placed to provide a backchannel", "well positioned to provide a backchannel", .close),
         ("sanctions", "the only possible counterweight", .wrong),
         ("", "abject failure", .wrong),
     ])

@@ -57,4 +57,14 @@ struct QuizPlanTests {
         #expect(QuizPlan(items: items, progress: [:], now: now, using: &first).entries
                 == QuizPlan(items: items, progress: [:], now: now, using: &second).entries)
     }
+
+    @Test func newItemsMixKinds() {
+        let items = (0..<6).map { item("c\($0)", .cloze) } + (0..<3).map { item("r\($0)", .recall) }
+            + (0..<3).map { item("m\($0)", .module) }
+        var random = PythonRandom(seed: 3)
+        let kinds = QuizPlan(items: items, progress: [:], now: now, using: &random).entries.map(\.item.kind)
+        // Three rounds of one of each kind, then the clozes left over.
+        for round in 0..<3 { #expect(Set(kinds[round * 3..<round * 3 + 3]) == [.cloze, .recall, .module]) }
+        #expect(kinds.suffix(3) == [.cloze, .cloze, .cloze])
+    }
 }

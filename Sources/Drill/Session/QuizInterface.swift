@@ -89,18 +89,18 @@ enum ItemText {
         var hitCount = 0, termCount = 0
         for item in recall.answers {
             let kind = item.response.map { $0.title + ": " } ?? ""
-            lines.append(wrap("- " + style.bold(kind) + item.tag, width: width, indent: "  "))
+            lines.append(wrap("- " + style.bold(kind) + item.tag, width: width, indent: "  ", hanging: "    "))
             let terms = (item.response.map { [$0.title] } ?? []) + item.keyTerms
             guard !answer.isEmpty else {
-                lines.append(wrap("key terms: " + item.keyTerms.joined(separator: "; "), width: width, indent: "    "))
+                lines.append(wrap("key terms: " + item.keyTerms.joined(separator: "; "), width: width, indent: "    ", hanging: "      "))
                 continue
             }
             let hit = terms.filter { TextMatching.hits($0, in: answer) }
             let missed = terms.filter { !hit.contains($0) }
             hitCount += hit.count
             termCount += terms.count
-            if !hit.isEmpty { lines.append(wrap(style.green("hit: " + hit.joined(separator: "; ")), width: width, indent: "    ")) }
-            if !missed.isEmpty { lines.append(wrap(style.dim("missed: " + missed.joined(separator: "; ")), width: width, indent: "    ")) }
+            if !hit.isEmpty { lines.append(wrap(style.green("hit: " + hit.joined(separator: "; ")), width: width, indent: "    ", hanging: "      ")) }
+            if !missed.isEmpty { lines.append(wrap(style.dim("missed: " + missed.joined(separator: "; ")), width: width, indent: "    ", hanging: "      ")) }
         }
         if !answer.isEmpty { lines.append("You hit \(hitCount) of \(termCount) key terms.") }
         return lines
@@ -125,9 +125,11 @@ enum ItemText {
         }
     }
 
-    static func schedule(_ result: AnswerResult) -> String {
-        "rated \(result.grade.rating.name); due again \(relativeTime(result.review.after.due, from: result.now))"
-            + " (\(RFC3339.string(from: result.review.after.due)))"
+    /// The rating and the next due time: RFC 3339 for scripts, local time for people.
+    static func schedule(_ result: AnswerResult, forPeople: Bool = false) -> String {
+        let due = result.review.after.due
+        let when = forPeople ? localTime(due, from: result.now) : RFC3339.string(from: due)
+        return "rated \(result.grade.rating.name); due again \(relativeTime(due, from: result.now)) (\(when))"
     }
 
     static func summary(_ summary: SessionSummary, style: TextStyle) -> [String] {

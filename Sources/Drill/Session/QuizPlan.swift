@@ -23,13 +23,26 @@ public struct QuizPlan: Sendable {
         let due = chosen.compactMap { item in progress[item.id].map { Entry(item: item, progress: $0) } }
             .filter { $0.progress!.card.due <= now }
             .sorted { ($0.progress!.card.due, $0.item.id) < ($1.progress!.card.due, $1.item.id) }
-        var new = chosen.filter { progress[$0.id] == nil }.map { Entry(item: $0, progress: nil) }
-        new.shuffle(using: &random)
+        let new = Self.interleavingKinds(chosen.filter { progress[$0.id] == nil }.map { Entry(item: $0, progress: nil) },
+                                         using: &random)
         availableDue = due.count
         availableNew = new.count
         itemCount = chosen.count
         let planned = due + new.prefix(max(0, newLimit ?? new.count))
         entries = Array(planned.prefix(max(0, limit ?? planned.count)))
+    }
+
+    /// Shuffled, then dealt one kind at a time (kinds in random order), so a session mixes questions
+    /// instead of running through a dozen clozes in a row.
+    static func interleavingKinds<R: RandomNumberGenerator>(_ entries: [Entry], using random: inout R) -> [Entry] {
+        var byKind = DrillItem.Kind.allCases.map { kind in entries.filter { $0.item.kind == kind } }.filter { !$0.isEmpty }
+        for index in byKind.indices { byKind[index].shuffle(using: &random) }
+        byKind.shuffle(using: &random)
+        var dealt: [Entry] = []
+        for round in 0..<(byKind.map(\.count).max() ?? 0) {
+            for pile in byKind where round < pile.count { dealt.append(pile[round]) }
+        }
+        return dealt
     }
 
     public var dueCount: Int { entries.filter { !$0.isNew }.count }

@@ -25,11 +25,11 @@ public struct ScreenInterface: QuizInterface {
         output.write("\u{1B}[H\u{1B}[2J")
         let counter = "\(number) of \(total)"
         let title = "debate quiz · \(deckTitle)"
-        let gap = max(2, width - title.count - counter.count)
+        let gap = max(2, width - visibleWidth(title) - visibleWidth(counter))
         output.line(style.bold(title) + String(repeating: " ", count: gap) + style.cyan(counter))
         output.line(style.dim(wrap(entry.item.context.joined(separator: " › "), width: width)))
         output.line(style.dim(String(repeating: "─", count: width)))
-        if let previous { output.line(style.dim(previous)) }
+        if let previous { output.line(style.dim(wrap(previous, width: width))) }
         output.line()
         output.line(style.inverse(" \(ItemText.kindLabel(entry)) "))
         output.line()
@@ -37,13 +37,13 @@ public struct ScreenInterface: QuizInterface {
         output.line()
     }
 
-    /// Reads until `accept` takes a line; nil when input ends or Ctrl-C.
-    mutating func read<T>(_ prompt: String, _ accept: (String) -> T?) -> T? {
+    /// Reads until `accept` takes a line, saying what it wants after a typo; nil when input ends or Ctrl-C.
+    mutating func read<T>(_ prompt: String, expecting: String, _ accept: (String) -> T?) -> T? {
         while true {
             output.write(style.bold(prompt) + " › ")
             guard let line = input.next() else { return nil }
             if let value = accept(line) { return value }
-            output.line(style.red("Not an answer here. ") + style.dim("q stops the quiz."))
+            output.line(style.red("Type \(expecting).") + style.dim(" q stops the quiz; your answers so far are saved."))
         }
     }
 
@@ -54,7 +54,7 @@ public struct ScreenInterface: QuizInterface {
         switch entry.item.question {
         case .choice(let choice):
             let range = Question.choiceRange(choice.choices.count)
-            let reply = read("Your choice (\(range), q stops)") { line -> Reply? in
+            let reply = read("Your choice (\(range), q stops)", expecting: "a letter, \(range)") { line -> Reply? in
                 let text = line.trimmingCharacters(in: .whitespaces)
                 if Question.isQuit(text) { return .quit }
                 return Question.choiceIndex(text, count: choice.choices.count).map(Reply.choice)
@@ -72,7 +72,8 @@ public struct ScreenInterface: QuizInterface {
             output.line()
             for line in ItemText.reveal(recall, answer: answer, style: style, width: width) { output.line(line) }
             output.line()
-            let grade = read("Grade: 1 again · 2 hard · 3 good · 4 easy (q stops)") { line -> Reply? in
+            let grade = read("Grade: 1 again · 2 hard · 3 good · 4 easy (q stops)",
+                             expecting: "1, 2, 3 or 4 (or again, hard, good, easy)") { line -> Reply? in
                 let text = line.trimmingCharacters(in: .whitespaces)
                 if Question.isQuit(text) { return .quit }
                 return Rating(parsing: text).map { .graded($0, answer: answer) }
@@ -82,13 +83,20 @@ public struct ScreenInterface: QuizInterface {
     }
 
     public mutating func show(_ result: AnswerResult) -> Bool {
-        let schedule = ItemText.schedule(result)
+        let schedule = ItemText.schedule(result, forPeople: true)
         if case .recall = result.entry.item.question {
             previous = "Saved: \(schedule)."
             return true
         }
         output.line()
-        if let verdict = ItemText.verdict(result, style: style) { output.line(verdict) }
+        if let verdict = ItemText.verdict(result, style: style) {
+            let mark = switch result.grade.verdict {
+            case .correct: style.green("✓ ")
+            case .close: style.yellow("≈ ")
+            default: style.red("✗ ")
+            }
+            output.line(wrap(mark + verdict, width: width, hanging: "  "))
+        }
         if case .choice(let choice) = result.entry.item.question, let explanation = choice.explanation {
             output.line(style.dim(wrap(explanation, width: width)))
         }

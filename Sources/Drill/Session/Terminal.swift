@@ -118,23 +118,53 @@ public enum Interruption {
     }
 }
 
-/// Words wrapped to `width` columns, each line starting with `indent`; existing line breaks are kept.
-public func wrap(_ text: String, width: Int, indent: String = "") -> String {
-    let usable = max(20, width - indent.count)
+/// Words wrapped to `width` columns, each line starting with `indent` (continuation lines of a
+/// paragraph with `hanging` when given); existing line breaks are kept.
+public func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> String {
+    let usable = max(20, width - max(indent.count, hanging?.count ?? 0))
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0
         for word in paragraph.split(separator: " ") {
-            if !current.isEmpty && current.count + 1 + word.count > usable {
+            let wordWidth = visibleWidth(word)
+            if !current.isEmpty && currentWidth + 1 + wordWidth > usable {
                 lines.append(current)
                 current = String(word)
+                currentWidth = wordWidth
             } else {
                 current += current.isEmpty ? String(word) : " " + word
+                currentWidth += (currentWidth == 0 ? 0 : 1) + wordWidth
             }
         }
         lines.append(current)
-        return lines.map { indent + $0 }.joined(separator: "\n")
+        return lines.enumerated().map { ($0.offset == 0 ? indent : hanging ?? indent) + $0.element }.joined(separator: "\n")
     }.joined(separator: "\n")
+}
+
+/// Columns `text` takes on a terminal: its characters, without ANSI color sequences.
+func visibleWidth<S: StringProtocol>(_ text: S) -> Int {
+    var width = 0
+    var inEscape = false
+    for character in text {
+        if inEscape {
+            if character.isLetter { inEscape = false }
+        } else if character == "\u{1B}" {
+            inEscape = true
+        } else {
+            width += 1
+        }
+    }
+    return width
+}
+
+/// When `date` is, for a person at a terminal: the local time today, else the local day.
+public func localTime(_ date: Date, from now: Date, calendar: Calendar = .current) -> String {
+    let formatter = DateFormatter()
+    formatter.calendar = calendar
+    formatter.timeZone = calendar.timeZone
+    formatter.dateFormat = calendar.isDate(date, inSameDayAs: now) ? "HH:mm" : "EEE d MMM HH:mm"
+    return formatter.string(from: date)
 }
 
 /// "in 10 minutes", "in 3 days", "now": how far `date` is from `now`, for people.
