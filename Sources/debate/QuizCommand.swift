@@ -166,6 +166,10 @@ struct QuizRunCommand: ParsableCommand {
         }
         let plan = QuizPlan(items: quizDeck.items, progress: progress, now: clock(), kinds: mode.kinds,
                             limit: limit, newLimit: newLimit, using: &random)
+        if plan.itemCount == 0 {
+            let why = mode == .cite ? " (a cite question needs cards citing at least two different sources)" : ""
+            console.err("note: \(deck) has no \(mode == .all ? "" : "\(mode.rawValue) ")items to drill\(why)")
+        }
         let scheduler = try FSRSScheduler(
             parameters: FSRSParameters(desiredRetention: desiredRetention),
             randomSource: seed.map { PythonRandom(seed: $0) as any FuzzRandomSource } ?? SystemFuzzRandom())

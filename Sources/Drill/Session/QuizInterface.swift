@@ -132,7 +132,7 @@ enum ItemText {
         return "rated \(result.grade.rating.name); due again \(relativeTime(due, from: result.now)) (\(when))"
     }
 
-    static func summary(_ summary: SessionSummary, style: TextStyle) -> [String] {
+    static func summary(_ summary: SessionSummary, style: TextStyle, forPeople: Bool = false) -> [String] {
         let stopped: String = switch summary.end {
         case .finished: "done"
         case .quit: "stopped"
@@ -144,7 +144,9 @@ enum ItemText {
         if let accuracy = summary.accuracy {
             answered += "; \(summary.right) right, \(summary.answered - summary.right) again: \(Int((accuracy * 100).rounded()))% accuracy"
         }
-        let next = summary.nextDue.map { "next due \(relativeTime($0, from: summary.now)) (\(RFC3339.string(from: $0)))" }
+        let next = summary.nextDue.map { due in
+            "next due \(relativeTime(due, from: summary.now)) (\(forPeople ? localTime(due, from: summary.now) : RFC3339.string(from: due)))"
+        }
             ?? "nothing scheduled yet"
         return [answered, "\(next); \(summary.dueNow) due now, \(summary.unseen) never seen"]
     }

@@ -111,7 +111,7 @@ public struct ScreenInterface: QuizInterface {
         output.line()
         output.line()
         output.line(style.bold("debate quiz · \(deckTitle)"))
-        for line in ItemText.summary(summary, style: style) { output.line(line) }
+        for line in ItemText.summary(summary, style: style, forPeople: true) { output.line(line) }
     }
 }
 

@@ -170,7 +170,8 @@ public func localTime(_ date: Date, from now: Date, calendar: Calendar = .curren
 /// "in 10 minutes", "in 3 days", "now": how far `date` is from `now`, for people.
 public func relativeTime(_ date: Date, from now: Date) -> String {
     let seconds = date.timeIntervalSince(now)
-    if seconds < 30 { return "now" }
+    if seconds <= 0 { return "now" }
+    if seconds < 60 { return "in under a minute" }
     func plural(_ n: Int, _ unit: String) -> String { "in \(n) \(unit)\(n == 1 ? "" : "s")" }
     if seconds < 3600 { return plural(max(1, Int((seconds / 60).rounded())), "minute") }
     if seconds < 86_400 { return plural(Int((seconds / 3600).rounded()), "hour") }
