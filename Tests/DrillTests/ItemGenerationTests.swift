@@ -73,6 +73,11 @@ struct ItemGenerationTests {
                 #expect(Set(comparable).count == comparable.count, "\(item.id) offers a choice twice: \(choice.choices)")
                 #expect(choice.choices.count >= 2 && choice.choices.count <= 4, "\(item.id): \(choice.choices)")
                 #expect(comparable.filter { $0 == ModuleDrill.comparable(choice.answer) }.count == 1)
+                #expect(!item.context.contains { $0.contains(choice.answer) }, "\(item.id): the context gives the answer away")
+                // A response item shows our tag, which may say its kind ("Even if …"): that is the card, not a leak.
+                if item.kind != .response {
+                    #expect(!choice.prompt.contains(choice.answer), "\(item.id): the prompt gives the answer away")
+                }
             }
         }
     }

@@ -52,9 +52,9 @@ public struct DrillItemGenerator {
         }
         for (module, moduleContext) in modules {
             for drill in module.drills(for: moduleContext, claims: graph.claims) {
-                let context = [module.descriptor.title] + (graph.claim(drill.claimID).map { [$0.tag] } ?? [])
+                // Only the module as context: the claim's tag may well be the answer.
                 add(choiceItem(claimID: drill.claimID, kind: .module, kindName: "\(module.descriptor.id).\(drill.name)",
-                               context: context, prompt: drill.prompt, answer: drill.answer,
+                               context: [module.descriptor.title], prompt: drill.prompt, answer: drill.answer,
                                distractors: drill.distractors, explanation: drill.explanation, using: &random))
             }
         }
