@@ -71,23 +71,16 @@ struct QuizDeck {
     /// Builds the deck the way `debate build` does and derives its items; exits 66 or 65 on failure.
     static func load(_ path: String, modules: ModulePathOptions, console: Console,
                      random: inout PythonRandom) throws -> QuizDeck {
-        guard FileManager.default.fileExists(atPath: path) else {
-            console.err("error: no deck file at \(path)")
-            throw Exit.noInput
-        }
-        let registry = try modules.registry(console)
-        let build: BuildContext
-        do {
-            build = try DeckBuild.run(configPath: path, registry: registry)
-        } catch {
-            console.report(error.diagnostics)
-            console.err("build failed in step `\(error.step)`: \(Console.count(error.diagnostics))")
-            throw Exit.dataError
-        }
+        let build = try BuildCommand.buildDeck(path, modules: modules, console: console)
         guard let deck = build.deck, let generator = DrillItemGenerator(build: build) else { throw Exit.software }
         // Warnings belong to `debate build` and `lint`; the quiz reports only what stops it.
         return QuizDeck(id: deck.id, title: deck.title, items: generator.items(using: &random))
     }
+}
+
+/// Interval fuzz drawn as Python's `random.seed(seed)` would, or unseeded.
+func fuzzSource(seed: Int?) -> any FuzzRandomSource {
+    seed.map { PythonRandom(seed: $0) } ?? SystemFuzzRandom()
 }
 
 /// `--now`, parsed.
@@ -172,7 +165,7 @@ struct QuizRunCommand: ParsableCommand {
         }
         let scheduler = try FSRSScheduler(
             parameters: FSRSParameters(desiredRetention: desiredRetention),
-            randomSource: seed.map { PythonRandom(seed: $0) as any FuzzRandomSource } ?? SystemFuzzRandom())
+            randomSource: fuzzSource(seed: seed))
         var session = QuizSession(deckID: quizDeck.id, deckTitle: quizDeck.title, plan: plan,
                                   deckItemIDs: Set(quizDeck.items.map(\.id)), store: progressStore,
                                   scheduler: scheduler, clock: clock)

@@ -84,7 +84,7 @@ struct QuizReplayCommand: ParsableCommand {
         }
         var scheduler = try FSRSScheduler(
             parameters: try parameters(),
-            randomSource: seed.map { PythonRandom(seed: $0) as any FuzzRandomSource } ?? SystemFuzzRandom())
+            randomSource: fuzzSource(seed: seed))
         let output = scheduler.replay(reviews).map(\.jsonLine)
         if !output.isEmpty { console.out(output.joined(separator: "\n")) }
     }

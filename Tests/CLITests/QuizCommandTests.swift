@@ -19,10 +19,15 @@ struct QuizCommandTests {
     let deck = "decks/belarus-engagement.yaml"
     let start = "2025-06-01T09:00:00Z"
 
-    func stats(_ db: URL, deck: String? = nil, now: String = "2025-06-01T09:00:00Z") throws -> QuizStats {
+    func stats(_ db: ScratchDatabase, deck: String? = nil, now: String = "2025-06-01T09:00:00Z") throws -> QuizStats {
         let result = try debate(["quiz", "stats"] + (deck.map { [$0] } ?? []) + ["--json", "--top", "100", "--db", db.path, "--now", now])
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONDecoder().decode(QuizStats.self, from: Data(result.stdout.utf8))
+    }
+
+    /// `debate quiz DECK OPTIONS --now START --db DB` with `stdin` as its answers.
+    func quiz(_ db: ScratchDatabase, _ options: [String], now: String? = nil, stdin: String) throws -> RunResult {
+        try debate(["quiz", deck] + options + ["--now", now ?? start, "--db", db.path], stdin: stdin)
     }
 
     /// The letter of the right choice for each `result:` line of a line-protocol transcript.
@@ -49,11 +54,10 @@ struct QuizCommandTests {
     }
 
     @Test func aScriptedSessionIsRepeatableAndGradesChoices() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchDatabase()
         func session(_ name: String, _ answers: String) throws -> RunResult {
             try debate(["quiz", deck, "--mode", "response", "--limit", "4", "--seed", "3", "--now", start,
-                        "--db", folder.appendingPathComponent(name).path], stdin: answers)
+                        "--db", scratch.folder.appendingPathComponent(name).path], stdin: answers)
         }
         let first = try session("one.sqlite", "a\na\na\na\n")
         #expect(first.status == 0, "\(first.stderr)")
@@ -72,18 +76,15 @@ struct QuizCommandTests {
     }
 
     @Test func progressPersistsAndDueItemsComeFirst() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("progress.sqlite")
-        let first = try debate(["quiz", deck, "--mode", "recall", "--limit", "3", "--seed", "5", "--now", start, "--db", db.path],
-                               stdin: "3 isolation backfires\n1\n4\n")
+        let db = try ScratchDatabase()
+        let first = try quiz(db, ["--mode", "recall", "--limit", "3", "--seed", "5"], stdin: "3 isolation backfires\n1\n4\n")
         #expect(first.status == 0, "\(first.stderr)")
         var stats = try stats(db, deck: deck)
         #expect(stats.reviews == 3 && stats.items == 3 && stats.deck == "belarus-engagement")
         #expect((stats.unseen ?? 0) > 40, "the rest of the deck is still unseen")
         // A day later the Good (10-minute step) and Again (1-minute step) items are due; the Easy one is not.
         let later = "2025-06-02T09:00:00Z"
-        let second = try debate(["quiz", deck, "--mode", "recall", "--seed", "5", "--now", later, "--db", db.path], stdin: "q\n")
+        let second = try quiz(db, ["--mode", "recall", "--seed", "5"], now: later, stdin: "q\n")
         #expect(second.stdout.contains("9 items, 2 due, 6 new"), "\(second.stdout)")
         #expect(second.stdout.contains("item 1/"), "\(second.stdout)")
         #expect(second.stdout.contains("[recall, due]"))
@@ -92,29 +93,23 @@ struct QuizCommandTests {
     }
 
     @Test func quittingKeepsWhatWasAnswered() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("progress.sqlite")
-        let result = try debate(["quiz", deck, "--mode", "module", "--seed", "1", "--now", start, "--db", db.path], stdin: "a\nb\nq\nc\n")
+        let db = try ScratchDatabase()
+        let result = try quiz(db, ["--mode", "module", "--seed", "1"], stdin: "a\nb\nq\nc\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("summary: answered 2 of 11 (stopped)"), "\(result.stdout)")
         #expect(try stats(db).reviews == 2)
     }
 
     @Test func anUnreadableLineIsPositionedAndKeepsEarlierAnswers() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("progress.sqlite")
-        let result = try debate(["quiz", deck, "--mode", "recall", "--seed", "1", "--now", start, "--db", db.path], stdin: "2\nb\n")
+        let db = try ScratchDatabase()
+        let result = try quiz(db, ["--mode", "recall", "--seed", "1"], stdin: "2\nb\n")
         #expect(result.status == 65)
         #expect(result.stderr.contains("<stdin>:2: error: expected a grade 1-4"), "\(result.stderr)")
         #expect(try stats(db).reviews == 1)
     }
 
     @Test func progressSurvivesAKill() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("progress.sqlite")
+        let db = try ScratchDatabase()
         let quiz = try RunningDebate(["quiz", deck, "--mode", "response", "--seed", "2", "--now", start, "--db", db.path])
         for answered in 1...3 {
             quiz.send("b\n")
@@ -126,14 +121,12 @@ struct QuizCommandTests {
         let stats = try stats(db)
         #expect(stats.reviews == 3 && stats.items == 3)
         // The next session starts where the killed one stopped: three items are no longer new.
-        let next = try debate(["quiz", deck, "--mode", "response", "--now", "2025-06-03T09:00:00Z", "--db", db.path], stdin: "q\n")
+        let next = try self.quiz(db, ["--mode", "response"], now: "2025-06-03T09:00:00Z", stdin: "q\n")
         #expect(next.stdout.contains("3 due, 14 new"), "\(next.stdout)")
     }
 
     @Test func ctrlCEndsWithASummaryAndKeepsAnswers() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("progress.sqlite")
+        let db = try ScratchDatabase()
         let quiz = try RunningDebate(["quiz", deck, "--mode", "response", "--seed", "2", "--now", start, "--db", db.path])
         quiz.send("c\n")
         #expect(quiz.waitForLines("result: ", count: 1))
@@ -146,9 +139,7 @@ struct QuizCommandTests {
     }
 
     @Test func twoQuizProcessesShareOneStore() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("progress.sqlite")
+        let db = try ScratchDatabase()
         let answers = String(repeating: "a\n", count: 17)
         let quizzes = try (1...2).map { seed in
             try RunningDebate(["quiz", deck, "--mode", "response", "--new", "100", "--seed", "\(seed)", "--now", start, "--db", db.path])
@@ -168,18 +159,15 @@ struct QuizCommandTests {
     }
 
     @Test func theDefaultStoreFollowsXDGDataHome() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try ScratchDatabase()
         let result = try debate(["quiz", deck, "--mode", "module", "--limit", "1", "--now", start], stdin: "a\n",
-                                environment: ["XDG_DATA_HOME": folder.path])
+                                environment: ["XDG_DATA_HOME": data.folder.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("debate/progress.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: data.folder.appendingPathComponent("debate/progress.sqlite").path))
     }
 
     @Test func statsReportsANewDeckAndRejectsAnUnknownOne() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("progress.sqlite")
+        let db = try ScratchDatabase()
         let fresh = try stats(db, deck: deck)
         #expect(fresh.reviews == 0 && fresh.items == 0 && (fresh.unseen ?? 0) > 40 && fresh.trueRetention == nil)
         let table = try debate(["quiz", "stats", deck, "--db", db.path])

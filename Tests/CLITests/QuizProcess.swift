@@ -60,3 +60,12 @@ final class RunningDebate {
         return process.terminationStatus
     }
 }
+
+/// A progress database in a fresh temporary folder, removed with the folder when the value goes away.
+final class ScratchDatabase {
+    let folder: URL
+    var path: String { folder.appendingPathComponent("progress.sqlite").path }
+
+    init() throws { folder = try temporaryFolder() }
+    deinit { try? FileManager.default.removeItem(at: folder) }
+}

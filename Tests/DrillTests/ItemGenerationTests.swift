@@ -9,12 +9,16 @@ import Testing
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-/// Builds a deck as `debate quiz` does and returns its items.
-func drillItems(_ deckPath: String, seed: Int = 1, packs: [String] = []) throws -> [DrillItem] {
+/// Builds a deck as `debate quiz` does.
+func build(_ deckPath: String, packs: [String] = []) throws -> BuildContext {
     var registry = try builtInRegistry()
     try registry.addPacks(from: packs)
-    let build = try DeckBuild.run(configPath: deckPath, registry: registry)
-    let generator = try #require(DrillItemGenerator(build: build))
+    return try DeckBuild.run(configPath: deckPath, registry: registry)
+}
+
+/// Builds a deck as `debate quiz` does and returns its items.
+func drillItems(_ deckPath: String, seed: Int = 1, packs: [String] = []) throws -> [DrillItem] {
+    let generator = try #require(DrillItemGenerator(build: try build(deckPath, packs: packs)))
     var random = PythonRandom(seed: seed)
     return generator.items(using: &random)
 }
@@ -92,8 +96,7 @@ struct ItemGenerationTests {
     }
 
     @Test func responseItemsAskForTheCounterclaimsKind() throws {
-        let registry = try builtInRegistry()
-        let graph = try #require(try DeckBuild.run(configPath: belarusDeck, registry: registry).graph)
+        let graph = try #require(try build(belarusDeck).graph)
         let items = try drillItems(belarusDeck).filter { $0.kind == .response }
         #expect(!items.isEmpty)
         for item in items {
@@ -114,8 +117,7 @@ struct ItemGenerationTests {
     }
 
     @Test func clozeBlanksAHighlightedPhraseOfTheEvidence() throws {
-        let registry = try builtInRegistry()
-        let deck = try #require(try DeckBuild.run(configPath: belarusDeck, registry: registry).deck)
+        let deck = try #require(try build(belarusDeck).deck)
         let items = try drillItems(belarusDeck).filter { $0.kind == .cloze }
         #expect(!items.isEmpty)
         for item in items {

@@ -5,17 +5,13 @@ import Foundation
 import GRDB
 import Testing
 
-/// A store in a fresh temporary folder, removed with the folder.
-struct TemporaryStore {
-    let folder: URL
+/// A store in a fresh temporary folder, removed with the folder when the value goes away.
+final class TemporaryStore {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
     var path: String { folder.appendingPathComponent("progress.sqlite").path }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
-    }
-
     func open() throws -> ProgressStore { try ProgressStore(path: path) }
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    deinit { try? FileManager.default.removeItem(at: folder) }
 }
 
 @Suite("Progress store")
@@ -27,8 +23,7 @@ struct ProgressStoreTests {
     }
 
     @Test func freshStoreIsMigratedAndInWALMode() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.remove() }
+        let temporary = TemporaryStore()
         let store = try temporary.open()
         #expect(try store.appliedMigrations() == ["v1: items and review log"])
         let mode = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
@@ -45,8 +40,7 @@ struct ProgressStoreTests {
     }
 
     @Test func answersPersistAcrossReopen() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.remove() }
+        let temporary = TemporaryStore()
         var fsrs = try scheduler()
         do {
             let store = try temporary.open()
@@ -69,8 +63,7 @@ struct ProgressStoreTests {
     }
 
     @Test func aLapseIsCounted() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.remove() }
+        let temporary = TemporaryStore()
         let store = try temporary.open()
         var fsrs = try scheduler()
         try store.record(itemID: "d:c:cloze", deck: "d", kind: "cloze", rating: .easy, at: start, scheduler: &fsrs)
@@ -80,8 +73,7 @@ struct ProgressStoreTests {
     }
 
     @Test func theReviewLogIsAppendOnly() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.remove() }
+        let temporary = TemporaryStore()
         let store = try temporary.open()
         var fsrs = try scheduler()
         try store.record(itemID: "d:c:cloze", deck: "d", kind: "cloze", rating: .good, at: start, scheduler: &fsrs)
@@ -91,8 +83,7 @@ struct ProgressStoreTests {
     }
 
     @Test func aStoreFromANewerVersionIsRefused() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.remove() }
+        let temporary = TemporaryStore()
         let store = try temporary.open()
         try store.pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')") }
         #expect {
@@ -105,8 +96,7 @@ struct ProgressStoreTests {
     /// Two stores (two connection pools, as two processes would have) answer the same items at once:
     /// every answer lands, each item's count matches its log, and the file passes an integrity check.
     @Test func concurrentWritersLoseNothing() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.remove() }
+        let temporary = TemporaryStore()
         let stores = [try temporary.open(), try temporary.open()]
         let items = (0..<5).map { "d:c\($0):cloze" }
         let perWriter = 40
