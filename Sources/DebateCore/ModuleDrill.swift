@@ -54,6 +54,8 @@ extension ModuleDrill {
 
 /// Whether `word` occurs in `text` with no letter or digit on either side.
 func containsWord(_ word: String, in text: String) -> Bool {
+    // Most texts do not contain the word at all: let the fast substring search say so first.
+    guard text.contains(word) else { return false }
     let needle = Array(word), haystack = Array(text)
     guard !needle.isEmpty, needle.count <= haystack.count else { return false }
     func isWordCharacter(_ index: Int) -> Bool {

@@ -81,11 +81,10 @@ public struct DrillItemGenerator {
 
     func cite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> DrillItem? {
         guard let cite = card.cite else { return nil }
-        let answer = CitePool.label(cite)
-        let distractors = pool.labels.filter { $0 != answer }
+        // The pool holds the answer too; picking distractors leaves it out.
         return choiceItem(claimID: card.id, kind: .cite, context: context,
-                          prompt: "Which source backs this tag?\n\(card.tag)", answer: answer,
-                          distractors: distractors, explanation: cite.oneLine, using: &random)
+                          prompt: "Which source backs this tag?\n\(card.tag)", answer: CitePool.label(cite),
+                          distractors: pool.labels, explanation: cite.oneLine, using: &random)
     }
 
     func cloze(_ card: Card, context: [String]) -> DrillItem? {
@@ -99,14 +98,32 @@ public struct DrillItemGenerator {
         claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
         answer: String, distractors: [String], explanation: String?, using random: inout R
     ) -> DrillItem? {
-        var candidates = ModuleDrill.distractors(distractors, excluding: answer)
-        guard !candidates.isEmpty else { return nil }
-        candidates.shuffle(using: &random)
-        var choices = [answer] + candidates.prefix(choiceCount - 1)
+        let picked = Self.pickDistractors(distractors, excluding: answer, count: choiceCount - 1, using: &random)
+        guard !picked.isEmpty else { return nil }
+        var choices = [answer] + picked
         choices.shuffle(using: &random)
         let index = choices.firstIndex(of: answer)!
         return DrillItem(deck: deck.id, claimID: claimID, kind: kind, kindName: kindName, context: context,
                          question: .choice(Choice(prompt: prompt, choices: choices, answerIndex: index, explanation: explanation)))
+    }
+
+    /// Up to `count` distractors at random, none reading like the answer or like each other. A large
+    /// pool (a library's cites) is sampled rather than scanned, so each item costs the same whatever
+    /// the deck's size.
+    static func pickDistractors<R: RandomNumberGenerator>(_ pool: [String], excluding answer: String, count: Int,
+                                                          using random: inout R) -> [String] {
+        if pool.count > 64 {
+            var seen: Set<String> = [ModuleDrill.comparable(answer)]
+            var picked: [String] = []
+            for _ in 0..<(count * 8) where picked.count < count {
+                let candidate = pool[Int.random(in: pool.indices, using: &random)]
+                if seen.insert(ModuleDrill.comparable(candidate)).inserted { picked.append(candidate) }
+            }
+            if picked.count == count { return picked }
+        }
+        var candidates = ModuleDrill.distractors(pool, excluding: answer)
+        candidates.shuffle(using: &random)
+        return Array(candidates.prefix(count))
     }
 
     /// The key terms of a counterclaim: its response kind, then its highlighted phrases (or, for an
@@ -154,19 +171,20 @@ public struct DrillItemGenerator {
         }
         if let start = highlightStart { spans.append(start..<offset) }
         let text = Array(evidence.text)
-        func phrase(_ range: Range<Int>) -> String { trimmed(String(text[range])) }
-        func fits(_ range: Range<Int>) -> Bool {
-            let words = wordCount(phrase(range))
-            return (1...6).contains(words) && !TextMatching.contentWords(phrase(range)).isEmpty
+        // Each candidate measured once: (range, preferred length?, content words), the earlier first.
+        let scored = (spans + emphasis).compactMap { range -> (range: Range<Int>, preferred: Bool, content: Int)? in
+            let phrase = String(text[trimmedRange(text, range)])
+            let words = wordCount(phrase), content = TextMatching.contentWords(phrase).count
+            guard (1...6).contains(words), content > 0 else { return nil }
+            return (range, (2...4).contains(words), content)
         }
-        func score(_ range: Range<Int>) -> (Int, Int) {
-            ((2...4).contains(wordCount(phrase(range))) ? 1 : 0, TextMatching.contentWords(phrase(range)).count)
+        var best: (range: Range<Int>, preferred: Bool, content: Int)?
+        for candidate in scored {
+            // Only a strictly better score replaces the earlier phrase.
+            if let current = best, (current.preferred ? 1 : 0, current.content) >= (candidate.preferred ? 1 : 0, candidate.content) { continue }
+            best = candidate
         }
-        let candidates = (spans + emphasis).filter(fits)
-        guard let best = candidates.enumerated().max(by: { a, b in
-            // Equal scores keep the earlier phrase.
-            score(a.element) < score(b.element) || (score(a.element) == score(b.element) && a.offset > b.offset)
-        })?.element else { return nil }
+        guard let best = best?.range else { return nil }
         // The punctuation trimmed off the phrase stays outside the blank.
         let kept = trimmedRange(text, best)
         return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
