@@ -47,8 +47,10 @@ extension ModuleDrill {
 
     /// How two choices are compared for sameness: case, spacing and surrounding punctuation ignored.
     public static func comparable(_ text: String) -> String {
-        let words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return String(words.drop(while: \.isPunctuation).reversed().drop(while: \.isPunctuation).reversed())
+        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while words.last?.isPunctuation == true { words.removeLast() }
+        guard let start = words.firstIndex(where: { !$0.isPunctuation }) else { return "" }
+        return String(words[start...])
     }
 }
 

@@ -49,15 +49,16 @@ struct QuizStatsCommand: ParsableCommand {
         } else {
             deckID = deck
         }
-        let progressStore = try store.open(console)
+        // Asking for statistics never creates a store: no file means nothing answered yet.
+        let progressStore = FileManager.default.fileExists(atPath: store.path) ? try store.open(console) : nil
         let stats: ProgressStats
         do {
-            let items = try progressStore.items(deck: deckID)
+            let items = try progressStore?.items(deck: deckID) ?? []
             if let deck, itemIDs == nil, items.isEmpty {
-                console.err("error: no deck file at \(deck), and no deck `\(deck)` in \(progressStore.path)")
+                console.err("error: no deck file at \(deck), and no deck `\(deck)` in \(store.path)")
                 throw Exit.noInput
             }
-            stats = ProgressStats(deck: deckID, items: items, reviews: try progressStore.reviews(deck: deckID), now: at,
+            stats = ProgressStats(deck: deckID, items: items, reviews: try progressStore?.reviews(deck: deckID) ?? [], now: at,
                                   deckItemIDs: itemIDs, top: top, scheduler: try FSRSScheduler())
         } catch let error as ProgressStoreError {
             console.err(error.description)
@@ -66,7 +67,7 @@ struct QuizStatsCommand: ParsableCommand {
         if json {
             try console.json(stats)
         } else {
-            console.out(Self.text(stats, path: progressStore.path))
+            console.out(Self.text(stats, path: store.path))
         }
     }
 

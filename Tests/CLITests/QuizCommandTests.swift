@@ -169,6 +169,7 @@ struct QuizCommandTests {
     @Test func statsReportsANewDeckAndRejectsAnUnknownOne() throws {
         let db = try ScratchDatabase()
         let fresh = try stats(db, deck: deck)
+        #expect(!FileManager.default.fileExists(atPath: db.path), "stats must not create a store")
         #expect(fresh.reviews == 0 && fresh.items == 0 && (fresh.unseen ?? 0) > 40 && fresh.trueRetention == nil)
         let table = try debate(["quiz", "stats", deck, "--db", db.path])
         #expect(table.status == 0)
