@@ -11,6 +11,8 @@ extension SecurityModule {
         let threats = claims.filter { claim in
             claim.module == descriptor.id && claim.side == context.side.opponent && ours.contains { $0.answers == claim.id }
         }
+        // For the affirmative the critics' claims are threats; the negative answers the case's security claims.
+        let label = context.side == .pro ? "The threat" : "Their security claim"
         return threats.flatMap { threat in
             let answers = ours.filter { $0.answers == threat.id }
             let others = ours.filter { $0.answers != threat.id }.map(\.tag)
@@ -22,7 +24,7 @@ extension SecurityModule {
                 return ModuleDrill(
                     name: "threat-answer",
                     claimID: answer.id,
-                    prompt: "The threat: “\(threat.tag)”\nWhich of these answers it?",
+                    prompt: "\(label): “\(threat.tag)”\nWhich of these answers it?",
                     answer: answer.tag,
                     distractors: distractors,
                     explanation: "Our answer to that threat, by \(answer.response.title.lowercased()).")
