@@ -34,7 +34,7 @@ let package = Package(
         ], exclude: ["Schema"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
-            "DeckBuilder", "BuiltInModules", "ModuleLoading",
+            "DeckBuilder", "BuiltInModules", "ModuleLoading", "Drill",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading", "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "DrillTests", dependencies: ["Drill"], exclude: ["Fixtures"]),
+        .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: [], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -82,3 +82,8 @@ public struct ArgumentGraph: Sendable {
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
     YAMLSuggestions.closest(to: word, in: candidates)
 }
+
+/// Levenshtein distance between two strings, in Characters.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    YAMLSuggestions.editDistance(Array(a), Array(b))
+}

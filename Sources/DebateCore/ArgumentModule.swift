@@ -6,6 +6,9 @@ public protocol ArgumentModule: Sendable {
     /// The claims and counterclaims this module contributes, for both sides: a deck needs the
     /// opponent's claims too, to answer them.
     func arguments(for context: ModuleContext) throws -> ArgumentSet
+    /// Questions of the module's own making for `debate quiz`, about its claims among `claims` (the
+    /// deck's whole graph, where wrong answers come from). The default contributes none.
+    func drills(for context: ModuleContext, claims: [any Claim]) -> [ModuleDrill]
 }
 
 /// What a module says about itself: shown by `debate modules show`, checked by the test suite.

@@ -17,7 +17,7 @@ public enum YAMLSuggestions {
     }
 
     /// Levenshtein distance (insertions, deletions, substitutions), two rows of memory.
-    static func editDistance<C: Equatable>(_ a: [C], _ b: [C]) -> Int {
+    public static func editDistance<C: Equatable>(_ a: [C], _ b: [C]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -67,19 +67,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        guard FileManager.default.fileExists(atPath: deck) else {
-            console.err("error: no deck file at \(deck)")
-            throw Exit.noInput
-        }
-        let registry = try modules.registry(console, deck: deck)
-        let context: BuildContext
-        do {
-            context = try DeckBuild.run(configPath: deck, registry: registry, keepGoing: keepGoing)
-        } catch {
-            console.report(error.diagnostics)
-            console.err("build failed in step `\(error.step)`: \(Console.count(error.diagnostics))")
-            throw Exit.dataError
-        }
+        let context = try Self.buildDeck(deck, modules: modules, keepGoing: keepGoing, console: console)
         guard let built = context.deck, let configuration = context.configuration else { throw Exit.software }
         console.report(context.diagnostics)
         if warningsAsErrors && context.diagnostics.contains(where: { $0.severity == .warning }) {
@@ -138,6 +126,23 @@ struct BuildCommand: ParsableCommand {
                                          overBudget: built.overBudget, outputs: written,
                                          unanswered: built.coverage.unanswered.map(\.id),
                                          diagnostics: context.diagnostics))
+        }
+    }
+
+    /// Runs the build up to rendering, as `build` and `quiz` do: exits 66 without the deck file, 65
+    /// when the build fails (after printing why).
+    static func buildDeck(_ path: String, modules: ModulePathOptions, keepGoing: Bool = false, console: Console) throws -> BuildContext {
+        guard FileManager.default.fileExists(atPath: path) else {
+            console.err("error: no deck file at \(path)")
+            throw Exit.noInput
+        }
+        let registry = try modules.registry(console, deck: path)
+        do {
+            return try DeckBuild.run(configPath: path, registry: registry, keepGoing: keepGoing)
+        } catch {
+            console.report(error.diagnostics)
+            console.err("build failed in step `\(error.step)`: \(Console.count(error.diagnostics))")
+            throw Exit.dataError
         }
     }
 

@@ -8,11 +8,12 @@ struct Debate: AsyncParsableCommand {
         discussion: """
         Argument modules supply claims and counterclaims; a deck file in decks/ says which modules to use \
         and how to arrange their cards (Pocket › Hat › Block › Tag). `debate build` writes the deck as \
-        Word (Verbatim styles), Anki, Argdown, Markdown, HTML or JSON; `debate lint` checks decks and packs and prints compiler-style diagnostics.
+        Word (Verbatim styles), Anki, Argdown, Markdown, HTML or JSON; `debate lint` checks decks and packs and prints compiler-style diagnostics; \
+        `debate quiz` drills you on a deck with spaced repetition.
 
         Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot create (an output folder exists), 74 I/O error.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, LintCommand.self, ModulesCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, LintCommand.self, ModulesCommand.self, ImportCommand.self, QuizCommand.self]
     )
 }

@@ -1,0 +1,233 @@
+import DebateCore
+import DeckBuilder
+
+/// Turns a built deck into drill items. The questions themselves are fixed by the deck; only the
+/// choice of distractors and their order come from the random generator, so a seed repeats them.
+public struct DrillItemGenerator {
+    public var deck: Deck
+    public var graph: ArgumentGraph
+    /// The deck's modules with the context the deck gave them, asked for their own drills.
+    public var modules: [(module: any ArgumentModule, context: ModuleContext)]
+    /// Choices shown by a multiple-choice item, the answer included.
+    public var choiceCount = 4
+
+    public init(deck: Deck, graph: ArgumentGraph, modules: [(module: any ArgumentModule, context: ModuleContext)]) {
+        self.deck = deck
+        self.graph = graph
+        self.modules = modules
+    }
+
+    /// The generator for a finished build: its deck, graph and modules as the deck configured them.
+    public init?(build: BuildContext) {
+        guard let deck = build.deck, let graph = build.graph, let configuration = build.configuration else { return nil }
+        let modules = configuration.modules.compactMap { use -> (module: any ArgumentModule, context: ModuleContext)? in
+            build.registry.module(use.id).map {
+                ($0, ModuleContext(resolution: configuration.resolution, side: configuration.side, options: use.options))
+            }
+        }
+        self.init(deck: deck, graph: graph, modules: modules)
+    }
+
+    /// Every item, in deck order (block by block; module drills last), each id once.
+    public func items<R: RandomNumberGenerator>(using random: inout R) -> [DrillItem] {
+        var items: [DrillItem] = []
+        var seen: Set<String> = []
+        func add(_ item: DrillItem?) {
+            if let item, seen.insert(item.id).inserted { items.append(item) }
+        }
+        let cites = CitePool(deck.cards)
+        for pocket in deck.pockets {
+            for hat in pocket.hats {
+                for block in hat.blocks {
+                    // An A2 block's title is the opponent's tag, which the question shows anyway.
+                    let context = [pocket.title, hat.title] + (block.answers == nil ? [block.title] : [])
+                    add(recall(block, context: context))
+                    for card in block.cards {
+                        add(response(card, context: context, using: &random))
+                        add(cite(card, pool: cites, context: context, using: &random))
+                        add(cloze(card, context: context))
+                    }
+                }
+            }
+        }
+        for (module, moduleContext) in modules {
+            for drill in module.drills(for: moduleContext, claims: graph.claims) {
+                // Only the module as context: the claim's tag may well be the answer.
+                add(choiceItem(claimID: drill.claimID, kind: .module, kindName: "\(module.descriptor.id).\(drill.name)",
+                               context: [module.descriptor.title], prompt: drill.prompt, answer: drill.answer,
+                               distractors: drill.distractors, explanation: drill.explanation, using: &random))
+            }
+        }
+        return items
+    }
+
+    func recall(_ block: Block, context: [String]) -> DrillItem? {
+        guard let opponent = block.answers, !block.cards.isEmpty else { return nil }
+        let answers = block.cards.map { card in
+            Recall.Answer(tag: card.tag, response: card.response, keyTerms: Self.keyTerms(card))
+        }
+        return DrillItem(deck: deck.id, claimID: opponent.id, kind: .recall, context: context,
+                         question: .recall(Recall(claim: opponent.tag, answers: answers)))
+    }
+
+    func response<R: RandomNumberGenerator>(_ card: Card, context: [String], using random: inout R) -> DrillItem? {
+        guard let kind = card.response, let target = card.answers else { return nil }
+        let theirs = graph.claim(target)?.tag ?? target
+        return choiceItem(claimID: card.id, kind: .response, context: context,
+                          prompt: "They say: \(theirs)\nWe say: \(card.tag)\nWhat kind of answer is this?",
+                          answer: kind.title, distractors: ResponseKind.allCases.filter { $0 != kind }.map(\.title),
+                          explanation: nil, using: &random)
+    }
+
+    func cite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> DrillItem? {
+        guard let cite = card.cite else { return nil }
+        // The pool holds the answer too; picking distractors leaves it out.
+        return choiceItem(claimID: card.id, kind: .cite, context: context,
+                          prompt: "Which source backs this tag?\n\(card.tag)", answer: CitePool.label(cite),
+                          distractors: pool.labels, explanation: cite.oneLine, using: &random)
+    }
+
+    func cloze(_ card: Card, context: [String]) -> DrillItem? {
+        guard let evidence = card.evidence, let (before, phrase, after) = Self.blank(evidence) else { return nil }
+        return DrillItem(deck: deck.id, claimID: card.id, kind: .cloze, context: context,
+                         question: .cloze(Cloze(tag: card.tag, before: before, answer: phrase, after: after)))
+    }
+
+    /// A multiple-choice item, or nil when no distractor is left once duplicates of the answer are dropped.
+    func choiceItem<R: RandomNumberGenerator>(
+        claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
+        answer: String, distractors: [String], explanation: String?, using random: inout R
+    ) -> DrillItem? {
+        let picked = Self.pickDistractors(distractors, excluding: answer, count: choiceCount - 1, using: &random)
+        guard !picked.isEmpty else { return nil }
+        var choices = [answer] + picked
+        choices.shuffle(using: &random)
+        let index = choices.firstIndex(of: answer)!
+        return DrillItem(deck: deck.id, claimID: claimID, kind: kind, kindName: kindName, context: context,
+                         question: .choice(Choice(prompt: prompt, choices: choices, answerIndex: index, explanation: explanation)))
+    }
+
+    /// Up to `count` distractors at random, none reading like the answer or like each other. A large
+    /// pool (a library's cites) is sampled rather than scanned, so each item costs the same whatever
+    /// the deck's size.
+    static func pickDistractors<R: RandomNumberGenerator>(_ pool: [String], excluding answer: String, count: Int,
+                                                          using random: inout R) -> [String] {
+        if pool.count > 64 {
+            var seen: Set<String> = [ModuleDrill.comparable(answer)]
+            var picked: [String] = []
+            for _ in 0..<(count * 8) where picked.count < count {
+                let candidate = pool[Int.random(in: pool.indices, using: &random)]
+                if seen.insert(ModuleDrill.comparable(candidate)).inserted { picked.append(candidate) }
+            }
+            if picked.count == count { return picked }
+        }
+        var candidates = ModuleDrill.distractors(pool, excluding: answer)
+        candidates.shuffle(using: &random)
+        return Array(candidates.prefix(count))
+    }
+
+    /// The key terms of a counterclaim: its response kind, then its highlighted phrases (or, for an
+    /// analytic without evidence, its tag).
+    static func keyTerms(_ card: Card) -> [String] {
+        let phrases = card.evidence.map(highlightedPhrases) ?? []
+        return phrases.isEmpty ? [card.tag] : phrases
+    }
+
+    /// The highlighted stretches of an evidence body, trimmed of punctuation and spacing.
+    static func highlightedPhrases(_ evidence: EvidenceBody) -> [String] {
+        var phrases: [String] = []
+        var current = ""
+        for run in evidence.runs {
+            if run.highlight {
+                current += run.text
+            } else if !current.isEmpty {
+                phrases.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { phrases.append(current) }
+        return phrases.map(trimmed).filter { !TextMatching.contentWords($0).isEmpty }
+    }
+
+    /// A highlighted phrase to blank, split out of the evidence text: before, phrase, after. Phrases of
+    /// two to four words are preferred (long enough to mean something, short enough to type), then
+    /// those with more content words; a highlight of seven words or more is never blanked whole, but
+    /// its emphasised words may be.
+    static func blank(_ evidence: EvidenceBody) -> (String, String, String)? {
+        var spans: [Range<Int>] = []   // character offsets into the evidence text
+        var offset = 0
+        var highlightStart: Int?
+        var emphasis: [Range<Int>] = []
+        for run in evidence.runs {
+            let length = run.text.count
+            if run.highlight {
+                if highlightStart == nil { highlightStart = offset }
+                if run.emphasis { emphasis.append(offset..<offset + length) }
+            } else if let start = highlightStart {
+                spans.append(start..<offset)
+                highlightStart = nil
+            }
+            offset += length
+        }
+        if let start = highlightStart { spans.append(start..<offset) }
+        let text = Array(evidence.text)
+        // Each candidate measured once: (range, preferred length?, content words), the earlier first.
+        let scored = (spans + emphasis).compactMap { range -> (range: Range<Int>, preferred: Bool, content: Int)? in
+            let phrase = String(text[trimmedRange(text, range)])
+            let words = wordCount(phrase), content = TextMatching.contentWords(phrase).count
+            guard (1...6).contains(words), content > 0 else { return nil }
+            return (range, (2...4).contains(words), content)
+        }
+        var best: (range: Range<Int>, preferred: Bool, content: Int)?
+        for candidate in scored {
+            // Only a strictly better score replaces the earlier phrase.
+            if let current = best, (current.preferred ? 1 : 0, current.content) >= (candidate.preferred ? 1 : 0, candidate.content) { continue }
+            best = candidate
+        }
+        guard let best = best?.range else { return nil }
+        // The punctuation trimmed off the phrase stays outside the blank.
+        let kept = trimmedRange(text, best)
+        return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
+    }
+
+    static func trimmed(_ text: String) -> String {
+        let characters = Array(text)
+        return String(characters[trimmedRange(characters, 0..<characters.count)])
+    }
+
+    /// `range` without the spacing and punctuation at either end.
+    static func trimmedRange(_ characters: [Character], _ range: Range<Int>) -> Range<Int> {
+        func isWordCharacter(_ index: Int) -> Bool { characters[index].isLetter || characters[index].isNumber }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, !isWordCharacter(lower) { lower += 1 }
+        while upper > lower, !isWordCharacter(upper - 1) { upper -= 1 }
+        // A quotation mark or parenthesis closed inside the phrase keeps its opening one, and vice versa.
+        for (open, close) in [("“", "”"), ("(", ")")] as [(Character, Character)] {
+            let inside = characters[lower..<upper]
+            if inside.contains(close), !inside.contains(open), lower > range.lowerBound, characters[lower - 1] == open { lower -= 1 }
+            if inside.contains(open), !inside.contains(close), upper < range.upperBound, characters[upper] == close { upper += 1 }
+        }
+        return lower..<upper
+    }
+}
+
+/// The distinct sources of a deck, as a cite question shows them: the short cite, plus the full date,
+/// title and publication when they tell two sources apart.
+struct CitePool {
+    var labels: [String]
+
+    init(_ cards: [Card]) {
+        var seen: Set<String> = []
+        labels = cards.compactMap(\.cite).map(Self.label).filter { seen.insert($0).inserted }
+    }
+
+    static func label(_ cite: Citation) -> String {
+        var parts = [cite.shortCite]
+        if let date = cite.date, date != cite.year { parts.append(date) }
+        if let title = cite.title, !title.isEmpty { parts.append("“\(title)”") }
+        if let publication = cite.publication, !publication.isEmpty, !cite.shortCite.hasPrefix(publication) {
+            parts.append(publication)
+        }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,79 @@
+import DebateCore
+import Foundation
+
+/// Lenient comparison of what a user typed with what the deck says: case, accents, quotes and
+/// punctuation do not matter, and words match on a rough stem ("hedging" finds "hedge").
+public enum TextMatching {
+    /// Lower-cased, accent-free words of letters and digits; apostrophes and hyphens join a word.
+    public static func words(_ text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var words: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if (scalar == "'" || scalar == "’" || scalar == "-"), !current.isEmpty {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Words that carry meaning: the rest are skipped when matching.
+    public static func contentWords(_ text: String) -> [String] {
+        words(text).filter { !stopWords.contains($0) }
+    }
+
+    /// A rough stem: common English endings dropped, so inflections of one word compare equal.
+    public static func stem(_ word: String) -> String {
+        for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s", "e"]
+        where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
+
+    /// Whether `answer` says enough of `term`: at least half of the term's content words, by stem.
+    public static func hits(_ term: String, in answer: String) -> Bool {
+        let termStems = Set(contentWords(term).map(stem))
+        guard !termStems.isEmpty else { return false }
+        let answerStems = Set(contentWords(answer).map(stem))
+        let found = termStems.intersection(answerStems).count
+        return found * 2 >= termStems.count
+    }
+
+    public enum Verdict: Sendable, Hashable {
+        /// The same words (ignoring case, accents, punctuation and small words).
+        case correct
+        /// A typo or two away.
+        case close
+        case wrong
+    }
+
+    /// Grades a typed cloze answer against the blanked phrase.
+    public static func compare(typed: String, expected: String) -> Verdict {
+        let typedWords = words(typed), expectedWords = words(expected)
+        guard !typedWords.isEmpty else { return .wrong }
+        if typedWords == expectedWords { return .correct }
+        let expectedContent = contentWords(expected).map(stem)
+        let typedContent = contentWords(typed).map(stem)
+        if !expectedContent.isEmpty && expectedContent == typedContent { return .correct }
+        let a = typedWords.joined(separator: " "), b = expectedWords.joined(separator: " ")
+        if editDistance(a, b) <= max(1, b.count / 6) { return .close }
+        // Most of the words, one swapped for a synonym ("well placed" for "well positioned"): close.
+        let found = Set(expectedContent).intersection(typedContent).count
+        if expectedContent.count >= 3 && found * 4 >= expectedContent.count * 3 { return .close }
+        return .wrong
+    }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+        "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those",
+        "not", "no", "nor", "so", "than", "then", "there", "their", "them", "they", "we", "our", "us",
+        "has", "have", "had", "do", "does", "did", "can", "will", "would", "should", "just", "all", "any",
+    ]
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// One sitting: asks the plan's items in order, commits each answer to the store the moment it is
+/// given, and ends on `q`, Ctrl-C, end of input or the last item with a summary.
+public struct QuizSession {
+    public var deckID: String
+    public var deckTitle: String
+    public var plan: QuizPlan
+    /// Every item id the deck has now, for the summary's due and unseen counts.
+    public var deckItemIDs: Set<String>
+    public var store: ProgressStore
+    public var scheduler: FSRSScheduler
+    /// The time an answer is recorded at: the wall clock, or a fixed `--now`.
+    public var clock: @Sendable () -> Date
+
+    public init(deckID: String, deckTitle: String, plan: QuizPlan, deckItemIDs: Set<String>, store: ProgressStore,
+                scheduler: FSRSScheduler, clock: @escaping @Sendable () -> Date) {
+        self.deckID = deckID
+        self.deckTitle = deckTitle
+        self.plan = plan
+        self.deckItemIDs = deckItemIDs
+        self.store = store
+        self.scheduler = scheduler
+        self.clock = clock
+    }
+
+    public mutating func run<UI: QuizInterface>(_ ui: inout UI) throws(ProgressStoreError) -> SessionSummary {
+        ui.begin(SessionHeader(deckID: deckID, deckTitle: deckTitle, plan: plan, storePath: store.path))
+        var end = SessionEnd.finished
+        var answered = 0, right = 0
+        items: for (index, entry) in plan.entries.enumerated() {
+            if Interruption.happened { end = .interrupted; break }
+            let asked = clock()
+            let reply: Reply
+            switch ui.ask(entry, number: index + 1, of: plan.entries.count) {
+            case .ended(let reason): end = reason; break items
+            case .reply(.quit): end = .quit; break items
+            case .reply(let value): reply = value
+            }
+            guard let grade = entry.item.question.grade(reply) else { continue }
+            let now = clock()
+            let milliseconds = Int((now.timeIntervalSince(asked) * 1000).rounded())
+            let review = try store.record(itemID: entry.item.id, deck: deckID, kind: entry.item.kind.rawValue,
+                                          rating: grade.rating, at: now, answerMilliseconds: max(0, milliseconds),
+                                          scheduler: &scheduler)
+            answered += 1
+            if grade.rating != .again { right += 1 }
+            if !ui.show(AnswerResult(entry: entry, reply: reply, grade: grade, review: review, now: now)) {
+                end = Interruption.happened ? .interrupted : .quit
+                break
+            }
+        }
+        if end == .finished, Interruption.happened { end = .interrupted }
+        let now = clock()
+        let stored = try store.items(deck: deckID).filter { deckItemIDs.contains($0.id) }
+        let summary = SessionSummary(
+            end: end, planned: plan.entries.count, answered: answered, right: right,
+            nextDue: stored.map(\.card.due).min(), dueNow: stored.filter { $0.card.due <= now }.count,
+            unseen: deckItemIDs.count - stored.count, now: now)
+        ui.finish(summary)
+        return summary
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// What `debate quiz stats` reports: how much was reviewed, how much was remembered, what is coming
+/// due, and which items are weakest.
+public struct ProgressStats: Sendable, Encodable {
+    public struct Due: Sendable, Encodable, Hashable {
+        /// Due at this moment (overdue included).
+        public var now: Int
+        /// Due before local midnight, those due now included.
+        public var today: Int
+        /// Due within 7 days, those due today included.
+        public var next7Days: Int
+    }
+
+    public struct WeakItem: Sendable, Encodable, Hashable {
+        public var id: String
+        public var kind: String
+        public var state: String
+        /// Predicted probability of recall now.
+        public var retrievability: Double
+        public var stability: Double
+        public var lapses: Int
+        public var reviews: Int
+        public var due: String
+    }
+
+    /// The deck id, or nil for every deck in the store.
+    public var deck: String?
+    public var at: String
+    /// Items answered at least once.
+    public var items: Int
+    /// Items of the deck never answered (known only when the deck was built).
+    public var unseen: Int?
+    public var reviews: Int
+    public var reviewsToday: Int
+    /// Reviews of items in the review state (graduated), and the share of them not rated Again.
+    public var retentionReviews: Int
+    public var trueRetention: Double?
+    public var due: Due
+    /// Lowest retrievability first; ties go to the item with more lapses, then the less stable one.
+    public var weakest: [WeakItem]
+
+    /// - Parameters:
+    ///   - deckItemIDs: the deck's current item ids, when the deck was built: progress of items the deck
+    ///     no longer has is left out, and unseen items are counted.
+    public init(deck: String?, items: [ItemProgress], reviews: [ReviewEntry], now: Date, deckItemIDs: Set<String>? = nil,
+                top: Int = 10, scheduler: FSRSScheduler, calendar: Calendar = .current) {
+        let items = deckItemIDs.map { ids in items.filter { ids.contains($0.id) } } ?? items
+        let reviews = deckItemIDs.map { ids in reviews.filter { ids.contains($0.itemID) } } ?? reviews
+        self.deck = deck
+        at = RFC3339.string(from: now)
+        self.items = items.count
+        unseen = deckItemIDs.map { $0.count - items.count }
+        self.reviews = reviews.count
+        let startOfToday = calendar.startOfDay(for: now)
+        let endOfToday = calendar.date(byAdding: .day, value: 1, to: startOfToday) ?? now.addingTimeInterval(86_400)
+        reviewsToday = reviews.filter { $0.reviewedAt >= startOfToday && $0.reviewedAt < endOfToday }.count
+        let graduated = reviews.filter { $0.stateBefore == CardState.review.rawValue }
+        retentionReviews = graduated.count
+        trueRetention = graduated.isEmpty ? nil : Double(graduated.filter { $0.rating != .again }.count) / Double(graduated.count)
+        let week = now.addingTimeInterval(7 * 86_400)
+        due = Due(now: items.filter { $0.card.due <= now }.count,
+                  today: items.filter { $0.card.due < endOfToday }.count,
+                  next7Days: items.filter { $0.card.due <= week }.count)
+        weakest = items.map { item in
+            WeakItem(id: item.id, kind: item.kind, state: item.card.state.rawValue,
+                     retrievability: scheduler.retrievability(of: item.card, at: now), stability: item.card.stability ?? 0,
+                     lapses: item.lapses, reviews: item.reps, due: RFC3339.string(from: item.card.due))
+        }
+        .sorted { ($0.retrievability, -$0.lapses, $0.stability, $0.id) < ($1.retrievability, -$1.lapses, $1.stability, $1.id) }
+        .prefix(top).map { $0 }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case deck, at, items, unseen, reviews, reviewsToday, retentionReviews, trueRetention, due, weakest
+    }
+
+    /// Every key is always present (null when unknown), so scripts can rely on the shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(deck, forKey: .deck)
+        try container.encode(at, forKey: .at)
+        try container.encode(items, forKey: .items)
+        try container.encode(unseen, forKey: .unseen)
+        try container.encode(reviews, forKey: .reviews)
+        try container.encode(reviewsToday, forKey: .reviewsToday)
+        try container.encode(retentionReviews, forKey: .retentionReviews)
+        try container.encode(trueRetention, forKey: .trueRetention)
+        try container.encode(due, forKey: .due)
+        try container.encode(weakest, forKey: .weakest)
+    }
+}

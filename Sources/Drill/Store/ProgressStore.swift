@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+
+/// Where `debate quiz` keeps what the user knows: one row per drill item (its FSRS state) and an
+/// append-only review log. SQLite in WAL mode through a GRDB pool: every answer is one IMMEDIATE
+/// transaction, so a killed process loses at most the item on screen and two quiz processes on one
+/// database queue for the write lock instead of corrupting it.
+public final class ProgressStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// `$XDG_DATA_HOME/debate/progress.sqlite`, or `~/.local/share/debate/progress.sqlite` when
+    /// XDG_DATA_HOME is unset or not absolute (as the XDG base directory spec says).
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        var base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        if base == nil {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            base = (home as NSString).appendingPathComponent(".local/share")
+        }
+        return ((base! as NSString).appendingPathComponent("debate") as NSString).appendingPathComponent("progress.sqlite")
+    }
+
+    /// Opens (creating folder and file when missing) and migrates the store.
+    public init(path: String) throws(ProgressStoreError) {
+        self.path = path
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            var configuration = Configuration()
+            // Another quiz holding the write lock finishes its one-answer transaction in milliseconds.
+            configuration.busyMode = .timeout(30)
+            configuration.foreignKeysEnabled = true
+            pool = try Self.retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
+        } catch {
+            throw ProgressStoreError(path: path, message: "cannot open the progress store: \(Self.describe(error))")
+        }
+        let superseded: Bool
+        do {
+            superseded = try pool.read { try ProgressSchema.migrator.hasBeenSuperseded($0) }
+        } catch {
+            throw ProgressStoreError(path: path, message: "cannot read the progress store: \(Self.describe(error))")
+        }
+        if superseded {
+            throw ProgressStoreError(path: path, message: "the progress store was written by a newer debate; upgrade debate to use it")
+        }
+        do {
+            try Self.retryingWhileBusy { try ProgressSchema.migrator.migrate(pool) }
+        } catch {
+            throw ProgressStoreError(path: path, message: "cannot migrate the progress store: \(Self.describe(error))")
+        }
+    }
+
+    /// Runs `body` again while SQLite reports the file busy. Switching a new file to WAL mode takes an
+    /// exclusive lock without waiting on the busy timeout, so two quizzes creating one store at the
+    /// same moment would otherwise see "database is locked".
+    static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 100 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    /// The migrations applied to this store, oldest first.
+    public func appliedMigrations() throws(ProgressStoreError) -> [String] {
+        try access { try pool.read { try ProgressSchema.migrator.appliedMigrations($0) } }
+    }
+
+    /// Every item the store has seen, of one deck or of all.
+    public func items(deck: String? = nil) throws(ProgressStoreError) -> [ItemProgress] {
+        try access {
+            try pool.read { db in
+                let request = deck.map { ItemProgress.filter(Column("deck") == $0) } ?? ItemProgress.all()
+                return try request.order(Column("id")).fetchAll(db)
+            }
+        }
+    }
+
+    public func item(_ id: String) throws(ProgressStoreError) -> ItemProgress? {
+        try access { try pool.read { try ItemProgress.fetchOne($0, key: id) } }
+    }
+
+    /// The review log, oldest first.
+    public func reviews(deck: String? = nil, item: String? = nil) throws(ProgressStoreError) -> [ReviewEntry] {
+        try access {
+            try pool.read { db in
+                var request = ReviewEntry.all()
+                if let deck { request = request.filter(Column("deck") == deck) }
+                if let item { request = request.filter(Column("item_id") == item) }
+                return try request.order(Column("id")).fetchAll(db)
+            }
+        }
+    }
+
+    /// Schedules one answer and commits it with its log entry, in one transaction. The item's state is
+    /// read inside that transaction, so an answer given in another process meanwhile is built upon,
+    /// not overwritten.
+    @discardableResult
+    public func record(itemID: String, deck: String, kind: String, rating: Rating, at date: Date,
+                       answerMilliseconds: Int? = nil, scheduler: inout FSRSScheduler) throws(ProgressStoreError) -> ReviewEntry {
+        try access {
+            try pool.write { db in
+                let before = try ItemProgress.fetchOne(db, key: itemID)
+                let card = before?.card ?? SchedulingCard(due: date)
+                let (next, log) = scheduler.review(card, rating: rating, at: date)
+                let lapsed = card.state == .review && rating == .again
+                let after = ItemProgress(id: itemID, deck: deck, kind: kind, card: next,
+                                         reps: (before?.reps ?? 0) + 1, lapses: (before?.lapses ?? 0) + (lapsed ? 1 : 0))
+                try after.save(db)
+                var entry = ReviewEntry(itemID: itemID, deck: deck, before: before.map(\.card), after: next, log: log,
+                                        answerMilliseconds: answerMilliseconds)
+                try entry.insert(db)
+                entry.id = db.lastInsertedRowID
+                return entry
+            }
+        }
+    }
+
+    /// Runs `body`, turning database errors into a message that names the store.
+    func access<T>(_ body: () throws -> T) throws(ProgressStoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ProgressStoreError(path: path, message: Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error)" }
+        return "\(error.localizedDescription)"
+    }
+}
+
+/// A problem with the progress store, naming its file.
+public struct ProgressStoreError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): error: \(message)" }
+}

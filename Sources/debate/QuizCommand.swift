@@ -1,0 +1,196 @@
+import ArgumentParser
+import DebateCore
+import DeckBuilder
+import Drill
+import Foundation
+
+struct QuizCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Drill a deck with spaced repetition (FSRS-6), see what is due, replay a review history.",
+        discussion: """
+        `debate quiz DECK` (the default subcommand, `run`) asks the deck's due items first, then new ones: \
+        block recall (answer an opponent claim, then grade yourself 1-4), response kind, cite and cloze \
+        questions, and the modules' own drills. Each answer is saved the moment it is given, so q, Ctrl-C \
+        or a crash keeps every answered item. Progress lives in $XDG_DATA_HOME/debate/progress.sqlite \
+        (else ~/.local/share/debate/progress.sqlite); --db chooses another file.
+
+        On a terminal each item gets its own screen. When standard input is not a terminal, the quiz \
+        reads one answer per line: 1-4 (again, hard, good, easy) grades a recall, optionally followed by \
+        your answer; a-d picks a choice; a cloze takes the missing words; q quits.
+
+        `debate quiz stats` shows reviews, true retention, what is due and the weakest items; \
+        `debate quiz replay` prints what the scheduler does with a review history (JSON lines).
+
+        Examples:
+          debate quiz decks/belarus-engagement.yaml
+          debate quiz decks/belarus-engagement.yaml --mode response --limit 10
+          debate quiz decks/belarus-engagement.yaml --seed 7 < answers.txt
+          debate quiz stats decks/belarus-engagement.yaml --json
+          debate quiz replay --no-fuzz < history.jsonl
+        """,
+        subcommands: [QuizRunCommand.self, QuizStatsCommand.self, QuizReplayCommand.self],
+        defaultSubcommand: QuizRunCommand.self)
+}
+
+/// Which item kinds a session asks.
+enum QuizMode: String, CaseIterable, ExpressibleByArgument {
+    case recall, response, cite, cloze, module, all
+
+    var kinds: Set<DrillItem.Kind> {
+        self == .all ? Set(DrillItem.Kind.allCases) : [DrillItem.Kind(rawValue: rawValue)!]
+    }
+}
+
+/// `--db`: where progress is kept.
+struct ProgressStoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The progress database (default: $XDG_DATA_HOME/debate/progress.sqlite, else ~/.local/share/debate/progress.sqlite).",
+        valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? ProgressStore.defaultPath() }
+
+    /// Opens the store; exits 74 when it cannot.
+    func open(_ console: Console) throws -> ProgressStore {
+        do {
+            return try ProgressStore(path: path)
+        } catch {
+            console.err(error.description)
+            throw Exit.ioError
+        }
+    }
+}
+
+/// A deck built for quizzing: its id, title and drill items.
+struct QuizDeck {
+    var id: String
+    var title: String
+    var items: [DrillItem]
+
+    /// Builds the deck the way `debate build` does and derives its items; exits 66 or 65 on failure.
+    static func load(_ path: String, modules: ModulePathOptions, console: Console,
+                     random: inout PythonRandom) throws -> QuizDeck {
+        let build = try BuildCommand.buildDeck(path, modules: modules, console: console)
+        guard let deck = build.deck, let generator = DrillItemGenerator(build: build) else { throw Exit.software }
+        // Warnings belong to `debate build` and `lint`; the quiz reports only what stops it.
+        return QuizDeck(id: deck.id, title: deck.title, items: generator.items(using: &random))
+    }
+}
+
+/// Interval fuzz drawn as Python's `random.seed(seed)` would, or unseeded.
+func fuzzSource(seed: Int?) -> any FuzzRandomSource {
+    seed.map { PythonRandom(seed: $0) } ?? SystemFuzzRandom()
+}
+
+/// `--now`, parsed.
+func parseNow(_ text: String?) throws -> Date? {
+    guard let text else { return nil }
+    guard let date = RFC3339.date(from: text) else {
+        throw ValidationError("--now `\(text)` is not an RFC 3339 time such as 2025-06-01T09:00:00Z")
+    }
+    return date
+}
+
+struct QuizRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Quiz yourself on a deck: due items first, then new ones, until done or q.",
+        discussion: """
+        Line protocol (standard input not a terminal, or --plain): each item is printed as plain text \
+        ending with an `answer:` line, then one line is read:
+          1-4 or again/hard/good/easy   grades a block recall; your answer may follow
+          a-d                           picks a choice (response kind, cite, module drills)
+          words                         a cloze's missing words (empty: you do not know)
+          q                             quits; the answers given so far are kept
+        Each answer gets a `result:` line and the session ends with `summary:` lines. An unreadable \
+        line stops the quiz with `<stdin>:LINE: error: …` and exit 65. Ctrl-C exits 130 after the summary.
+        """)
+
+    @Argument(help: ArgumentHelp("The deck configuration file.", valueName: "deck.yaml"))
+    var deck: String
+
+    @Option(help: "Which kind of items to ask.")
+    var mode: QuizMode = .all
+
+    @Option(help: ArgumentHelp("Ask at most this many items.", valueName: "n"))
+    var limit: Int?
+
+    @Option(name: .customLong("new"), help: ArgumentHelp("Introduce at most this many new items.", valueName: "n"))
+    var newLimit = 20
+
+    @Option(help: ArgumentHelp("Seed the order, the distractors and the interval fuzz, so a session repeats.", valueName: "n"))
+    var seed: Int?
+
+    @Option(help: ArgumentHelp("The probability of recall to schedule reviews for (0 < r < 1).", valueName: "r"))
+    var desiredRetention = 0.9
+
+    @Option(help: ArgumentHelp("Act as if it were this time (RFC 3339), to rehearse a schedule.", valueName: "time"))
+    var now: String?
+
+    @Flag(help: "Use the plain line protocol even on a terminal.")
+    var plain = false
+
+    @OptionGroup var store: ProgressStoreOptions
+    @OptionGroup var modules: ModulePathOptions
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if newLimit < 0 { throw ValidationError("--new must be 0 or more") }
+        if !(desiredRetention > 0 && desiredRetention < 1) {
+            throw ValidationError("--desired-retention must be between 0 and 1, like 0.9")
+        }
+        _ = try parseNow(now)
+    }
+
+    func run() throws {
+        let console = Console()
+        var random = PythonRandom(seed: seed ?? Int.random(in: 0...Int.max))
+        let quizDeck = try QuizDeck.load(deck, modules: modules, console: console, random: &random)
+        let progressStore = try store.open(console)
+        let fixedNow = try parseNow(now)
+        let clock: @Sendable () -> Date = { fixedNow ?? Date() }
+        let progress: [String: ItemProgress]
+        do {
+            progress = Dictionary(try progressStore.items(deck: quizDeck.id).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        } catch {
+            console.err(error.description)
+            throw Exit.ioError
+        }
+        let plan = QuizPlan(items: quizDeck.items, progress: progress, now: clock(), kinds: mode.kinds,
+                            limit: limit, newLimit: newLimit, using: &random)
+        if plan.itemCount == 0 {
+            let why = mode == .cite ? " (a cite question needs cards citing at least two different sources)" : ""
+            console.err("note: \(deck) has no \(mode == .all ? "" : "\(mode.rawValue) ")items to drill\(why)")
+        }
+        let scheduler = try FSRSScheduler(
+            parameters: FSRSParameters(desiredRetention: desiredRetention),
+            randomSource: fuzzSource(seed: seed))
+        var session = QuizSession(deckID: quizDeck.id, deckTitle: quizDeck.title, plan: plan,
+                                  deckItemIDs: Set(quizDeck.items.map(\.id)), store: progressStore,
+                                  scheduler: scheduler, clock: clock)
+        Interruption.install()
+        let summary: SessionSummary
+        do {
+            if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+                var screen = ScreenInterface(style: .forTerminal())
+                summary = try session.run(&screen)
+            } else {
+                var lines = LineInterface()
+                summary = try session.run(&lines)
+            }
+        } catch {
+            console.err(error.description)
+            throw Exit.ioError
+        }
+        switch summary.end {
+        case .badInput(let line, let message):
+            console.err("<stdin>:\(line): error: \(message)")
+            throw Exit.dataError
+        case .interrupted:
+            throw ExitCode(130)
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Drill
+import Foundation
+
+struct QuizStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show reviews, true retention, what is due and the weakest items.",
+        discussion: """
+        With a deck file, reports that deck's items (and how many were never seen); with a deck id, that \
+        deck's progress as stored; with neither, every deck in the store. True retention is the share of \
+        reviews of graduated items (the review state) not rated Again.
+
+        Examples:
+          debate quiz stats decks/belarus-engagement.yaml
+          debate quiz stats --json
+        """)
+
+    @Argument(help: ArgumentHelp("A deck file, or the id of a deck in the store; all decks when left out.", valueName: "deck"))
+    var deck: String?
+
+    @Flag(help: "Print the statistics as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("How many weakest items to list.", valueName: "n"))
+    var top = 10
+
+    @Option(help: ArgumentHelp("Act as if it were this time (RFC 3339).", valueName: "time"))
+    var now: String?
+
+    @OptionGroup var store: ProgressStoreOptions
+    @OptionGroup var modules: ModulePathOptions
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 or more") }
+        _ = try parseNow(now)
+    }
+
+    func run() throws {
+        let console = Console()
+        let at = try parseNow(now) ?? Date()
+        var deckID: String?
+        var itemIDs: Set<String>?
+        if let deck, FileManager.default.fileExists(atPath: deck) {
+            var random = PythonRandom(seed: 0)
+            let quizDeck = try QuizDeck.load(deck, modules: modules, console: console, random: &random)
+            deckID = quizDeck.id
+            itemIDs = Set(quizDeck.items.map(\.id))
+        } else {
+            deckID = deck
+        }
+        // Asking for statistics never creates a store: no file means nothing answered yet.
+        let progressStore = FileManager.default.fileExists(atPath: store.path) ? try store.open(console) : nil
+        let stats: ProgressStats
+        do {
+            let items = try progressStore?.items(deck: deckID) ?? []
+            if let deck, itemIDs == nil, items.isEmpty {
+                console.err("error: no deck file at \(deck), and no deck `\(deck)` in \(store.path)")
+                throw Exit.noInput
+            }
+            stats = ProgressStats(deck: deckID, items: items, reviews: try progressStore?.reviews(deck: deckID) ?? [], now: at,
+                                  deckItemIDs: itemIDs, top: top, scheduler: try FSRSScheduler())
+        } catch let error as ProgressStoreError {
+            console.err(error.description)
+            throw Exit.ioError
+        }
+        if json {
+            try console.json(stats)
+        } else {
+            console.out(Self.text(stats, path: store.path))
+        }
+    }
+
+    static func text(_ stats: ProgressStats, path: String) -> String {
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        let unseen = stats.unseen.map { ", \($0) never seen" } ?? ""
+        let retention = stats.trueRetention.map { "\(percent($0)) of \(stats.retentionReviews) reviews in the review state" }
+            ?? "none yet (no reviews in the review state)"
+        var lines = [
+            "\(stats.deck.map { "deck \($0)" } ?? "all decks") — \(path)",
+            table([
+                ["reviews", "\(stats.reviews) (\(stats.reviewsToday) today)"],
+                ["true retention", retention],
+                ["items", "\(stats.items) answered\(unseen)"],
+                ["due", "\(stats.due.now) now, \(stats.due.today) by the end of today, \(stats.due.next7Days) within 7 days"],
+            ]),
+        ]
+        if !stats.weakest.isEmpty {
+            lines += ["", "weakest items (lowest retrievability, then most lapses):"]
+            lines.append(table([["ID", "STATE", "RECALL", "LAPSES", "REVIEWS", "DUE"]] + stats.weakest.map {
+                [$0.id, $0.state, percent($0.retrievability), "\($0.lapses)", "\($0.reviews)", String($0.due.prefix(16)).replacingOccurrences(of: "T", with: " ") + "Z"]
+            }))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

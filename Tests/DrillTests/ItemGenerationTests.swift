@@ -1,0 +1,200 @@
+import BuiltInModules
+import DebateCore
+import DeckBuilder
+@testable import Drill
+import Foundation
+import ModuleLoading
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// Builds a deck as `debate quiz` does.
+func build(_ deckPath: String, packs: [String] = []) throws -> BuildContext {
+    var registry = try builtInRegistry()
+    try registry.addPacks(from: packs)
+    return try DeckBuild.run(configPath: deckPath, registry: registry)
+}
+
+/// Builds a deck as `debate quiz` does and returns its items.
+func drillItems(_ deckPath: String, seed: Int = 1, packs: [String] = []) throws -> [DrillItem] {
+    let generator = try #require(DrillItemGenerator(build: try build(deckPath, packs: packs)))
+    var random = PythonRandom(seed: seed)
+    return generator.items(using: &random)
+}
+
+let belarusDeck = packageRoot.appendingPathComponent("decks/belarus-engagement.yaml").path
+let belarusNegDeck = packageRoot.appendingPathComponent("decks/belarus-engagement-neg.yaml").path
+let citesDeck = fixtures.appendingPathComponent("cites-deck.yaml").path
+let citesPack = fixtures.appendingPathComponent("cites-pack").path
+
+@Suite("Drill items")
+struct ItemGenerationTests {
+    @Test(arguments: [belarusDeck, belarusNegDeck])
+    func idsAreStableAcrossRebuildsAndSeeds(deck: String) throws {
+        let first = try drillItems(deck, seed: 1).map(\.id)
+        let second = try drillItems(deck, seed: 99).map(\.id)
+        #expect(first == second)
+        #expect(Set(first).count == first.count, "item ids must be unique")
+        for id in first {
+            let parts = id.split(separator: ":")
+            #expect(parts.count == 3, "\(id) is not deck:claim:kind")
+        }
+    }
+
+    @Test func editingTheDeckKeepsItemIDs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A new title and a budget change do not touch a claim, so every item keeps its id (and history).
+        let edited = try String(contentsOfFile: belarusDeck, encoding: .utf8)
+            .replacingOccurrences(of: "title: Engage Belarus — Affirmative", with: "title: Belarus, revised")
+            .replacingOccurrences(of: "speech: 8m", with: "speech: 9m")
+        let path = folder.appendingPathComponent("renamed-file.yaml").path
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try drillItems(path).map(\.id) == drillItems(belarusDeck).map(\.id))
+    }
+
+    @Test func belarusDeckHasEveryKindButCite() throws {
+        let items = try drillItems(belarusDeck)
+        let kinds = Dictionary(grouping: items, by: \.kind).mapValues(\.count)
+        #expect(kinds[.recall, default: 0] > 0)
+        #expect(kinds[.response, default: 0] > 0)
+        #expect(kinds[.cloze, default: 0] > 0)
+        #expect(kinds[.module, default: 0] > 0)
+        // Every Belarus card cites the same op-ed: a cite question would have no wrong answer to offer.
+        #expect(kinds[.cite] == nil)
+        let moduleKinds = Set(items.filter { $0.kind == .module }.map { $0.id.split(separator: ":").last.map(String.init) ?? "" })
+        #expect(moduleKinds.isSuperset(of: ["hedging.precedent-turkey", "values.double-standard", "security.threat-answer"]))
+    }
+
+    @Test(arguments: [belarusDeck, belarusNegDeck, citesDeck])
+    func choicesNeverDuplicateTheAnswer(deck: String) throws {
+        for seed in [1, 2, 3] {
+            for item in try drillItems(deck, seed: seed, packs: deck == citesDeck ? [citesPack] : []) {
+                guard case .choice(let choice) = item.question else { continue }
+                let comparable = choice.choices.map(ModuleDrill.comparable)
+                #expect(Set(comparable).count == comparable.count, "\(item.id) offers a choice twice: \(choice.choices)")
+                #expect(choice.choices.count >= 2 && choice.choices.count <= 4, "\(item.id): \(choice.choices)")
+                #expect(comparable.filter { $0 == ModuleDrill.comparable(choice.answer) }.count == 1)
+                #expect(!item.context.contains { $0.contains(choice.answer) }, "\(item.id): the context gives the answer away")
+                // A response item shows our tag, which may say its kind ("Even if …"): that is the card, not a leak.
+                if item.kind != .response {
+                    #expect(!choice.prompt.contains(choice.answer), "\(item.id): the prompt gives the answer away")
+                }
+            }
+        }
+    }
+
+    @Test func aSeedRepeatsDistractorsAndTheirOrder() throws {
+        let once = try drillItems(belarusDeck, seed: 42)
+        let again = try drillItems(belarusDeck, seed: 42)
+        let other = try drillItems(belarusDeck, seed: 43)
+        #expect(once == again)
+        #expect(once != other, "a different seed should shuffle some choices differently")
+        #expect(once.map(\.id) == other.map(\.id))
+    }
+
+    @Test func responseItemsAskForTheCounterclaimsKind() throws {
+        let graph = try #require(try build(belarusDeck).graph)
+        let items = try drillItems(belarusDeck).filter { $0.kind == .response }
+        #expect(!items.isEmpty)
+        for item in items {
+            let counter = try #require(graph.claim(item.claimID) as? any Counterclaim)
+            guard case .choice(let choice) = item.question else { Issue.record("\(item.id) is not a choice"); continue }
+            #expect(choice.answer == counter.response.title)
+            #expect(choice.choices.allSatisfy { title in ResponseKind.allCases.contains { $0.title == title } })
+        }
+    }
+
+    @Test func recallShowsOurCounterclaimsWithTheirKeyTerms() throws {
+        let item = try #require(try drillItems(belarusDeck).first { $0.id == "belarus-engagement:values.critic-authoritarianism:recall" })
+        guard case .recall(let recall) = item.question else { Issue.record("not a recall"); return }
+        #expect(recall.claim == "Belarus' authoritarianism disqualifies it from normal relations with the United States")
+        #expect(recall.answers.map(\.response) == [.doubleStandard, .linkTurn, .nonUnique])
+        for answer in recall.answers { #expect(!answer.keyTerms.isEmpty) }
+        #expect(item.context == ["Answers", "A2 the values critique"])
+    }
+
+    @Test func clozeBlanksAHighlightedPhraseOfTheEvidence() throws {
+        let deck = try #require(try build(belarusDeck).deck)
+        let items = try drillItems(belarusDeck).filter { $0.kind == .cloze }
+        #expect(!items.isEmpty)
+        for item in items {
+            guard case .cloze(let cloze) = item.question else { continue }
+            let card = try #require(deck.cards.first { $0.id == item.claimID })
+            let evidence = try #require(card.evidence)
+            #expect(cloze.before + cloze.answer + cloze.after == evidence.text)
+            let highlighted = evidence.runs.filter(\.highlight).map(\.text).joined()
+            #expect(TextMatching.words(highlighted).joined(separator: " ").contains(TextMatching.words(cloze.answer).joined(separator: " ")),
+                    "\(item.id): “\(cloze.answer)” is not highlighted")
+            #expect((1...6).contains(cloze.answerWordCount))
+        }
+    }
+
+    @Test func citeItemsOfferDistinctSources() throws {
+        let items = try drillItems(citesDeck, packs: [citesPack]).filter { $0.kind == .cite }
+        // Every card with a cite gets one; the analytic answer has none.
+        #expect(items.map(\.claimID) == ["cites.talks", "cites.talks-again", "cites.trade", "cites.same-source"])
+        let sameSource = try #require(items.first { $0.claimID == "cites.same-source" })
+        guard case .choice(let choice) = sameSource.question else { Issue.record("not a choice"); return }
+        #expect(choice.answer == "Petrov 24, “Trade and restraint”, Eastern Quarterly")
+        // One author's two articles differ by date, so both may be offered, but the trade card's own
+        // source appears once although two cards cite it.
+        #expect(Set(choice.choices) == ["Petrov 24, “Trade and restraint”, Eastern Quarterly",
+                                        "Smith 25, 2025-08-15, “Talking works”, Example Review",
+                                        "Smith 25, 2025-03-01, “Talking works”, Example Review"])
+    }
+}
+
+@Suite("Lenient matching")
+struct TextMatchingTests {
+    @Test(arguments: [
+        ("multi-vector foreign policy", "“multi-vector” foreign policy", TextMatching.Verdict.correct),
+        ("Erdogan", "Erdoğan", .correct),
+        ("  NATO MEMBERS themselves. ", "NATO members themselves", .correct),
+        ("only possible counterweight", "the only possible counterweight", .correct),
+        ("the only posible counterweight", "the only possible counterweight", .close),
+        ("well placed to provide a backchannel", "well positioned to provide a backchannel", .close),
+        ("sanctions", "the only possible counterweight", .wrong),
+        ("", "abject failure", .wrong),
+    ])
+    func clozeAnswers(typed: String, expected: String, verdict: TextMatching.Verdict) {
+        #expect(TextMatching.compare(typed: typed, expected: expected) == verdict)
+    }
+
+    @Test func keyTermsMatchOnStems() {
+        #expect(TextMatching.hits("hedging between Russia and the West", in: "they hedge between the west and moscow"))
+        #expect(TextMatching.hits("Double standard", in: "it's a double standard"))
+        #expect(!TextMatching.hits("abject failure of isolation", in: "talks work"))
+    }
+}
+
+@Suite("Line protocol")
+struct LineProtocolTests {
+    let choice = Question.choice(Choice(prompt: "?", choices: ["x", "y", "z"], answerIndex: 1, explanation: nil))
+    let recall = Question.recall(Recall(claim: "c", answers: []))
+    let cloze = Question.cloze(Cloze(tag: "t", before: "", answer: "abject failure", after: ""))
+
+    @Test func parsesEachKindOfLine() throws {
+        #expect(try choice.parseLine("b").get() == .choice(1))
+        #expect(try choice.parseLine(" C ").get() == .choice(2))
+        #expect(throws: LineError.self) { try choice.parseLine("d").get() }
+        #expect(throws: LineError.self) { try choice.parseLine("2").get() }
+        #expect(try recall.parseLine("3").get() == .graded(.good, answer: ""))
+        #expect(try recall.parseLine("again  it is non-unique").get() == .graded(.again, answer: "it is non-unique"))
+        #expect(throws: LineError.self) { try recall.parseLine("b").get() }
+        #expect(try cloze.parseLine("Abject failure").get() == .text("Abject failure"))
+        for question in [choice, recall, cloze] { #expect(try question.parseLine("q").get() == .quit) }
+    }
+
+    @Test func gradesAnswers() {
+        #expect(choice.grade(.choice(1))?.rating == .good)
+        #expect(choice.grade(.choice(0))?.rating == .again)
+        #expect(cloze.grade(.text("abject failure"))?.rating == .good)
+        #expect(cloze.grade(.text("abjct failure"))?.rating == .hard)
+        #expect(cloze.grade(.text(""))?.rating == .again)
+        #expect(recall.grade(.graded(.easy, answer: ""))?.rating == .easy)
+        #expect(recall.grade(.choice(0)) == nil)
+    }
+}

@@ -1,0 +1,71 @@
+import BuiltInModules
+import DebateCore
+import Foundation
+import ModuleLoading
+import Testing
+
+/// All built-in modules' claims for one side, as a deck using all three would see them.
+func allClaims(side: Side) throws -> [any Claim] {
+    try registered.flatMap { try $0.arguments(for: ModuleContext(resolution: "r", side: side)).claims }
+}
+
+/// Every built-in module contributes drills about its own claims, and never offers the answer twice.
+@Test(arguments: registered.map(\.descriptor.id), [Side.pro, .con])
+func builtInModulesContributeDrills(_ id: String, side: Side) throws {
+    let module = try #require(registered.first { $0.descriptor.id == id })
+    let claims = try allClaims(side: side)
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: side), claims: claims)
+    #expect(!drills.isEmpty, "\(id) contributes no drills for \(side)")
+    let own = Set(claims.filter { $0.module == id }.map(\.id))
+    var keys: Set<String> = []
+    for drill in drills {
+        #expect(own.contains(drill.claimID), "\(id) drills `\(drill.claimID)`, not one of its claims")
+        #expect(keys.insert("\(drill.claimID):\(drill.name)").inserted, "two drills share \(drill.claimID):\(drill.name)")
+        #expect(!drill.distractors.isEmpty)
+        let comparable = drill.distractors.map(ModuleDrill.comparable)
+        #expect(!comparable.contains(ModuleDrill.comparable(drill.answer)), "\(drill.name): the answer is among the distractors")
+        #expect(Set(comparable).count == comparable.count)
+    }
+}
+
+@Test func hedgingMatchesLeadersToCountries() throws {
+    let module = try #require(registered.first { $0.descriptor.id == "hedging" })
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: try allClaims(side: .pro))
+    let answers = Dictionary(uniqueKeysWithValues: drills.map { ($0.name, $0.answer) })
+    #expect(answers["precedent-turkey"] == "Turkey")
+    #expect(answers["precedent-hungary"] == "Hungary")
+    let turkey = try #require(drills.first { $0.name == "precedent-turkey" })
+    #expect(turkey.prompt.contains("Erdoğan"))
+    // Wrong answers are countries the deck names: Hungary is a fair one for Erdoğan.
+    #expect(turkey.distractors.contains("Hungary"))
+}
+
+@Test func valuesBlanksThePartnerOutOfTheDoubleStandard() throws {
+    let module = try #require(registered.first { $0.descriptor.id == "values" })
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: try allClaims(side: .pro))
+    let azerbaijan = try #require(drills.first { $0.claimID == "values.double-standard-azerbaijan" })
+    #expect(azerbaijan.answer == "Azerbaijan")
+    #expect(!azerbaijan.prompt.contains("Baku"), "the prompt gives the answer away: \(azerbaijan.prompt)")
+}
+
+@Test func securityAnswersThreatsNeverWithAnotherRightAnswer() throws {
+    let module = try #require(registered.first { $0.descriptor.id == "security" })
+    let claims = try allClaims(side: .pro)
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: claims)
+    let balcony = drills.filter { drill in
+        (claims.first { $0.id == drill.claimID } as? any Counterclaim)?.answers == "security.critic-balcony"
+    }
+    #expect(balcony.count == 2)
+    let answersToBalcony = Set(balcony.map(\.answer))
+    for drill in balcony {
+        #expect(answersToBalcony.isDisjoint(with: drill.distractors), "another answer to the same threat is offered as wrong")
+    }
+}
+
+@Test func packsContributeNoDrillsByDefault() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("DeckBuilderTests/Fixtures/sample-pack")
+    let pack = try PackModule(directory: folder.path)
+    let claims = try pack.arguments(for: ModuleContext(resolution: "r", side: .pro)).claims
+    #expect(pack.drills(for: ModuleContext(resolution: "r", side: .pro), claims: claims).isEmpty)
+}
