@@ -100,8 +100,8 @@ struct QuizRunCommand: ParsableCommand {
         Line protocol (standard input not a terminal, or --plain): each item is printed as plain text \
         ending with an `answer:` line, then one line is read:
           1-4 or again/hard/good/easy   grades a block recall; your answer may follow
-          a-d                           picks a choice (response kind, cite, module drills)
-          words                         a cloze's missing words (empty: you do not know)
+          a-d                           picks a choice (kind, cite, module drills)
+          words                         the missing words of a cloze (empty: pass)
           q                             quits; the answers given so far are kept
         Each answer gets a `result:` line and the session ends with `summary:` lines. An unreadable \
         line stops the quiz with `<stdin>:LINE: error: …` and exit 65. Ctrl-C exits 130 after the summary.
