@@ -75,7 +75,7 @@ struct LintCommand: ParsableCommand {
         for child in children where !child.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(child)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 let inner = collect(path)
                 packs += inner.packs
