@@ -38,15 +38,17 @@ public struct ArgumentGraph: Sendable {
     }
 
     /// Errors (duplicate ids, dangling `answers:`) and warnings (double turns, answering one's own side).
-    public func validate() -> [Diagnostic] {
+    /// A build that left modules out on purpose passes `danglingAnswers: .warning` and a hint saying so:
+    /// answers to the missing module's claims are then expected.
+    public func validate(danglingAnswers: Diagnostic.Severity = .error, danglingHint: String? = nil) -> [Diagnostic] {
         var diagnostics = indexDiagnostics
         let ids = claims.map(\.id)
         for claim in claims {
             guard let counter = claim as? any Counterclaim else { continue }
             guard let target = byID[counter.answers] else {
-                let hint = closestMatch(to: counter.answers, in: ids).map { "did you mean `\($0)`?" }
-                diagnostics.append(.error("claim `\(counter.id)` answers `\(counter.answers)`, which no loaded module defines",
-                                          at: counter.location, hint: hint))
+                let hint = danglingHint ?? closestMatch(to: counter.answers, in: ids).map { "did you mean `\($0)`?" }
+                diagnostics.append(Diagnostic(danglingAnswers, "claim `\(counter.id)` answers `\(counter.answers)`, which no loaded module defines",
+                                              at: counter.location, hint: hint))
                 continue
             }
             if target.side == counter.side {

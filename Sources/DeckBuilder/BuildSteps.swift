@@ -71,7 +71,11 @@ enum BuildSteps {
     static func validate(_ context: inout BuildContext) throws(DiagnosticsError) {
         let graph = try context.require(context.graph, "graph")
         let configuration = try context.require(context.configuration, "configuration")
-        var diagnostics = graph.validate()
+        // Claims may answer the modules --keep-going left out: that is expected, not an error.
+        let skipped = context.skippedModules.map { "`\($0)`" }.joined(separator: ", ")
+        var diagnostics = context.skippedModules.isEmpty
+            ? graph.validate()
+            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)")
         let loadedModules = Set(configuration.modules.map(\.id))
         let filters = configuration.sections.flatMap { pocket in
             pocket.hats.flatMap { hat in hat.blocks.map(\.select) + (hat.answers.map { [$0] } ?? []) }
@@ -85,17 +89,6 @@ enum BuildSteps {
             for id in filter.ids ?? [] where graph.claim(id) == nil {
                 diagnostics.append(.error("filter names claim `\(id)`, which no listed module defines", at: filter.location,
                                           hint: closestMatch(to: id, in: graph.claims.map(\.id)).map { "did you mean `\($0)`?" }))
-            }
-        }
-        if !context.skippedModules.isEmpty {
-            // Claims may answer the modules --keep-going left out: that is expected, not an error.
-            let skipped = context.skippedModules.map { "`\($0)`" }.joined(separator: ", ")
-            diagnostics = diagnostics.map { d in
-                guard d.severity == .error, d.message.hasSuffix("which no loaded module defines") else { return d }
-                var d = d
-                d.severity = .warning
-                d.hint = "--keep-going left out \(skipped)"
-                return d
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }
