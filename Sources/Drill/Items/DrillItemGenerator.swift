@@ -30,9 +30,17 @@ public struct DrillItemGenerator {
 
     /// Every item, in deck order (block by block; module drills last), each id once.
     public func items<R: RandomNumberGenerator>(using random: inout R) -> [DrillItem] {
-        var items: [DrillItem] = []
+        outline(using: &random).map(item(for:))
+    }
+
+    /// Every item's id, kind and place, in the order and with the ids `items(using:)` gives, but with
+    /// only the multiple-choice questions built: their distractors and order are drawn from `random` in
+    /// deck order, so a seed picks the same ones whichever items a session goes on to ask. Recalls and
+    /// clozes are built by `item(for:)`, for the items a session asks.
+    public func outline<R: RandomNumberGenerator>(using random: inout R) -> [PendingDrillItem] {
+        var items: [PendingDrillItem] = []
         var seen: Set<String> = []
-        func add(_ item: DrillItem?) {
+        func add(_ item: PendingDrillItem?) {
             if let item, seen.insert(item.id).inserted { items.append(item) }
         }
         let cites = CitePool(deck.cards)
@@ -41,11 +49,13 @@ public struct DrillItemGenerator {
                 for block in hat.blocks {
                     // An A2 block's title is the opponent's tag, which the question shows anyway.
                     let context = [pocket.title, hat.title] + (block.answers == nil ? [block.title] : [])
-                    add(recall(block, context: context))
+                    add(pendingRecall(block, context: context))
                     for card in block.cards {
-                        add(response(card, context: context, using: &random))
-                        add(cite(card, pool: cites, context: context, using: &random))
-                        add(cloze(card, context: context))
+                        // Drawn even for a card seen in an earlier block, whose items are dropped: the
+                        // stream then stays where a full build leaves it.
+                        add(response(card, context: context, using: &random).map(PendingDrillItem.init(built:)))
+                        add(cite(card, pool: cites, context: context, using: &random).map(PendingDrillItem.init(built:)))
+                        add(pendingCloze(card, context: context))
                     }
                 }
             }
@@ -53,12 +63,39 @@ public struct DrillItemGenerator {
         for (module, moduleContext) in modules {
             for drill in module.drills(for: moduleContext, claims: graph.claims) {
                 // Only the module as context: the claim's tag may well be the answer.
-                add(choiceItem(claimID: drill.claimID, kind: .module, kindName: "\(module.descriptor.id).\(drill.name)",
-                               context: [module.descriptor.title], prompt: drill.prompt, answer: drill.answer,
-                               distractors: drill.distractors, explanation: drill.explanation, using: &random))
+                let item = choiceItem(claimID: drill.claimID, kind: .module, kindName: "\(module.descriptor.id).\(drill.name)",
+                                      context: [module.descriptor.title], prompt: drill.prompt, answer: drill.answer,
+                                      distractors: drill.distractors, explanation: drill.explanation, using: &random)
+                add(item.map(PendingDrillItem.init(built:)))
             }
         }
         return items
+    }
+
+    /// The item an outline entry stands for, exactly as `items(using:)` builds it.
+    public func item(for pending: PendingDrillItem) -> DrillItem {
+        switch pending.recipe {
+        case .built(let item):
+            return item
+        case .recall(let block):
+            // The outline keeps a recall only when its block answers a claim with cards.
+            return recall(block, context: pending.context)!
+        case .cloze(let card, let blanked):
+            return DrillItem(deck: pending.deck, claimID: pending.claimID, kind: .cloze, context: pending.context,
+                             question: .cloze(Cloze(tag: card.tag, before: blanked.before, answer: blanked.phrase,
+                                                    after: blanked.after)))
+        }
+    }
+
+    func pendingRecall(_ block: Block, context: [String]) -> PendingDrillItem? {
+        guard let opponent = block.answers, !block.cards.isEmpty else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: opponent.id, kind: .recall, context: context, recipe: .recall(block))
+    }
+
+    func pendingCloze(_ card: Card, context: [String]) -> PendingDrillItem? {
+        guard let evidence = card.evidence, let (before, phrase, after) = Self.blank(evidence) else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .cloze, context: context,
+                                recipe: .cloze(card, (before, phrase, after)))
     }
 
     func recall(_ block: Block, context: [String]) -> DrillItem? {
@@ -75,8 +112,7 @@ public struct DrillItemGenerator {
         let theirs = graph.claim(target)?.tag ?? target
         return choiceItem(claimID: card.id, kind: .response, context: context,
                           prompt: "They say: \(theirs)\nWe say: \(card.tag)\nWhat kind of answer is this?",
-                          answer: kind.title, distractors: ResponseKind.allCases.filter { $0 != kind }.map(\.title),
-                          explanation: nil, using: &random)
+                          answer: kind.title, distractors: Self.responsePools[kind]!, explanation: nil, using: &random)
     }
 
     func cite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> DrillItem? {
@@ -84,7 +120,7 @@ public struct DrillItemGenerator {
         // The pool holds the answer too; picking distractors leaves it out.
         return choiceItem(claimID: card.id, kind: .cite, context: context,
                           prompt: "Which source backs this tag?\n\(card.tag)", answer: CitePool.label(cite),
-                          distractors: pool.labels, explanation: cite.oneLine, using: &random)
+                          distractors: pool.pool, explanation: cite.oneLine, using: &random)
     }
 
     func cloze(_ card: Card, context: [String]) -> DrillItem? {
@@ -97,6 +133,14 @@ public struct DrillItemGenerator {
     func choiceItem<R: RandomNumberGenerator>(
         claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
         answer: String, distractors: [String], explanation: String?, using random: inout R
+    ) -> DrillItem? {
+        choiceItem(claimID: claimID, kind: kind, kindName: kindName, context: context, prompt: prompt, answer: answer,
+                   distractors: DistractorPool(distractors), explanation: explanation, using: &random)
+    }
+
+    func choiceItem<R: RandomNumberGenerator>(
+        claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
+        answer: String, distractors: DistractorPool, explanation: String?, using random: inout R
     ) -> DrillItem? {
         let picked = Self.pickDistractors(distractors, excluding: answer, count: choiceCount - 1, using: &random)
         guard !picked.isEmpty else { return nil }
@@ -112,19 +156,34 @@ public struct DrillItemGenerator {
     /// the deck's size.
     static func pickDistractors<R: RandomNumberGenerator>(_ pool: [String], excluding answer: String, count: Int,
                                                           using random: inout R) -> [String] {
-        if pool.count > 64 {
+        pickDistractors(DistractorPool(pool), excluding: answer, count: count, using: &random)
+    }
+
+    /// `pickDistractors` over a pool whose comparable forms may be worked out once for many items.
+    /// The candidates, the draws and the result are those of `ModuleDrill.distractors` and a shuffle.
+    static func pickDistractors<R: RandomNumberGenerator>(_ pool: DistractorPool, excluding answer: String, count: Int,
+                                                          using random: inout R) -> [String] {
+        let choices = pool.choices
+        if choices.count > 64 {
             var seen: Set<String> = [ModuleDrill.comparable(answer)]
             var picked: [String] = []
             for _ in 0..<(count * 8) where picked.count < count {
-                let candidate = pool[Int.random(in: pool.indices, using: &random)]
-                if seen.insert(ModuleDrill.comparable(candidate)).inserted { picked.append(candidate) }
+                let index = Int.random(in: choices.indices, using: &random)
+                if seen.insert(pool.comparable(index)).inserted { picked.append(choices[index]) }
             }
             if picked.count == count { return picked }
         }
-        var candidates = ModuleDrill.distractors(pool, excluding: answer)
+        // As `ModuleDrill.distractors(choices, excluding: answer)`: the first of each comparable form.
+        var seen: Set<String> = [ModuleDrill.comparable(answer)]
+        var candidates = choices.indices.filter { seen.insert(pool.comparable($0)).inserted }.map { choices[$0] }
         candidates.shuffle(using: &random)
         return Array(candidates.prefix(count))
     }
+
+    /// The wrong answers a response-kind question draws from, for each kind.
+    static let responsePools: [ResponseKind: DistractorPool] = Dictionary(uniqueKeysWithValues: ResponseKind.allCases.map { kind in
+        (kind, DistractorPool(ResponseKind.allCases.filter { $0 != kind }.map(\.title), precomputed: true))
+    })
 
     /// The key terms of a counterclaim: its response kind, then its highlighted phrases (or, for an
     /// analytic without evidence, its tag).
@@ -215,10 +274,13 @@ public struct DrillItemGenerator {
 /// title and publication when they tell two sources apart.
 struct CitePool {
     var labels: [String]
+    /// The labels as distractors, their comparable forms worked out once for the whole deck.
+    var pool: DistractorPool
 
     init(_ cards: [Card]) {
         var seen: Set<String> = []
         labels = cards.compactMap(\.cite).map(Self.label).filter { seen.insert($0).inserted }
+        pool = DistractorPool(labels, precomputed: true)
     }
 
     static func label(_ cite: Citation) -> String {
@@ -229,5 +291,21 @@ struct CitePool {
             parts.append(publication)
         }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// Candidate distractors with their `ModuleDrill.comparable` forms: worked out once when the pool serves
+/// many items (a deck's cites, the response kinds), else on demand for the few candidates drawn.
+struct DistractorPool: Sendable {
+    var choices: [String]
+    private var comparables: [String]?
+
+    init(_ choices: [String], precomputed: Bool = false) {
+        self.choices = choices
+        comparables = precomputed ? choices.map(ModuleDrill.comparable) : nil
+    }
+
+    func comparable(_ index: Int) -> String {
+        comparables?[index] ?? ModuleDrill.comparable(choices[index])
     }
 }
