@@ -96,8 +96,8 @@ public struct PendingDrillItem: Sendable {
         /// Built already: a multiple-choice item, whose random draws belong to the deck-order pass.
         case built(DrillItem)
         case recall(Block)
-        /// The card and its blank, split out of the evidence text: before, phrase, after.
-        case cloze(Card, (before: String, phrase: String, after: String))
+        /// A card with a phrase to blank.
+        case cloze(Card)
     }
 
     /// The same as the built item's id: `deckID:claimID:kind`.

@@ -80,10 +80,9 @@ public struct DrillItemGenerator {
         case .recall(let block):
             // The outline keeps a recall only when its block answers a claim with cards.
             return recall(block, context: pending.context)!
-        case .cloze(let card, let blanked):
-            return DrillItem(deck: pending.deck, claimID: pending.claimID, kind: .cloze, context: pending.context,
-                             question: .cloze(Cloze(tag: card.tag, before: blanked.before, answer: blanked.phrase,
-                                                    after: blanked.after)))
+        case .cloze(let card):
+            // The outline keeps a cloze only when its card has a phrase to blank.
+            return cloze(card, context: pending.context)!
         }
     }
 
@@ -93,9 +92,8 @@ public struct DrillItemGenerator {
     }
 
     func pendingCloze(_ card: Card, context: [String]) -> PendingDrillItem? {
-        guard let evidence = card.evidence, let (before, phrase, after) = Self.blank(evidence) else { return nil }
-        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .cloze, context: context,
-                                recipe: .cloze(card, (before, phrase, after)))
+        guard let evidence = card.evidence, Self.canBlank(evidence) else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .cloze, context: context, recipe: .cloze(card))
     }
 
     func recall(_ block: Block, context: [String]) -> DrillItem? {
@@ -118,9 +116,11 @@ public struct DrillItemGenerator {
     func cite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> DrillItem? {
         guard let cite = card.cite else { return nil }
         // The pool holds the answer too; picking distractors leaves it out.
+        let label = pool.label(of: card, cite: cite)
         return choiceItem(claimID: card.id, kind: .cite, context: context,
-                          prompt: "Which source backs this tag?\n\(card.tag)", answer: CitePool.label(cite),
-                          distractors: pool.pool, explanation: cite.oneLine, using: &random)
+                          prompt: "Which source backs this tag?\n\(card.tag)", answer: label,
+                          distractors: pool.pool, answerComparable: pool.comparable(of: label), explanation: cite.oneLine,
+                          using: &random)
     }
 
     func cloze(_ card: Card, context: [String]) -> DrillItem? {
@@ -140,9 +140,11 @@ public struct DrillItemGenerator {
 
     func choiceItem<R: RandomNumberGenerator>(
         claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
-        answer: String, distractors: DistractorPool, explanation: String?, using random: inout R
+        answer: String, distractors: DistractorPool, answerComparable: String? = nil, explanation: String?,
+        using random: inout R
     ) -> DrillItem? {
-        let picked = Self.pickDistractors(distractors, excluding: answer, count: choiceCount - 1, using: &random)
+        let picked = Self.pickDistractors(distractors, excluding: answer, answerComparable: answerComparable,
+                                          count: choiceCount - 1, using: &random)
         guard !picked.isEmpty else { return nil }
         var choices = [answer] + picked
         choices.shuffle(using: &random)
@@ -161,11 +163,14 @@ public struct DrillItemGenerator {
 
     /// `pickDistractors` over a pool whose comparable forms may be worked out once for many items.
     /// The candidates, the draws and the result are those of `ModuleDrill.distractors` and a shuffle.
-    static func pickDistractors<R: RandomNumberGenerator>(_ pool: DistractorPool, excluding answer: String, count: Int,
+    /// `answerComparable`, when given, is `ModuleDrill.comparable(answer)`.
+    static func pickDistractors<R: RandomNumberGenerator>(_ pool: DistractorPool, excluding answer: String,
+                                                          answerComparable: String? = nil, count: Int,
                                                           using random: inout R) -> [String] {
         let choices = pool.choices
+        let answerComparable = answerComparable ?? ModuleDrill.comparable(answer)
         if choices.count > 64 {
-            var seen: Set<String> = [ModuleDrill.comparable(answer)]
+            var seen: Set<String> = [answerComparable]
             var picked: [String] = []
             for _ in 0..<(count * 8) where picked.count < count {
                 let index = Int.random(in: choices.indices, using: &random)
@@ -174,7 +179,7 @@ public struct DrillItemGenerator {
             if picked.count == count { return picked }
         }
         // As `ModuleDrill.distractors(choices, excluding: answer)`: the first of each comparable form.
-        var seen: Set<String> = [ModuleDrill.comparable(answer)]
+        var seen: Set<String> = [answerComparable]
         var candidates = choices.indices.filter { seen.insert(pool.comparable($0)).inserted }.map { choices[$0] }
         candidates.shuffle(using: &random)
         return Array(candidates.prefix(count))
@@ -213,6 +218,70 @@ public struct DrillItemGenerator {
     /// those with more content words; a highlight of seven words or more is never blanked whole, but
     /// its emphasised words may be.
     static func blank(_ evidence: EvidenceBody) -> (String, String, String)? {
+        let (text, candidates) = blankCandidates(evidence)
+        // Each candidate measured once: (range, preferred length?, content words), the earlier first.
+        let scored = candidates.compactMap { range in score(text, range).map { (range: range, preferred: $0.preferred, content: $0.content) } }
+        var best: (range: Range<Int>, preferred: Bool, content: Int)?
+        for candidate in scored {
+            // Only a strictly better score replaces the earlier phrase.
+            if let current = best, (current.preferred ? 1 : 0, current.content) >= (candidate.preferred ? 1 : 0, candidate.content) { continue }
+            best = candidate
+        }
+        guard let best = best?.range else { return nil }
+        // The punctuation trimmed off the phrase stays outside the blank.
+        let kept = trimmedRange(text, best)
+        return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
+    }
+
+    /// Whether `blank` finds a phrase to blank, without splitting the text.
+    static func canBlank(_ evidence: EvidenceBody) -> Bool {
+        guard runsKeepCharacterBoundaries(evidence.runs) else {
+            let (text, candidates) = blankCandidates(evidence)
+            return candidates.contains { score(text, $0) != nil }
+        }
+        // Each run's characters are the text's: the candidates are its runs, no need for the whole text.
+        func blankable(_ phrase: String) -> Bool {
+            let characters = Array(phrase)
+            return score(characters, 0..<characters.count) != nil
+        }
+        var highlighted: String?
+        for run in evidence.runs {
+            if run.highlight {
+                highlighted = (highlighted ?? "") + run.text
+                if run.emphasis, blankable(run.text) { return true }
+            } else if let phrase = highlighted {
+                if blankable(phrase) { return true }
+                highlighted = nil
+            }
+        }
+        return highlighted.map(blankable) ?? false
+    }
+
+    /// Whether the evidence text, as characters, is its runs' characters end to end: true when every
+    /// run meets the next between two ASCII characters other than CR LF, which never join into one.
+    static func runsKeepCharacterBoundaries(_ runs: [EvidenceBody.Run]) -> Bool {
+        var previousLast: Unicode.Scalar?
+        for run in runs {
+            guard let first = run.text.unicodeScalars.first else { continue }
+            if let last = previousLast {
+                guard last.isASCII, first.isASCII, !(last == "\r" && first == "\n") else { return false }
+            }
+            previousLast = run.text.unicodeScalars.last
+        }
+        return true
+    }
+
+    /// A candidate phrase's score, or nil when it is not one to blank: one to six words, some of them content.
+    static func score(_ text: [Character], _ range: Range<Int>) -> (preferred: Bool, content: Int)? {
+        let phrase = String(text[trimmedRange(text, range)])
+        let words = wordCount(phrase), content = TextMatching.contentWords(phrase).count
+        guard (1...6).contains(words), content > 0 else { return nil }
+        return ((2...4).contains(words), content)
+    }
+
+    /// The evidence text as characters, and the ranges `blank` considers: the highlighted stretches, then
+    /// the emphasised runs within them.
+    static func blankCandidates(_ evidence: EvidenceBody) -> (text: [Character], ranges: [Range<Int>]) {
         var spans: [Range<Int>] = []   // character offsets into the evidence text
         var offset = 0
         var highlightStart: Int?
@@ -229,24 +298,7 @@ public struct DrillItemGenerator {
             offset += length
         }
         if let start = highlightStart { spans.append(start..<offset) }
-        let text = Array(evidence.text)
-        // Each candidate measured once: (range, preferred length?, content words), the earlier first.
-        let scored = (spans + emphasis).compactMap { range -> (range: Range<Int>, preferred: Bool, content: Int)? in
-            let phrase = String(text[trimmedRange(text, range)])
-            let words = wordCount(phrase), content = TextMatching.contentWords(phrase).count
-            guard (1...6).contains(words), content > 0 else { return nil }
-            return (range, (2...4).contains(words), content)
-        }
-        var best: (range: Range<Int>, preferred: Bool, content: Int)?
-        for candidate in scored {
-            // Only a strictly better score replaces the earlier phrase.
-            if let current = best, (current.preferred ? 1 : 0, current.content) >= (candidate.preferred ? 1 : 0, candidate.content) { continue }
-            best = candidate
-        }
-        guard let best = best?.range else { return nil }
-        // The punctuation trimmed off the phrase stays outside the blank.
-        let kept = trimmedRange(text, best)
-        return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
+        return (Array(evidence.text), spans + emphasis)
     }
 
     static func trimmed(_ text: String) -> String {
@@ -279,8 +331,31 @@ struct CitePool {
 
     init(_ cards: [Card]) {
         var seen: Set<String> = []
-        labels = cards.compactMap(\.cite).map(Self.label).filter { seen.insert($0).inserted }
+        var labelsByCard: [String: (cite: Citation, label: String)] = [:]
+        labels = cards.compactMap { card in
+            card.cite.map { cite in
+                let label = Self.label(cite)
+                if labelsByCard[card.id] == nil { labelsByCard[card.id] = (cite, label) }
+                return label
+            }
+        }.filter { seen.insert($0).inserted }
+        self.labelsByCard = labelsByCard
         pool = DistractorPool(labels, precomputed: true)
+        indices = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private var indices: [String: Int]
+    private var labelsByCard: [String: (cite: Citation, label: String)]
+
+    /// `label(cite)` for a card's cite, worked out already when the card is one of the deck's.
+    func label(of card: Card, cite: Citation) -> String {
+        if let known = labelsByCard[card.id], known.cite == cite { return known.label }
+        return Self.label(cite)
+    }
+
+    /// `ModuleDrill.comparable(label)`, worked out already for a label of the pool.
+    func comparable(of label: String) -> String? {
+        indices[label].map(pool.comparable)
     }
 
     static func label(_ cite: Citation) -> String {

@@ -29,8 +29,9 @@ public struct QuizPlan: Sendable {
                                           kinds: Set<DrillItem.Kind> = Set(DrillItem.Kind.allCases),
                                           limit: Int? = nil, newLimit: Int? = nil,
                                           build: (PendingDrillItem) -> DrillItem, using random: inout R) {
-        self.init(candidates: outline, id: \.id, kind: \.kind, progress: progress, now: now, kinds: kinds, limit: limit,
-                  newLimit: newLimit, build: build, using: &random)
+        // Planned by index, so that sorting and shuffling move integers rather than items.
+        self.init(candidates: Array(outline.indices), id: { outline[$0].id }, kind: { outline[$0].kind }, progress: progress,
+                  now: now, kinds: kinds, limit: limit, newLimit: newLimit, build: { build(outline[$0]) }, using: &random)
     }
 
     init<Candidate, R: RandomNumberGenerator>(
