@@ -116,10 +116,10 @@ public struct DrillItemGenerator {
     func cite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> DrillItem? {
         guard let cite = card.cite else { return nil }
         // The pool holds the answer too; picking distractors leaves it out.
-        let label = pool.label(of: card, cite: cite)
+        let (label, form) = pool.answer(for: card, cite: cite)
         return choiceItem(claimID: card.id, kind: .cite, context: context,
                           prompt: "Which source backs this tag?\n\(card.tag)", answer: label,
-                          distractors: pool.pool, answerComparable: pool.comparable(of: label), explanation: cite.oneLine,
+                          distractors: pool.pool, answerForm: form, explanation: cite.oneLine,
                           using: &random)
     }
 
@@ -140,10 +140,10 @@ public struct DrillItemGenerator {
 
     func choiceItem<R: RandomNumberGenerator>(
         claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
-        answer: String, distractors: DistractorPool, answerComparable: String? = nil, explanation: String?,
+        answer: String, distractors: DistractorPool, answerForm: DistractorPool.Form? = nil, explanation: String?,
         using random: inout R
     ) -> DrillItem? {
-        let picked = Self.pickDistractors(distractors, excluding: answer, answerComparable: answerComparable,
+        let picked = Self.pickDistractors(distractors, excluding: answer, answerForm: answerForm,
                                           count: choiceCount - 1, using: &random)
         guard !picked.isEmpty else { return nil }
         var choices = [answer] + picked
@@ -163,24 +163,24 @@ public struct DrillItemGenerator {
 
     /// `pickDistractors` over a pool whose comparable forms may be worked out once for many items.
     /// The candidates, the draws and the result are those of `ModuleDrill.distractors` and a shuffle.
-    /// `answerComparable`, when given, is `ModuleDrill.comparable(answer)`.
+    /// `answerForm`, when given, is `pool.form(of: answer)`.
     static func pickDistractors<R: RandomNumberGenerator>(_ pool: DistractorPool, excluding answer: String,
-                                                          answerComparable: String? = nil, count: Int,
+                                                          answerForm: DistractorPool.Form? = nil, count: Int,
                                                           using random: inout R) -> [String] {
         let choices = pool.choices
-        let answerComparable = answerComparable ?? ModuleDrill.comparable(answer)
+        let answerForm = answerForm ?? pool.form(of: answer)
         if choices.count > 64 {
-            var seen: Set<String> = [answerComparable]
+            var seen: Set<DistractorPool.Form> = [answerForm]
             var picked: [String] = []
             for _ in 0..<(count * 8) where picked.count < count {
                 let index = Int.random(in: choices.indices, using: &random)
-                if seen.insert(pool.comparable(index)).inserted { picked.append(choices[index]) }
+                if seen.insert(pool.form(index)).inserted { picked.append(choices[index]) }
             }
             if picked.count == count { return picked }
         }
         // As `ModuleDrill.distractors(choices, excluding: answer)`: the first of each comparable form.
-        var seen: Set<String> = [answerComparable]
-        var candidates = choices.indices.filter { seen.insert(pool.comparable($0)).inserted }.map { choices[$0] }
+        var seen: Set<DistractorPool.Form> = [answerForm]
+        var candidates = choices.indices.filter { seen.insert(pool.form($0)).inserted }.map { choices[$0] }
         candidates.shuffle(using: &random)
         return Array(candidates.prefix(count))
     }
@@ -274,8 +274,10 @@ public struct DrillItemGenerator {
     /// A candidate phrase's score, or nil when it is not one to blank: one to six words, some of them content.
     static func score(_ text: [Character], _ range: Range<Int>) -> (preferred: Bool, content: Int)? {
         let phrase = String(text[trimmedRange(text, range)])
-        let words = wordCount(phrase), content = TextMatching.contentWords(phrase).count
-        guard (1...6).contains(words), content > 0 else { return nil }
+        let words = wordCount(phrase)
+        guard (1...6).contains(words) else { return nil }
+        let content = TextMatching.contentWords(phrase).count
+        guard content > 0 else { return nil }
         return ((2...4).contains(words), content)
     }
 
@@ -329,33 +331,34 @@ struct CitePool {
     /// The labels as distractors, their comparable forms worked out once for the whole deck.
     var pool: DistractorPool
 
+    /// Where each label is in `labels`.
+    private var indices: [String: Int] = [:]
+    /// Each card's cite and where its label is in `labels`, the first card of an id counting.
+    private var cards: [String: (cite: Citation, index: Int)] = [:]
+
     init(_ cards: [Card]) {
-        var seen: Set<String> = []
-        var labelsByCard: [String: (cite: Citation, label: String)] = [:]
-        labels = cards.compactMap { card in
-            card.cite.map { cite in
-                let label = Self.label(cite)
-                if labelsByCard[card.id] == nil { labelsByCard[card.id] = (cite, label) }
-                return label
+        labels = []
+        for card in cards {
+            guard let cite = card.cite else { continue }
+            let label = Self.label(cite)
+            let index: Int
+            if let known = indices[label] {
+                index = known
+            } else {
+                index = labels.count
+                indices[label] = index
+                labels.append(label)
             }
-        }.filter { seen.insert($0).inserted }
-        self.labelsByCard = labelsByCard
+            if self.cards[card.id] == nil { self.cards[card.id] = (cite, index) }
+        }
         pool = DistractorPool(labels, precomputed: true)
-        indices = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private var indices: [String: Int]
-    private var labelsByCard: [String: (cite: Citation, label: String)]
-
-    /// `label(cite)` for a card's cite, worked out already when the card is one of the deck's.
-    func label(of card: Card, cite: Citation) -> String {
-        if let known = labelsByCard[card.id], known.cite == cite { return known.label }
-        return Self.label(cite)
-    }
-
-    /// `ModuleDrill.comparable(label)`, worked out already for a label of the pool.
-    func comparable(of label: String) -> String? {
-        indices[label].map(pool.comparable)
+    /// `label(cite)` for a card's cite and its form in the pool, worked out already for the deck's cards.
+    func answer(for card: Card, cite: Citation) -> (label: String, form: DistractorPool.Form) {
+        if let known = cards[card.id], known.cite == cite { return (labels[known.index], pool.form(known.index)) }
+        let label = Self.label(cite)
+        return (label, indices[label].map(pool.form) ?? pool.form(of: label))
     }
 
     static func label(_ cite: Citation) -> String {
@@ -372,15 +375,40 @@ struct CitePool {
 /// Candidate distractors with their `ModuleDrill.comparable` forms: worked out once when the pool serves
 /// many items (a deck's cites, the response kinds), else on demand for the few candidates drawn.
 struct DistractorPool: Sendable {
+    /// A comparable form: equal forms are equal `ModuleDrill.comparable` texts. A precomputed pool
+    /// numbers its forms, so telling them apart costs no string hashing.
+    enum Form: Hashable, Sendable {
+        case known(Int)
+        /// A form the pool has not numbered (the pool is not precomputed, or the text is not in it).
+        case text(String)
+    }
+
     var choices: [String]
-    private var comparables: [String]?
+    /// Each choice's numbered form, when precomputed.
+    private var forms: [Int]?
+    private var numbers: [String: Int] = [:]
 
     init(_ choices: [String], precomputed: Bool = false) {
         self.choices = choices
-        comparables = precomputed ? choices.map(ModuleDrill.comparable) : nil
+        guard precomputed else { return }
+        var numbers: [String: Int] = [:]
+        forms = choices.map { choice in
+            let comparable = ModuleDrill.comparable(choice)
+            if let number = numbers[comparable] { return number }
+            numbers[comparable] = numbers.count
+            return numbers.count - 1
+        }
+        self.numbers = numbers
     }
 
-    func comparable(_ index: Int) -> String {
-        comparables?[index] ?? ModuleDrill.comparable(choices[index])
+    /// The form of the choice at `index`.
+    func form(_ index: Int) -> Form {
+        forms.map { .known($0[index]) } ?? .text(ModuleDrill.comparable(choices[index]))
+    }
+
+    /// The form of any text, numbered when the pool has it.
+    func form(of text: String) -> Form {
+        let comparable = ModuleDrill.comparable(text)
+        return numbers[comparable].map(Form.known) ?? .text(comparable)
     }
 }
