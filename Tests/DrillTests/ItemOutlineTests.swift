@@ -74,4 +74,20 @@ struct ItemOutlineTests {
         #expect(!DrillItemGenerator.runsKeepCharacterBoundaries(evidence(bodies[5]).runs))
         #expect(!DrillItemGenerator.runsKeepCharacterBoundaries(evidence(bodies[9]).runs))
     }
+
+    @Test func plainComparableAgreesWithModuleDrills() {
+        var texts = ["Smith 25, “Talking works”, Example Review", "  Hello,   WORLD!! ", "...", "", " ", "“”", "(a) b.",
+                     "Line\r\nbreak\tand\u{0B}tab ", "“Quoted.”", "-- dashes --", "A$B+C<D>", "caf\u{E9}", "Cafe\u{301}",
+                     "İstanbul", "Trade and restraint”,", "\u{1C}x\u{1F}"]
+        // Random text over ASCII and curly quotes, seeded so a failure repeats.
+        var random = PythonRandom(seed: 11)
+        let alphabet = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + ["“", "”", " ", " ", "a", "B", ".", ","]
+        for _ in 0..<2000 {
+            texts.append(String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+        }
+        for text in texts {
+            #expect(DistractorPool.comparable(text) == ModuleDrill.comparable(text), "\(text.debugDescription)")
+        }
+        #expect(DistractorPool.plainComparable("caf\u{E9}") == nil)
+    }
 }

@@ -393,7 +393,7 @@ struct DistractorPool: Sendable {
         guard precomputed else { return }
         var numbers: [String: Int] = [:]
         forms = choices.map { choice in
-            let comparable = ModuleDrill.comparable(choice)
+            let comparable = Self.comparable(choice)
             if let number = numbers[comparable] { return number }
             numbers[comparable] = numbers.count
             return numbers.count - 1
@@ -403,12 +403,59 @@ struct DistractorPool: Sendable {
 
     /// The form of the choice at `index`.
     func form(_ index: Int) -> Form {
-        forms.map { .known($0[index]) } ?? .text(ModuleDrill.comparable(choices[index]))
+        forms.map { .known($0[index]) } ?? .text(Self.comparable(choices[index]))
     }
 
     /// The form of any text, numbered when the pool has it.
     func form(of text: String) -> Form {
-        let comparable = ModuleDrill.comparable(text)
+        let comparable = Self.comparable(text)
         return numbers[comparable].map(Form.known) ?? .text(comparable)
+    }
+}
+
+extension DistractorPool {
+    /// `ModuleDrill.comparable(text)`, worked out scalar by scalar when the text is ASCII but for curly
+    /// double quotes (a cite label's title), where each scalar is a character of its own and lowercasing,
+    /// spacing and punctuation need no Unicode tables; any other text goes to `ModuleDrill.comparable`.
+    static func comparable(_ text: String) -> String {
+        plainComparable(text) ?? ModuleDrill.comparable(text)
+    }
+
+    static func plainComparable(_ text: String) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        var space = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 || (0x09...0x0D).contains(value) {
+                // Whitespace (CR LF too) splits words; the words are joined by one space.
+                space = !scalars.isEmpty
+                continue
+            }
+            guard value < 0x80 || value == 0x201C || value == 0x201D else { return nil }
+            if space {
+                scalars.append(" ")
+                space = false
+            }
+            scalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        }
+        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
+        guard let start = scalars.firstIndex(where: { !isPunctuation($0) }) else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start...])
+        return String(result)
+    }
+
+    /// `Character.isPunctuation` for the scalars `plainComparable` handles, looked up once.
+    private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
+    private static let quotesArePunctuation = (Character("\u{201C}").isPunctuation, Character("\u{201D}").isPunctuation)
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<128: asciiPunctuation[Int(scalar.value)]
+        case 0x201C: quotesArePunctuation.0
+        case 0x201D: quotesArePunctuation.1
+        default: Character(scalar).isPunctuation
+        }
     }
 }
