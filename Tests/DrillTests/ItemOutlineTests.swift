@@ -90,4 +90,18 @@ struct ItemOutlineTests {
         }
         #expect(DistractorPool.plainComparable("caf\u{E9}") == nil)
     }
+
+    @Test func asciiWordsAgreeWithFoldedWords() {
+        var texts = ["Hedging between Russia and the West", "  NATO MEMBERS themselves. ", "it's a double-standard",
+                     "-lead 'quote' trail- 'x", "A1 b2-C3 ''", "", "\t\r\n", "Don't--stop", "x'-y"]
+        var random = PythonRandom(seed: 12)
+        let alphabet = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + Array("  aZ'-'-09")
+        for _ in 0..<2000 {
+            texts.append(String((0..<Int.random(in: 0...16, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+        }
+        for text in texts {
+            #expect(TextMatching.asciiWords(text) == TextMatching.foldedWords(text), "\(text.debugDescription)")
+        }
+        #expect(TextMatching.words("Erdoğan’s") == TextMatching.foldedWords("Erdoğan’s"))
+    }
 }

@@ -93,8 +93,11 @@ public struct Cloze: Sendable, Hashable {
 /// with — id, kind, claim, context — and what `DrillItemGenerator.item(for:)` needs to build it.
 public struct PendingDrillItem: Sendable {
     enum Recipe: Sendable {
-        /// Built already: a multiple-choice item, whose random draws belong to the deck-order pass.
+        /// Built already: a module's multiple-choice item.
         case built(DrillItem)
+        /// Multiple-choice items with their choices drawn (the draws belong to the deck-order pass).
+        case response(Card, target: String, choices: [String], answerIndex: Int)
+        case cite(Card, Citation, choices: [String], answerIndex: Int)
         case recall(Block)
         /// A card with a phrase to blank.
         case cloze(Card)

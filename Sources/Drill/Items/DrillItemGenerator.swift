@@ -53,8 +53,8 @@ public struct DrillItemGenerator {
                     for card in block.cards {
                         // Drawn even for a card seen in an earlier block, whose items are dropped: the
                         // stream then stays where a full build leaves it.
-                        add(response(card, context: context, using: &random).map(PendingDrillItem.init(built:)))
-                        add(cite(card, pool: cites, context: context, using: &random).map(PendingDrillItem.init(built:)))
+                        add(pendingResponse(card, context: context, using: &random))
+                        add(pendingCite(card, pool: cites, context: context, using: &random))
                         add(pendingCloze(card, context: context))
                     }
                 }
@@ -77,6 +77,10 @@ public struct DrillItemGenerator {
         switch pending.recipe {
         case .built(let item):
             return item
+        case .response(let card, let target, let choices, let answerIndex):
+            return response(card, target: target, choices: choices, answerIndex: answerIndex, context: pending.context)
+        case .cite(let card, let citation, let choices, let answerIndex):
+            return cite(card, citation, choices: choices, answerIndex: answerIndex, context: pending.context)
         case .recall(let block):
             // The outline keeps a recall only when its block answers a claim with cards.
             return recall(block, context: pending.context)!
@@ -105,22 +109,36 @@ public struct DrillItemGenerator {
                          question: .recall(Recall(claim: opponent.tag, answers: answers)))
     }
 
-    func response<R: RandomNumberGenerator>(_ card: Card, context: [String], using random: inout R) -> DrillItem? {
-        guard let kind = card.response, let target = card.answers else { return nil }
-        let theirs = graph.claim(target)?.tag ?? target
-        return choiceItem(claimID: card.id, kind: .response, context: context,
-                          prompt: "They say: \(theirs)\nWe say: \(card.tag)\nWhat kind of answer is this?",
-                          answer: kind.title, distractors: Self.responsePools[kind]!, explanation: nil, using: &random)
+    /// A response-kind item with its choices drawn; its prompt is written when it is asked.
+    func pendingResponse<R: RandomNumberGenerator>(_ card: Card, context: [String], using random: inout R) -> PendingDrillItem? {
+        guard let kind = card.response, let target = card.answers,
+              let drawn = drawChoices(answer: kind.title, distractors: Self.responsePools[kind]!, using: &random)
+        else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .response, context: context,
+                                recipe: .response(card, target: target, choices: drawn.choices, answerIndex: drawn.answerIndex))
     }
 
-    func cite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> DrillItem? {
+    func response(_ card: Card, target: String, choices: [String], answerIndex: Int, context: [String]) -> DrillItem {
+        let theirs = graph.claim(target)?.tag ?? target
+        return DrillItem(deck: deck.id, claimID: card.id, kind: .response, context: context, question: .choice(Choice(
+            prompt: "They say: \(theirs)\nWe say: \(card.tag)\nWhat kind of answer is this?",
+            choices: choices, answerIndex: answerIndex, explanation: nil)))
+    }
+
+    /// A cite item with its choices drawn; its prompt and explanation are written when it is asked.
+    func pendingCite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> PendingDrillItem? {
         guard let cite = card.cite else { return nil }
         // The pool holds the answer too; picking distractors leaves it out.
         let (label, form) = pool.answer(for: card, cite: cite)
-        return choiceItem(claimID: card.id, kind: .cite, context: context,
-                          prompt: "Which source backs this tag?\n\(card.tag)", answer: label,
-                          distractors: pool.pool, answerForm: form, explanation: cite.oneLine,
-                          using: &random)
+        guard let drawn = drawChoices(answer: label, distractors: pool.pool, answerForm: form, using: &random) else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .cite, context: context,
+                                recipe: .cite(card, cite, choices: drawn.choices, answerIndex: drawn.answerIndex))
+    }
+
+    func cite(_ card: Card, _ cite: Citation, choices: [String], answerIndex: Int, context: [String]) -> DrillItem {
+        DrillItem(deck: deck.id, claimID: card.id, kind: .cite, context: context, question: .choice(Choice(
+            prompt: "Which source backs this tag?\n\(card.tag)", choices: choices, answerIndex: answerIndex,
+            explanation: cite.oneLine)))
     }
 
     func cloze(_ card: Card, context: [String]) -> DrillItem? {
@@ -143,14 +161,23 @@ public struct DrillItemGenerator {
         answer: String, distractors: DistractorPool, answerForm: DistractorPool.Form? = nil, explanation: String?,
         using random: inout R
     ) -> DrillItem? {
+        guard let (choices, index) = drawChoices(answer: answer, distractors: distractors, answerForm: answerForm,
+                                                 using: &random) else { return nil }
+        return DrillItem(deck: deck.id, claimID: claimID, kind: kind, kindName: kindName, context: context,
+                         question: .choice(Choice(prompt: prompt, choices: choices, answerIndex: index, explanation: explanation)))
+    }
+
+    /// The answer among distractors, in the order shown, or nil when no distractor is left once
+    /// duplicates of the answer are dropped.
+    func drawChoices<R: RandomNumberGenerator>(answer: String, distractors: DistractorPool,
+                                               answerForm: DistractorPool.Form? = nil,
+                                               using random: inout R) -> (choices: [String], answerIndex: Int)? {
         let picked = Self.pickDistractors(distractors, excluding: answer, answerForm: answerForm,
                                           count: choiceCount - 1, using: &random)
         guard !picked.isEmpty else { return nil }
         var choices = [answer] + picked
         choices.shuffle(using: &random)
-        let index = choices.firstIndex(of: answer)!
-        return DrillItem(deck: deck.id, claimID: claimID, kind: kind, kindName: kindName, context: context,
-                         question: .choice(Choice(prompt: prompt, choices: choices, answerIndex: index, explanation: explanation)))
+        return (choices, choices.firstIndex(of: answer)!)
     }
 
     /// Up to `count` distractors at random, none reading like the answer or like each other. A large
