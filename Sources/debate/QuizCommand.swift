@@ -62,11 +62,12 @@ struct ProgressStoreOptions: ParsableArguments {
     }
 }
 
-/// A deck built for quizzing: its id, title and drill items.
+/// A deck built for quizzing: its id, title and drill items, outlined; `generator` builds the ones asked.
 struct QuizDeck {
     var id: String
     var title: String
-    var items: [DrillItem]
+    var items: [PendingDrillItem]
+    var generator: DrillItemGenerator
 
     /// Builds the deck the way `debate build` does and derives its items; exits 66 or 65 on failure.
     static func load(_ path: String, modules: ModulePathOptions, console: Console,
@@ -74,7 +75,7 @@ struct QuizDeck {
         let build = try BuildCommand.buildDeck(path, modules: modules, console: console)
         guard let deck = build.deck, let generator = DrillItemGenerator(build: build) else { throw Exit.software }
         // Warnings belong to `debate build` and `lint`; the quiz reports only what stops it.
-        return QuizDeck(id: deck.id, title: deck.title, items: generator.items(using: &random))
+        return QuizDeck(id: deck.id, title: deck.title, items: generator.outline(using: &random), generator: generator)
     }
 }
 
@@ -157,8 +158,8 @@ struct QuizRunCommand: ParsableCommand {
             console.err(error.description)
             throw Exit.ioError
         }
-        let plan = QuizPlan(items: quizDeck.items, progress: progress, now: clock(), kinds: mode.kinds,
-                            limit: limit, newLimit: newLimit, using: &random)
+        let plan = QuizPlan(outline: quizDeck.items, progress: progress, now: clock(), kinds: mode.kinds,
+                            limit: limit, newLimit: newLimit, build: quizDeck.generator.item(for:), using: &random)
         if plan.itemCount == 0 {
             let why = mode == .cite ? " (a cite question needs cards citing at least two different sources)" : ""
             console.err("note: \(deck) has no \(mode == .all ? "" : "\(mode.rawValue) ")items to drill\(why)")

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckBuilder
 
 /// One quiz question derived from a deck's argument graph. Its `id` is `deckID:claimID:kind`, so
 /// rebuilding or editing the deck keeps the question's history as long as the claim keeps its id.
@@ -86,4 +87,45 @@ public struct Cloze: Sendable, Hashable {
     public var after: String
 
     public var answerWordCount: Int { wordCount(answer) }
+}
+
+/// An item before its question is built (`DrillItemGenerator.outline(using:)`): what a session plans
+/// with — id, kind, claim, context — and what `DrillItemGenerator.item(for:)` needs to build it.
+public struct PendingDrillItem: Sendable {
+    enum Recipe: Sendable {
+        /// Built already: a module's multiple-choice item.
+        case built(DrillItem)
+        /// Multiple-choice items with their choices drawn (the draws belong to the deck-order pass).
+        case response(Card, target: String, choices: [String], answerIndex: Int)
+        case cite(Card, Citation, choices: [String], answerIndex: Int)
+        case recall(Block)
+        /// A card with a phrase to blank.
+        case cloze(Card)
+    }
+
+    /// The same as the built item's id: `deckID:claimID:kind`.
+    public var id: String
+    public var deck: String
+    public var claimID: String
+    public var kind: DrillItem.Kind
+    public var context: [String]
+    var recipe: Recipe
+
+    init(deck: String, claimID: String, kind: DrillItem.Kind, context: [String], recipe: Recipe) {
+        id = "\(deck):\(claimID):\(kind.rawValue)"
+        self.deck = deck
+        self.claimID = claimID
+        self.kind = kind
+        self.context = context
+        self.recipe = recipe
+    }
+
+    init(built item: DrillItem) {
+        id = item.id
+        deck = item.deck
+        claimID = item.claimID
+        kind = item.kind
+        context = item.context
+        recipe = .built(item)
+    }
 }

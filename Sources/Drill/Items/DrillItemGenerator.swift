@@ -30,9 +30,17 @@ public struct DrillItemGenerator {
 
     /// Every item, in deck order (block by block; module drills last), each id once.
     public func items<R: RandomNumberGenerator>(using random: inout R) -> [DrillItem] {
-        var items: [DrillItem] = []
+        outline(using: &random).map(item(for:))
+    }
+
+    /// Every item's id, kind and place, in the order and with the ids `items(using:)` gives, but with
+    /// only the multiple-choice questions built: their distractors and order are drawn from `random` in
+    /// deck order, so a seed picks the same ones whichever items a session goes on to ask. Recalls and
+    /// clozes are built by `item(for:)`, for the items a session asks.
+    public func outline<R: RandomNumberGenerator>(using random: inout R) -> [PendingDrillItem] {
+        var items: [PendingDrillItem] = []
         var seen: Set<String> = []
-        func add(_ item: DrillItem?) {
+        func add(_ item: PendingDrillItem?) {
             if let item, seen.insert(item.id).inserted { items.append(item) }
         }
         let cites = CitePool(deck.cards)
@@ -41,11 +49,13 @@ public struct DrillItemGenerator {
                 for block in hat.blocks {
                     // An A2 block's title is the opponent's tag, which the question shows anyway.
                     let context = [pocket.title, hat.title] + (block.answers == nil ? [block.title] : [])
-                    add(recall(block, context: context))
+                    add(pendingRecall(block, context: context))
                     for card in block.cards {
-                        add(response(card, context: context, using: &random))
-                        add(cite(card, pool: cites, context: context, using: &random))
-                        add(cloze(card, context: context))
+                        // Drawn even for a card seen in an earlier block, whose items are dropped: the
+                        // stream then stays where a full build leaves it.
+                        add(pendingResponse(card, context: context, using: &random))
+                        add(pendingCite(card, pool: cites, context: context, using: &random))
+                        add(pendingCloze(card, context: context))
                     }
                 }
             }
@@ -53,12 +63,41 @@ public struct DrillItemGenerator {
         for (module, moduleContext) in modules {
             for drill in module.drills(for: moduleContext, claims: graph.claims) {
                 // Only the module as context: the claim's tag may well be the answer.
-                add(choiceItem(claimID: drill.claimID, kind: .module, kindName: "\(module.descriptor.id).\(drill.name)",
-                               context: [module.descriptor.title], prompt: drill.prompt, answer: drill.answer,
-                               distractors: drill.distractors, explanation: drill.explanation, using: &random))
+                let item = choiceItem(claimID: drill.claimID, kind: .module, kindName: "\(module.descriptor.id).\(drill.name)",
+                                      context: [module.descriptor.title], prompt: drill.prompt, answer: drill.answer,
+                                      distractors: drill.distractors, explanation: drill.explanation, using: &random)
+                add(item.map(PendingDrillItem.init(built:)))
             }
         }
         return items
+    }
+
+    /// The item an outline entry stands for, exactly as `items(using:)` builds it.
+    public func item(for pending: PendingDrillItem) -> DrillItem {
+        switch pending.recipe {
+        case .built(let item):
+            return item
+        case .response(let card, let target, let choices, let answerIndex):
+            return response(card, target: target, choices: choices, answerIndex: answerIndex, context: pending.context)
+        case .cite(let card, let citation, let choices, let answerIndex):
+            return cite(card, citation, choices: choices, answerIndex: answerIndex, context: pending.context)
+        case .recall(let block):
+            // The outline keeps a recall only when its block answers a claim with cards.
+            return recall(block, context: pending.context)!
+        case .cloze(let card):
+            // The outline keeps a cloze only when its card has a phrase to blank.
+            return cloze(card, context: pending.context)!
+        }
+    }
+
+    func pendingRecall(_ block: Block, context: [String]) -> PendingDrillItem? {
+        guard let opponent = block.answers, !block.cards.isEmpty else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: opponent.id, kind: .recall, context: context, recipe: .recall(block))
+    }
+
+    func pendingCloze(_ card: Card, context: [String]) -> PendingDrillItem? {
+        guard let evidence = card.evidence, Self.canBlank(evidence) else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .cloze, context: context, recipe: .cloze(card))
     }
 
     func recall(_ block: Block, context: [String]) -> DrillItem? {
@@ -70,21 +109,36 @@ public struct DrillItemGenerator {
                          question: .recall(Recall(claim: opponent.tag, answers: answers)))
     }
 
-    func response<R: RandomNumberGenerator>(_ card: Card, context: [String], using random: inout R) -> DrillItem? {
-        guard let kind = card.response, let target = card.answers else { return nil }
-        let theirs = graph.claim(target)?.tag ?? target
-        return choiceItem(claimID: card.id, kind: .response, context: context,
-                          prompt: "They say: \(theirs)\nWe say: \(card.tag)\nWhat kind of answer is this?",
-                          answer: kind.title, distractors: ResponseKind.allCases.filter { $0 != kind }.map(\.title),
-                          explanation: nil, using: &random)
+    /// A response-kind item with its choices drawn; its prompt is written when it is asked.
+    func pendingResponse<R: RandomNumberGenerator>(_ card: Card, context: [String], using random: inout R) -> PendingDrillItem? {
+        guard let kind = card.response, let target = card.answers,
+              let drawn = drawChoices(answer: kind.title, distractors: Self.responsePools[kind]!, using: &random)
+        else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .response, context: context,
+                                recipe: .response(card, target: target, choices: drawn.choices, answerIndex: drawn.answerIndex))
     }
 
-    func cite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> DrillItem? {
+    func response(_ card: Card, target: String, choices: [String], answerIndex: Int, context: [String]) -> DrillItem {
+        let theirs = graph.claim(target)?.tag ?? target
+        return DrillItem(deck: deck.id, claimID: card.id, kind: .response, context: context, question: .choice(Choice(
+            prompt: "They say: \(theirs)\nWe say: \(card.tag)\nWhat kind of answer is this?",
+            choices: choices, answerIndex: answerIndex, explanation: nil)))
+    }
+
+    /// A cite item with its choices drawn; its prompt and explanation are written when it is asked.
+    func pendingCite<R: RandomNumberGenerator>(_ card: Card, pool: CitePool, context: [String], using random: inout R) -> PendingDrillItem? {
         guard let cite = card.cite else { return nil }
         // The pool holds the answer too; picking distractors leaves it out.
-        return choiceItem(claimID: card.id, kind: .cite, context: context,
-                          prompt: "Which source backs this tag?\n\(card.tag)", answer: CitePool.label(cite),
-                          distractors: pool.labels, explanation: cite.oneLine, using: &random)
+        let (label, form) = pool.answer(for: card, cite: cite)
+        guard let drawn = drawChoices(answer: label, distractors: pool.pool, answerForm: form, using: &random) else { return nil }
+        return PendingDrillItem(deck: deck.id, claimID: card.id, kind: .cite, context: context,
+                                recipe: .cite(card, cite, choices: drawn.choices, answerIndex: drawn.answerIndex))
+    }
+
+    func cite(_ card: Card, _ cite: Citation, choices: [String], answerIndex: Int, context: [String]) -> DrillItem {
+        DrillItem(deck: deck.id, claimID: card.id, kind: .cite, context: context, question: .choice(Choice(
+            prompt: "Which source backs this tag?\n\(card.tag)", choices: choices, answerIndex: answerIndex,
+            explanation: cite.oneLine)))
     }
 
     func cloze(_ card: Card, context: [String]) -> DrillItem? {
@@ -98,13 +152,32 @@ public struct DrillItemGenerator {
         claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
         answer: String, distractors: [String], explanation: String?, using random: inout R
     ) -> DrillItem? {
-        let picked = Self.pickDistractors(distractors, excluding: answer, count: choiceCount - 1, using: &random)
+        choiceItem(claimID: claimID, kind: kind, kindName: kindName, context: context, prompt: prompt, answer: answer,
+                   distractors: DistractorPool(distractors), explanation: explanation, using: &random)
+    }
+
+    func choiceItem<R: RandomNumberGenerator>(
+        claimID: String, kind: DrillItem.Kind, kindName: String? = nil, context: [String], prompt: String,
+        answer: String, distractors: DistractorPool, answerForm: DistractorPool.Form? = nil, explanation: String?,
+        using random: inout R
+    ) -> DrillItem? {
+        guard let (choices, index) = drawChoices(answer: answer, distractors: distractors, answerForm: answerForm,
+                                                 using: &random) else { return nil }
+        return DrillItem(deck: deck.id, claimID: claimID, kind: kind, kindName: kindName, context: context,
+                         question: .choice(Choice(prompt: prompt, choices: choices, answerIndex: index, explanation: explanation)))
+    }
+
+    /// The answer among distractors, in the order shown, or nil when no distractor is left once
+    /// duplicates of the answer are dropped.
+    func drawChoices<R: RandomNumberGenerator>(answer: String, distractors: DistractorPool,
+                                               answerForm: DistractorPool.Form? = nil,
+                                               using random: inout R) -> (choices: [String], answerIndex: Int)? {
+        let picked = Self.pickDistractors(distractors, excluding: answer, answerForm: answerForm,
+                                          count: choiceCount - 1, using: &random)
         guard !picked.isEmpty else { return nil }
         var choices = [answer] + picked
         choices.shuffle(using: &random)
-        let index = choices.firstIndex(of: answer)!
-        return DrillItem(deck: deck.id, claimID: claimID, kind: kind, kindName: kindName, context: context,
-                         question: .choice(Choice(prompt: prompt, choices: choices, answerIndex: index, explanation: explanation)))
+        return (choices, choices.firstIndex(of: answer)!)
     }
 
     /// Up to `count` distractors at random, none reading like the answer or like each other. A large
@@ -112,19 +185,37 @@ public struct DrillItemGenerator {
     /// the deck's size.
     static func pickDistractors<R: RandomNumberGenerator>(_ pool: [String], excluding answer: String, count: Int,
                                                           using random: inout R) -> [String] {
-        if pool.count > 64 {
-            var seen: Set<String> = [ModuleDrill.comparable(answer)]
+        pickDistractors(DistractorPool(pool), excluding: answer, count: count, using: &random)
+    }
+
+    /// `pickDistractors` over a pool whose comparable forms may be worked out once for many items.
+    /// The candidates, the draws and the result are those of `ModuleDrill.distractors` and a shuffle.
+    /// `answerForm`, when given, is `pool.form(of: answer)`.
+    static func pickDistractors<R: RandomNumberGenerator>(_ pool: DistractorPool, excluding answer: String,
+                                                          answerForm: DistractorPool.Form? = nil, count: Int,
+                                                          using random: inout R) -> [String] {
+        let choices = pool.choices
+        let answerForm = answerForm ?? pool.form(of: answer)
+        if choices.count > 64 {
+            var seen: Set<DistractorPool.Form> = [answerForm]
             var picked: [String] = []
             for _ in 0..<(count * 8) where picked.count < count {
-                let candidate = pool[Int.random(in: pool.indices, using: &random)]
-                if seen.insert(ModuleDrill.comparable(candidate)).inserted { picked.append(candidate) }
+                let index = Int.random(in: choices.indices, using: &random)
+                if seen.insert(pool.form(index)).inserted { picked.append(choices[index]) }
             }
             if picked.count == count { return picked }
         }
-        var candidates = ModuleDrill.distractors(pool, excluding: answer)
+        // As `ModuleDrill.distractors(choices, excluding: answer)`: the first of each comparable form.
+        var seen: Set<DistractorPool.Form> = [answerForm]
+        var candidates = choices.indices.filter { seen.insert(pool.form($0)).inserted }.map { choices[$0] }
         candidates.shuffle(using: &random)
         return Array(candidates.prefix(count))
     }
+
+    /// The wrong answers a response-kind question draws from, for each kind.
+    static let responsePools: [ResponseKind: DistractorPool] = Dictionary(uniqueKeysWithValues: ResponseKind.allCases.map { kind in
+        (kind, DistractorPool(ResponseKind.allCases.filter { $0 != kind }.map(\.title), precomputed: true))
+    })
 
     /// The key terms of a counterclaim: its response kind, then its highlighted phrases (or, for an
     /// analytic without evidence, its tag).
@@ -154,6 +245,72 @@ public struct DrillItemGenerator {
     /// those with more content words; a highlight of seven words or more is never blanked whole, but
     /// its emphasised words may be.
     static func blank(_ evidence: EvidenceBody) -> (String, String, String)? {
+        let (text, candidates) = blankCandidates(evidence)
+        // Each candidate measured once: (range, preferred length?, content words), the earlier first.
+        let scored = candidates.compactMap { range in score(text, range).map { (range: range, preferred: $0.preferred, content: $0.content) } }
+        var best: (range: Range<Int>, preferred: Bool, content: Int)?
+        for candidate in scored {
+            // Only a strictly better score replaces the earlier phrase.
+            if let current = best, (current.preferred ? 1 : 0, current.content) >= (candidate.preferred ? 1 : 0, candidate.content) { continue }
+            best = candidate
+        }
+        guard let best = best?.range else { return nil }
+        // The punctuation trimmed off the phrase stays outside the blank.
+        let kept = trimmedRange(text, best)
+        return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
+    }
+
+    /// Whether `blank` finds a phrase to blank, without splitting the text.
+    static func canBlank(_ evidence: EvidenceBody) -> Bool {
+        guard runsKeepCharacterBoundaries(evidence.runs) else {
+            let (text, candidates) = blankCandidates(evidence)
+            return candidates.contains { score(text, $0) != nil }
+        }
+        // Each run's characters are the text's: the candidates are its runs, no need for the whole text.
+        func blankable(_ phrase: String) -> Bool {
+            let characters = Array(phrase)
+            return score(characters, 0..<characters.count) != nil
+        }
+        var highlighted: String?
+        for run in evidence.runs {
+            if run.highlight {
+                highlighted = (highlighted ?? "") + run.text
+                if run.emphasis, blankable(run.text) { return true }
+            } else if let phrase = highlighted {
+                if blankable(phrase) { return true }
+                highlighted = nil
+            }
+        }
+        return highlighted.map(blankable) ?? false
+    }
+
+    /// Whether the evidence text, as characters, is its runs' characters end to end: true when every
+    /// run meets the next between two ASCII characters other than CR LF, which never join into one.
+    static func runsKeepCharacterBoundaries(_ runs: [EvidenceBody.Run]) -> Bool {
+        var previousLast: Unicode.Scalar?
+        for run in runs {
+            guard let first = run.text.unicodeScalars.first else { continue }
+            if let last = previousLast {
+                guard last.isASCII, first.isASCII, !(last == "\r" && first == "\n") else { return false }
+            }
+            previousLast = run.text.unicodeScalars.last
+        }
+        return true
+    }
+
+    /// A candidate phrase's score, or nil when it is not one to blank: one to six words, some of them content.
+    static func score(_ text: [Character], _ range: Range<Int>) -> (preferred: Bool, content: Int)? {
+        let phrase = String(text[trimmedRange(text, range)])
+        let words = wordCount(phrase)
+        guard (1...6).contains(words) else { return nil }
+        let content = TextMatching.contentWords(phrase).count
+        guard content > 0 else { return nil }
+        return ((2...4).contains(words), content)
+    }
+
+    /// The evidence text as characters, and the ranges `blank` considers: the highlighted stretches, then
+    /// the emphasised runs within them.
+    static func blankCandidates(_ evidence: EvidenceBody) -> (text: [Character], ranges: [Range<Int>]) {
         var spans: [Range<Int>] = []   // character offsets into the evidence text
         var offset = 0
         var highlightStart: Int?
@@ -170,24 +327,7 @@ public struct DrillItemGenerator {
             offset += length
         }
         if let start = highlightStart { spans.append(start..<offset) }
-        let text = Array(evidence.text)
-        // Each candidate measured once: (range, preferred length?, content words), the earlier first.
-        let scored = (spans + emphasis).compactMap { range -> (range: Range<Int>, preferred: Bool, content: Int)? in
-            let phrase = String(text[trimmedRange(text, range)])
-            let words = wordCount(phrase), content = TextMatching.contentWords(phrase).count
-            guard (1...6).contains(words), content > 0 else { return nil }
-            return (range, (2...4).contains(words), content)
-        }
-        var best: (range: Range<Int>, preferred: Bool, content: Int)?
-        for candidate in scored {
-            // Only a strictly better score replaces the earlier phrase.
-            if let current = best, (current.preferred ? 1 : 0, current.content) >= (candidate.preferred ? 1 : 0, candidate.content) { continue }
-            best = candidate
-        }
-        guard let best = best?.range else { return nil }
-        // The punctuation trimmed off the phrase stays outside the blank.
-        let kept = trimmedRange(text, best)
-        return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
+        return (Array(evidence.text), spans + emphasis)
     }
 
     static func trimmed(_ text: String) -> String {
@@ -215,10 +355,37 @@ public struct DrillItemGenerator {
 /// title and publication when they tell two sources apart.
 struct CitePool {
     var labels: [String]
+    /// The labels as distractors, their comparable forms worked out once for the whole deck.
+    var pool: DistractorPool
+
+    /// Where each label is in `labels`.
+    private var indices: [String: Int] = [:]
+    /// Each card's cite and where its label is in `labels`, the first card of an id counting.
+    private var cards: [String: (cite: Citation, index: Int)] = [:]
 
     init(_ cards: [Card]) {
-        var seen: Set<String> = []
-        labels = cards.compactMap(\.cite).map(Self.label).filter { seen.insert($0).inserted }
+        labels = []
+        for card in cards {
+            guard let cite = card.cite else { continue }
+            let label = Self.label(cite)
+            let index: Int
+            if let known = indices[label] {
+                index = known
+            } else {
+                index = labels.count
+                indices[label] = index
+                labels.append(label)
+            }
+            if self.cards[card.id] == nil { self.cards[card.id] = (cite, index) }
+        }
+        pool = DistractorPool(labels, precomputed: true)
+    }
+
+    /// `label(cite)` for a card's cite and its form in the pool, worked out already for the deck's cards.
+    func answer(for card: Card, cite: Citation) -> (label: String, form: DistractorPool.Form) {
+        if let known = cards[card.id], known.cite == cite { return (labels[known.index], pool.form(known.index)) }
+        let label = Self.label(cite)
+        return (label, indices[label].map(pool.form) ?? pool.form(of: label))
     }
 
     static func label(_ cite: Citation) -> String {
@@ -229,5 +396,93 @@ struct CitePool {
             parts.append(publication)
         }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// Candidate distractors with their `ModuleDrill.comparable` forms: worked out once when the pool serves
+/// many items (a deck's cites, the response kinds), else on demand for the few candidates drawn.
+struct DistractorPool: Sendable {
+    /// A comparable form: equal forms are equal `ModuleDrill.comparable` texts. A precomputed pool
+    /// numbers its forms, so telling them apart costs no string hashing.
+    enum Form: Hashable, Sendable {
+        case known(Int)
+        /// A form the pool has not numbered (the pool is not precomputed, or the text is not in it).
+        case text(String)
+    }
+
+    var choices: [String]
+    /// Each choice's numbered form, when precomputed.
+    private var forms: [Int]?
+    private var numbers: [String: Int] = [:]
+
+    init(_ choices: [String], precomputed: Bool = false) {
+        self.choices = choices
+        guard precomputed else { return }
+        var numbers: [String: Int] = [:]
+        forms = choices.map { choice in
+            let comparable = Self.comparable(choice)
+            if let number = numbers[comparable] { return number }
+            numbers[comparable] = numbers.count
+            return numbers.count - 1
+        }
+        self.numbers = numbers
+    }
+
+    /// The form of the choice at `index`.
+    func form(_ index: Int) -> Form {
+        forms.map { .known($0[index]) } ?? .text(Self.comparable(choices[index]))
+    }
+
+    /// The form of any text, numbered when the pool has it.
+    func form(of text: String) -> Form {
+        let comparable = Self.comparable(text)
+        return numbers[comparable].map(Form.known) ?? .text(comparable)
+    }
+}
+
+extension DistractorPool {
+    /// `ModuleDrill.comparable(text)`, worked out scalar by scalar when the text is ASCII but for curly
+    /// double quotes (a cite label's title), where each scalar is a character of its own and lowercasing,
+    /// spacing and punctuation need no Unicode tables; any other text goes to `ModuleDrill.comparable`.
+    static func comparable(_ text: String) -> String {
+        plainComparable(text) ?? ModuleDrill.comparable(text)
+    }
+
+    static func plainComparable(_ text: String) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        var space = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 || (0x09...0x0D).contains(value) {
+                // Whitespace (CR LF too) splits words; the words are joined by one space.
+                space = !scalars.isEmpty
+                continue
+            }
+            guard value < 0x80 || value == 0x201C || value == 0x201D else { return nil }
+            if space {
+                scalars.append(" ")
+                space = false
+            }
+            scalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        }
+        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
+        guard let start = scalars.firstIndex(where: { !isPunctuation($0) }) else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start...])
+        return String(result)
+    }
+
+    /// `Character.isPunctuation` for the scalars `plainComparable` handles, looked up once.
+    private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
+    private static let quotesArePunctuation = (Character("\u{201C}").isPunctuation, Character("\u{201D}").isPunctuation)
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<128: asciiPunctuation[Int(scalar.value)]
+        case 0x201C: quotesArePunctuation.0
+        case 0x201D: quotesArePunctuation.1
+        default: Character(scalar).isPunctuation
+        }
     }
 }

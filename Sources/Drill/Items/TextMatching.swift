@@ -6,6 +6,33 @@ import Foundation
 public enum TextMatching {
     /// Lower-cased, accent-free words of letters and digits; apostrophes and hyphens join a word.
     public static func words(_ text: String) -> [String] {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(text) : foldedWords(text)
+    }
+
+    /// `foldedWords` for ASCII text, where folding case and accents is lowering A-Z.
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 0x20)
+            case UInt8(ascii: "'"), UInt8(ascii: "-") where !current.isEmpty:
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    static func foldedWords(_ text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var words: [String] = []
         var current = ""
