@@ -61,11 +61,34 @@ public struct PackModule: ArgumentModule {
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
+        try arguments(for: context, from: try entries())
+    }
+
+    /// The arguments for `context` from entries already decoded.
+    public func arguments(for context: ModuleContext, from entries: [ClaimEntry]) throws -> ArgumentSet {
         let options = try PackOptions(context.options, module: descriptor.id)
-        let claims = try entries()
+        let claims = entries
             .filter { options.keeps($0) }
             .map { $0.claim(module: descriptor.id) }
         return ArgumentSet(module: descriptor.id, claims: claims)
+    }
+
+    /// The pack with its claim files decoded once, for callers that ask for arguments many times
+    /// (lint runs every example).
+    public func loaded() throws(DiagnosticsError) -> LoadedPack {
+        LoadedPack(pack: self, entries: try entries())
+    }
+}
+
+/// A pack whose claim files are already decoded.
+public struct LoadedPack: ArgumentModule {
+    public let pack: PackModule
+    public let entries: [ClaimEntry]
+
+    public var descriptor: ModuleDescriptor { pack.descriptor }
+
+    public func arguments(for context: ModuleContext) throws -> ArgumentSet {
+        try pack.arguments(for: context, from: entries)
     }
 }
 

@@ -37,6 +37,7 @@ struct LintCommand: ParsableCommand {
         let registry = try modules.registry(console)
         var diagnostics: [Diagnostic] = []
         var packCount = 0, deckCount = 0
+        var otherSets: [String: ArgumentSet] = [:]
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -45,7 +46,7 @@ struct LintCommand: ParsableCommand {
             }
             let (packs, decks) = isDirectory.boolValue ? Self.collect(path) : ([], [path])
             for pack in packs {
-                diagnostics += Self.lintModule(pack, registry: registry, settings: modules.settings)
+                diagnostics += Self.lintModule(pack, registry: registry, settings: modules.settings, otherSets: &otherSets)
                 packCount += 1
             }
             for deck in decks {
@@ -97,16 +98,17 @@ struct LintCommand: ParsableCommand {
 
     /// Decodes the module (a pack's claim files; a process module's replies), runs its examples, and
     /// validates its claims together with every other module's.
-    static func lintModule(_ folder: String, registry: ModuleRegistry, settings: ProcessModule.Settings) -> [Diagnostic] {
+    static func lintModule(_ folder: String, registry: ModuleRegistry, settings: ProcessModule.Settings,
+                           otherSets: inout [String: ArgumentSet]) -> [Diagnostic] {
         let pack: any ArgumentModule
         let set: ArgumentSet
         do {
             let manifest = try ModuleManifest.load(folder: folder)
             switch manifest.kind {
             case .pack:
-                let packModule = try PackModule(directory: folder, manifest: manifest)
-                pack = packModule
-                set = ArgumentSet(module: manifest.id, claims: try packModule.entries().map { $0.claim(module: manifest.id) })
+                let loaded = try PackModule(directory: folder, manifest: manifest).loaded()
+                pack = loaded
+                set = ArgumentSet(module: manifest.id, claims: loaded.entries.map { $0.claim(module: manifest.id) })
             case .process:
                 let process = try ProcessModule(manifest: manifest, folder: folder, settings: settings).described()
                 pack = process
@@ -126,7 +128,11 @@ struct LintCommand: ParsableCommand {
         // It goes last, so a clash with another module's id is reported at the pack's claim.
         var sets: [ArgumentSet] = []
         for module in registry.modules where module.descriptor.id != pack.descriptor.id {
-            if let other = try? module.arguments(for: ModuleContext(resolution: "", side: .pro)) { sets.append(other) }
+            // Each registered module is read once per lint run, however many folders are linted.
+            if otherSets[module.descriptor.id] == nil {
+                otherSets[module.descriptor.id] = try? module.arguments(for: ModuleContext(resolution: "", side: .pro))
+            }
+            if let other = otherSets[module.descriptor.id] { sets.append(other) }
         }
         sets.append(set)
         let folderPrefix = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
