@@ -50,8 +50,11 @@ let package = Package(
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading", "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: [], exclude: ["Fixtures"]),
+        // The py-fsrs reference vectors' model, shared by the scheduler's and the CLI's tests.
+        .target(name: "FSRSReferenceVectors", path: "Tests/FSRSReferenceVectors"),
+        .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules", "FSRSReferenceVectors",
+                                                       .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

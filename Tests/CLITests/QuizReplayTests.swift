@@ -1,50 +1,14 @@
 import Foundation
+import FSRSReferenceVectors
 import Testing
 
-/// The reference histories py-fsrs 6.3.2 produced (Tests/DrillTests/Fixtures/fsrs-vectors.json).
-struct ReferenceVectors: Decodable {
-    struct Settings: Decodable {
-        var parameters: [Double]
-        var desiredRetention: Double
-        var learningSteps: [Double]
-        var relearningSteps: [Double]
-        var maximumInterval: Int
-        var enableFuzzing: Bool
-    }
+typealias ReferenceVectors = FSRSReferenceVectors
 
-    struct Review: Decodable, Equatable {
-        var at: String
-        var rating: Int
-        var state: String
-        var step: Int?
-        var stability: Double
-        var difficulty: Double
-        var retrievability: Double?
-        var due: String
-    }
-
-    struct History: Decodable, CustomTestStringConvertible {
-        var index: Int
-        var seed: Int?
-        var scheduler: Settings
-        var reviews: [Review]
-        var testDescription: String { "history \(index)" + (seed.map { " (fuzzed, seed \($0))" } ?? "") }
-    }
-
-    var histories: [History]
-
-    static let defaultWeights: [Double] = [
-        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
-    ]
-
+extension FSRSReferenceVectors {
     /// A spread of histories the CLI can express (default weights): plain, fuzzed with a seed, other
     /// retention, other steps, no relearning steps.
     static let sample: [History] = {
-        let url = packageRoot.appendingPathComponent("Tests/DrillTests/Fixtures/fsrs-vectors.json")
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        guard let data = try? Data(contentsOf: url), let file = try? decoder.decode(ReferenceVectors.self, from: data) else { return [] }
+        guard let file = try? load() else { return [] }
         let usable = file.histories.filter { $0.scheduler.parameters == defaultWeights }
         var picked: [History] = []
         func pick(_ where: (History) -> Bool) {

@@ -1,51 +1,13 @@
 import Foundation
 import Testing
 @testable import Drill
+import FSRSReferenceVectors
 
-/// Reference vectors written by Fixtures/make_fsrs_vectors.py with py-fsrs 6.3.2.
-struct FSRSVectorFile: Decodable {
-    struct Settings: Decodable, Sendable {
-        let parameters: [Double]
-        let desiredRetention: Double
-        let learningSteps: [Double]
-        let relearningSteps: [Double]
-        let maximumInterval: Int
-        let enableFuzzing: Bool
-    }
+typealias FSRSVectorFile = FSRSReferenceVectors
 
-    struct Review: Decodable, Sendable {
-        let rating: Int
-        let at: String
-        let state: String
-        let step: Int?
-        let stability: Double
-        let difficulty: Double
-        let retrievability: Double?
-        let due: String
-    }
-
-    struct History: Decodable, Sendable, CustomTestStringConvertible {
-        let index: Int
-        let seed: Int?
-        let scheduler: Settings
-        let reviews: [Review]
-        var testDescription: String { "history \(index)" + (seed == nil ? "" : " (fuzzed)") }
-    }
-
-    let fsrsVersion: String
-    let histories: [History]
-
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/fsrs-vectors.json")
-
-    static func load() throws -> FSRSVectorFile {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(FSRSVectorFile.self, from: Data(contentsOf: url))
-    }
-
+extension FSRSReferenceVectors {
     /// Empty when the file cannot be read; `vectorsAreComplete` then fails and says why.
-    static let histories: [History] = (try? load().histories) ?? []
+    static let allHistories: [History] = (try? load().histories) ?? []
 }
 
 private func relativelyClose(_ actual: Double, _ expected: Double, tolerance: Double = 1e-9) -> Bool {
@@ -62,7 +24,7 @@ struct FSRSVectorTests {
         #expect(file.histories.reduce(0) { $0 + $1.reviews.count } > 3000)
     }
 
-    @Test(arguments: FSRSVectorFile.histories)
+    @Test(arguments: FSRSVectorFile.allHistories)
     func matchesPyFSRS(history: FSRSVectorFile.History) throws {
         let settings = history.scheduler
         let parameters = FSRSParameters(
@@ -92,7 +54,7 @@ struct FSRSVectorTests {
     }
 
     @Test func replayLinesCarryTheVectorValues() throws {
-        let history = try #require(FSRSVectorFile.histories.first { $0.seed == nil && $0.reviews.count > 5 && $0.scheduler.parameters == FSRSParameters.defaultWeights })
+        let history = try #require(FSRSVectorFile.allHistories.first { $0.seed == nil && $0.reviews.count > 5 && $0.scheduler.parameters == FSRSParameters.defaultWeights })
         let settings = history.scheduler
         var scheduler = try FSRSScheduler(parameters: FSRSParameters(
             desiredRetention: settings.desiredRetention, learningSteps: settings.learningSteps,
