@@ -119,10 +119,13 @@ public struct ModuleContext: Sendable, Hashable {
 public struct ArgumentSet: Sendable {
     public var module: String
     public var claims: [any Claim]
+    /// Warnings from reading the module (a ` #` inside a tag), shown with the deck's own.
+    public var diagnostics: [Diagnostic]
 
-    public init(module: String, claims: [any Claim]) {
+    public init(module: String, claims: [any Claim], diagnostics: [Diagnostic] = []) {
         self.module = module
         self.claims = claims
+        self.diagnostics = diagnostics
     }
 
     public var counterclaims: [any Counterclaim] { claims.compactMap { $0 as? any Counterclaim } }

@@ -70,7 +70,16 @@ public struct EvidenceError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
     public var location: SourceLocation?
     public var offset: Int
-    public var description: String { location.map { "\($0): error: \(message)" } ?? "error: \(message)" }
+    public var hint: String?
+    public init(message: String, location: SourceLocation?, offset: Int, hint: String? = nil) {
+        self.message = message
+        self.location = location
+        self.offset = offset
+        self.hint = hint
+    }
+    public var description: String {
+        (location.map { "\($0): error: \(message)" } ?? "error: \(message)") + (hint.map { "; \($0)" } ?? "")
+    }
 }
 
 /// Scans the markup's UTF-8 bytes: every marker is ASCII, so no Character segmentation is needed
@@ -109,11 +118,21 @@ enum EvidenceParser {
         }
 
         /// Errors report offsets in Characters, as `YAMLScalarInfo.location(ofValueOffset:)` expects.
-        func failure(_ message: String, atByte byteOffset: Int) -> EvidenceError {
+        func characterOffset(_ byteOffset: Int) -> Int {
             let index = markup.utf8.index(markup.startIndex, offsetBy: byteOffset)
-            let offset = markup.distance(from: markup.startIndex, to: index)
-            return EvidenceError(message: message, location: locate(offset), offset: offset)
+            return markup.distance(from: markup.startIndex, to: index)
         }
+        func failure(_ message: String, atByte byteOffset: Int, hint: String? = nil) -> EvidenceError {
+            let offset = characterOffset(byteOffset)
+            return EvidenceError(message: message, location: locate(offset), offset: offset, hint: hint)
+        }
+        /// "16:10" in the file, or "character 42" of the evidence when positions are unknown.
+        func place(_ byteOffset: Int) -> String {
+            let offset = characterOffset(byteOffset)
+            return locate(offset).map { "\($0.line):\($0.column)" } ?? "character \(offset + 1)"
+        }
+        /// The last finished span of each style, as byte offsets of its two markers.
+        var lastPair: [UInt8: (open: Int, close: Int)] = [:]
 
         while i < bytes.count {
             let byte = bytes[i]
@@ -131,10 +150,18 @@ enum EvidenceParser {
                 flush()
                 if let index = open.lastIndex(where: { $0.style == marker.style }) {
                     if index != open.count - 1 {
+                        // Reported where the unclosed span opens: that is where a closing marker is missing.
                         let inner = open[open.count - 1]
-                        throw failure("\(marker.name) closes while \(inner.name) opened inside it is still open; spans must nest",
-                                      atByte: i)
+                        let symbol = String(inner.name.split(separator: " ").last ?? "")
+                        var hint = "close it with \(symbol) before the \(marker.name) at \(place(i)) closes"
+                        if let previous = lastPair[bytes[inner.byteOffset]] {
+                            hint += "; \(symbol) marks pair in order (the one before ran from \(place(previous.open)) to "
+                                + "\(place(previous.close))), so a closing \(symbol) may be missing earlier"
+                        }
+                        throw failure("this \(inner.name) is still open where the \(marker.name) around it closes",
+                                      atByte: inner.byteOffset, hint: hint)
                     }
+                    lastPair[byte] = (open[index].byteOffset, i)
                     open.removeLast()
                     style.remove(marker.style)
                 } else {
@@ -149,7 +176,9 @@ enum EvidenceParser {
         }
         flush()
         if let unclosed = open.last {
-            throw failure("unclosed \(unclosed.name) span in evidence", atByte: unclosed.byteOffset)
+            let symbol = String(unclosed.name.split(separator: " ").last ?? "")
+            throw failure("this \(unclosed.name) is never closed", atByte: unclosed.byteOffset,
+                          hint: "add the closing \(symbol) where the span should end")
         }
         return runs
     }
@@ -166,10 +195,11 @@ extension Evidence: Codable {
             try self.init(markup: markup, locate: { offset in scalar?.location(ofValueOffset: offset) })
         } catch {
             if let location = error.location {
-                throw YAMLError(kind: .invalidValue, location: location, message: error.message, hint: nil,
-                                codingPath: decoder.codingPath.map(\.stringValue))
+                throw YAMLError(kind: .invalidValue, location: location, message: error.message, hint: error.hint,
+                                codingPath: decoder.codingPath.map(\.stringValue), code: "evidence-markup")
             }
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: error.message + (error.hint.map { "; \($0)" } ?? "")))
         }
     }
 

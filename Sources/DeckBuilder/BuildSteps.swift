@@ -8,11 +8,13 @@ enum BuildSteps {
     /// Reads the deck file and asks each module for its arguments.
     static func load(_ context: inout BuildContext) throws(DiagnosticsError) {
         let configuration: DeckConfiguration
+        var warnings: [YAMLWarning] = []
         do {
-            configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: context.configPath)
+            configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: context.configPath, warnings: &warnings)
         } catch {
             throw DiagnosticsError(Diagnostic(error))
         }
+        context.diagnostics += warnings.map(Diagnostic.init)
         context.configuration = configuration
         var problems: [Diagnostic] = []
         var seen: Set<String> = []
@@ -35,7 +37,9 @@ enum BuildSteps {
                                               options: use.options)
             var failure: [Diagnostic] = []
             do {
-                context.sets.append(try module.arguments(for: moduleContext))
+                let set = try module.arguments(for: moduleContext)
+                context.sets.append(set)
+                context.diagnostics += set.diagnostics
             } catch let error as DiagnosticsError {
                 // A module's own problems keep their positions; problems without one point at the deck's entry.
                 failure = error.diagnostics.map { d in

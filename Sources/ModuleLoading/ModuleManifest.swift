@@ -91,3 +91,15 @@ public func loadModule(folder: String, settings: ProcessModule.Settings = .init(
     case .process: return ProcessModule(manifest: manifest, folder: folder, settings: settings)
     }
 }
+
+extension ModuleManifest: YAMLDescribed {
+    public static var yamlNoun: String { "module" }
+    public static var yamlTitleKey: String? { "id" }
+    public static var yamlEmptyFileHint: String? {
+        "module.yaml starts with `id:`, `title:`, `summary:`, `version:` and `kind: pack` (or `kind: process` and `command:`)"
+    }
+    public static var yamlProseKeys: Set<String> { ["title", "summary"] }
+    public static func yamlNoun(atPath path: [String]) -> YAMLNoun? {
+        path.count == 2 && path[0] == "examples" ? YAMLNoun("example") : nil
+    }
+}

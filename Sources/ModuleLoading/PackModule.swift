@@ -46,37 +46,45 @@ public struct PackModule: ArgumentModule {
 
     /// Decodes every claim file; collects one error per broken file rather than stopping at the first.
     public func entries() throws(DiagnosticsError) -> [ClaimEntry] {
+        try entriesAndWarnings().entries
+    }
+
+    /// The entries and the decoder's warnings (a ` #` that YAML read as a comment inside a tag).
+    public func entriesAndWarnings() throws(DiagnosticsError) -> (entries: [ClaimEntry], warnings: [Diagnostic]) {
         var entries: [ClaimEntry] = []
         var problems: [Diagnostic] = []
+        var warnings: [YAMLWarning] = []
         let decoder = YAMLDecoder()
         for file in claimFiles {
             do {
-                entries += try decoder.decode(ClaimFile.self, fromFile: file).claims
+                entries += try decoder.decode(ClaimFile.self, fromFile: file, warnings: &warnings).claims
             } catch {
                 problems.append(Diagnostic(error))
             }
         }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
-        return entries
+        if !problems.isEmpty { throw DiagnosticsError(problems + warnings.map(Diagnostic.init)) }
+        return (entries, warnings.map(Diagnostic.init))
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        try arguments(for: context, from: try entries())
+        let (entries, warnings) = try entriesAndWarnings()
+        return try arguments(for: context, from: entries, warnings: warnings)
     }
 
     /// The arguments for `context` from entries already decoded.
-    public func arguments(for context: ModuleContext, from entries: [ClaimEntry]) throws -> ArgumentSet {
+    public func arguments(for context: ModuleContext, from entries: [ClaimEntry], warnings: [Diagnostic] = []) throws -> ArgumentSet {
         let options = try PackOptions(context.options, module: descriptor.id)
         let claims = entries
             .filter { options.keeps($0) }
             .map { $0.claim(module: descriptor.id) }
-        return ArgumentSet(module: descriptor.id, claims: claims)
+        return ArgumentSet(module: descriptor.id, claims: claims, diagnostics: warnings)
     }
 
     /// The pack with its claim files decoded once, for callers that ask for arguments many times
     /// (lint runs every example).
     public func loaded() throws(DiagnosticsError) -> LoadedPack {
-        LoadedPack(pack: self, entries: try entries())
+        let (entries, warnings) = try entriesAndWarnings()
+        return LoadedPack(pack: self, entries: entries, warnings: warnings)
     }
 }
 
@@ -84,11 +92,13 @@ public struct PackModule: ArgumentModule {
 public struct LoadedPack: ArgumentModule {
     public let pack: PackModule
     public let entries: [ClaimEntry]
+    /// The decoder's warnings about the claim files.
+    public let warnings: [Diagnostic]
 
     public var descriptor: ModuleDescriptor { pack.descriptor }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        try pack.arguments(for: context, from: entries)
+        try pack.arguments(for: context, from: entries, warnings: warnings)
     }
 }
 

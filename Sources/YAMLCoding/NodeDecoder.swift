@@ -18,6 +18,11 @@ final class DecodingSession {
     @exclusivity(unchecked) private var allowedKeysCache: [(type: ObjectIdentifier, keys: AllowedKeys?)] = []
     @exclusivity(unchecked) var strategies: [(type: ObjectIdentifier, strategy: DecodeStrategy)] = []
     private var cachedSource: SourceText?
+    /// Warnings found while decoding, in the order found.
+    var warnings: [YAMLWarning] = []
+    /// Only a file with a `#` can have a comment where a value was meant.
+    private(set) lazy var mayHoldComments: Bool = input.contains(UInt8(ascii: "#"))
+    @exclusivity(unchecked) private var proseKeysCache: [(type: ObjectIdentifier, keys: Set<String>)] = []
 
     init(document: Document, path: String, input: [UInt8], userInfo: [CodingUserInfoKey: Any]) {
         self.document = document
@@ -32,6 +37,15 @@ final class DecodingSession {
         let made = SourceText(bytes: input)
         cachedSource = made
         return made
+    }
+
+    /// The prose keys of an owner type (`YAMLDescribed.yamlProseKeys`), looked up once per type.
+    func proseKeys(of type: Any.Type) -> Set<String> {
+        let id = ObjectIdentifier(type)
+        for entry in proseKeysCache where entry.type == id { return entry.keys }
+        let keys = (type as? any YAMLDescribed.Type)?.yamlProseKeys ?? []
+        proseKeysCache.append((id, keys))
+        return keys
     }
 
     /// The key names of a `CaseIterable` key type (computed once per type and decode call).
@@ -128,7 +142,8 @@ final class NodeDecoder: Decoder {
     let node: Int
     let parent: NodeDecoder?
     let key: PathKey
-    /// The type whose `init(from:)` receives this decoder, for messages ("unknown key `x` in Claim").
+    /// The type whose `init(from:)` receives this decoder, for messages ("unknown key `x` in claim `a.b`",
+    /// through `YAMLDescribed`).
     let type: Any.Type?
     /// Where the next key look-up in this decoder's mapping starts.
     @exclusivity(unchecked) private var lookupHint = 0
@@ -221,7 +236,7 @@ final class NodeDecoder: Decoder {
             let text = document.text(keyNode)
             let hint = YAMLSuggestions.closest(to: text, in: allowed.names).map { "did you mean `\($0)`?" }
                 ?? "expected one of: \(YAMLSuggestions.list(allowed.names))"
-            let owner = type.map { " in \(String(describing: $0))" } ?? ""
+            let owner = whereabouts(of: type, mapping: node)
             throw YAMLError(kind: .unknownKey, location: location(of: keyNode), message: "unknown key `\(text)`\(owner)",
                             hint: hint, codingPath: pathStrings + [text])
         }
@@ -261,7 +276,7 @@ final class NodeDecoder: Decoder {
     /// The value's node when `key` is present, else a missing-key error at this mapping.
     func valueNode(forKey key: some CodingKey) throws(YAMLError) -> Int {
         if let value = valueNodeIfPresent(forKey: key) { return value }
-        let owner = type.map { " in \(String(describing: $0))" } ?? ""
+        let owner = whereabouts(of: type, mapping: node)
         throw YAMLError(kind: .missingKey, location: location, message: "missing key `\(key.stringValue)`\(owner)",
                         codingPath: pathStrings(appending: .key(key)))
     }

@@ -33,14 +33,20 @@ struct DocumentParser {
     private var root: Int?
     private var documents = 0
     private var mappingIndex: [Int: [String: Int]] = [:]
+    private var multilinePlainEnds: [Int: (line: Int, column: Int)] = [:]
 
-    private init(path: String, limits: YAMLLimits) {
+    /// Names a place by its path (`YAMLDescribed.yamlNoun(atPath:)` of the decoded type), for syntax errors.
+    private let namer: (([String]) -> YAMLNoun?)?
+
+    private init(path: String, limits: YAMLLimits, namer: (([String]) -> YAMLNoun?)?) {
         self.path = path
         self.limits = limits
+        self.namer = namer
     }
 
-    static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String, limits: YAMLLimits) throws(YAMLError) -> Document {
-        var parser = DocumentParser(path: path, limits: limits)
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String, limits: YAMLLimits,
+                      namer: (([String]) -> YAMLNoun?)? = nil) throws(YAMLError) -> Document {
+        var parser = DocumentParser(path: path, limits: limits, namer: namer)
         return try parser.run(input)
     }
 
@@ -67,7 +73,7 @@ struct DocumentParser {
         nodes.append(Node(line: 0, column: 0, first: 0, count: 0, kind: .scalar,
                           style: ScalarStyle.plain.rawValue, flags: Node.resolvable | Node.null | Node.absent))
         return Document(nodes: nodes, children: children, scalarBytes: scalarBytes, root: root ?? 0,
-                        absentNode: absent, mappingIndex: mappingIndex)
+                        absentNode: absent, mappingIndex: mappingIndex, multilinePlainEnds: multilinePlainEnds)
     }
 
     private mutating func readEvents(_ base: UnsafePointer<UInt8>, count: Int, input: UnsafeBufferPointer<UInt8>) throws(YAMLError) {
@@ -99,6 +105,10 @@ struct DocumentParser {
             try scalar(value: event.pointee.data.scalar.value, length: event.pointee.data.scalar.length,
                        style: event.pointee.data.scalar.style, tag: event.pointee.data.scalar.tag,
                        anchor: event.pointee.data.scalar.anchor, mark: mark)
+            let end = event.pointee.end_mark
+            if end.line != mark.line && event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE {
+                multilinePlainEnds[nodes.count - 1] = (end.line, end.column)
+            }
         case YAML_SEQUENCE_START_EVENT:
             try startCollection(.sequence, anchor: event.pointee.data.sequence_start.anchor, mark: mark)
         case YAML_MAPPING_START_EVENT:
@@ -333,16 +343,79 @@ struct DocumentParser {
             return YAMLError(kind: .syntax, location: SourceLocation(path: path, line: line + 1, column: column + 1),
                              message: message)
         default:
+            let context = parser.context.map { String(cString: $0) }
+            let explainer = SyntaxExplainer(path: path, input: input, problem: problem,
+                                            problemLine: parser.problem_mark.line, problemColumn: parser.problem_mark.column,
+                                            context: context, contextLine: parser.context_mark.line,
+                                            contextColumn: parser.context_mark.column)
+            if let plain = explainer.explain(structure: openStructure()) { return plain }
             var message = problem
-            if let context = parser.context {
+            if let context {
                 let mark = parser.context_mark
-                message += " (\(String(cString: context)) that started at \(mark.line + 1):\(mark.column + 1))"
+                message += " (\(context) that started at \(mark.line + 1):\(mark.column + 1))"
             }
-            let mark = parser.problem_mark
-            let offset = SourceText.offset(line: mark.line, column: mark.column, in: input)
-            let hint = offset < input.count && input[offset] == 0x09 ? "indent with spaces: YAML does not allow tabs here" : nil
-            return YAMLError(kind: .syntax, location: location(mark), message: message, hint: hint)
+            return YAMLError(kind: .syntax, location: location(parser.problem_mark), message: message)
         }
+    }
+
+    /// What was open when libyaml stopped: the innermost collection, the key waiting for its value,
+    /// and the last finished item, with their paths and nouns.
+    private func openStructure() -> OpenStructure {
+        var frames = stack.filter { $0.node >= 0 }
+        if top.node >= 0 { frames.append(top) }
+        var path: [String] = []
+        var result = OpenStructure()
+        for (i, frame) in frames.enumerated() {
+            let end = i + 1 < frames.count ? frames[i + 1].pendingStart : pending.count
+            let slots = end - frame.pendingStart
+            let isLast = i == frames.count - 1
+            if frame.isMapping {
+                if slots % 2 == 1 {
+                    let keyNode = Int(pending[end - 1])
+                    if isLast { result.pendingKey = (keyText(keyNode), Int(nodes[keyNode].line), Int(nodes[keyNode].column)) }
+                    path.append(keyText(keyNode))
+                } else if isLast, slots >= 2 {
+                    let keyNode = Int(pending[end - 2])
+                    result.lastKey = (keyText(keyNode), Int(nodes[keyNode].line), Int(nodes[keyNode].column))
+                    result.lastChild = finishedMapping(Int(pending[end - 1]), path: path + [keyText(keyNode)])
+                }
+            } else {
+                if isLast, slots >= 1 {
+                    result.lastChild = finishedMapping(Int(pending[end - 1]), path: path + [String(slots - 1)])
+                }
+                path.append(String(slots))
+            }
+            if isLast {
+                result.container = (Int(nodes[frame.node].line), Int(nodes[frame.node].column), frame.isMapping)
+            }
+        }
+        return result
+    }
+
+    private func keyText(_ index: Int) -> String {
+        let key = nodes[index]
+        guard key.kind == .scalar else { return "" }
+        return String(decoding: scalarBytes[Int(key.first)..<Int(key.first + key.count)], as: UTF8.self)
+    }
+
+    /// A finished mapping: where its keys start, its last key, and its noun ("the claim `x`").
+    private func finishedMapping(_ index: Int, path: [String]) -> OpenStructure.Child? {
+        let node = nodes[index]
+        guard node.kind == .mapping, node.count >= 2 else { return nil }
+        let lastKey = Int(children[Int(node.first) + Int(node.count) - 2])
+        var name: String?
+        if let noun = namer?(path) {
+            var title: String?
+            if let titleKey = noun.titleKey {
+                for entry in 0..<(Int(node.count) / 2) where keyText(Int(children[Int(node.first) + 2 * entry])) == titleKey {
+                    let value = Int(children[Int(node.first) + 2 * entry + 1])
+                    if nodes[value].kind == .scalar { title = keyText(value) }
+                }
+            }
+            name = title == nil ? "the \(noun.noun)" : "the " + YAMLWords.named(noun, title: title)
+        }
+        return OpenStructure.Child(line: Int(node.line), column: Int(node.column), lastKey: keyText(lastKey),
+                                   lastKeyLine: Int(nodes[lastKey].line), name: name)
     }
 }
 

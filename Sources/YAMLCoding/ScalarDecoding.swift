@@ -156,7 +156,14 @@ extension NodeDecoder {
     // MARK: - Messages
 
     func mismatch(_ index: Int, key: PathKey, expected: String, hint: String? = nil) -> YAMLError {
-        YAMLError(kind: .typeMismatch, location: location(of: index), message: "expected \(expected), found \(describe(index))",
+        if document.nodes[index].flags & Node.emptyDocument != 0 {
+            let onlyComments = session.input.contains { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            return YAMLError(kind: .typeMismatch, location: location(of: index),
+                             message: onlyComments ? "the file holds only comments" : "the file is empty",
+                             hint: (type as? any YAMLDescribed.Type)?.yamlEmptyFileHint, codingPath: pathStrings, code: "empty-file")
+        }
+        if let comment = commentInsteadOfValue(index, key: key) { return comment }
+        return YAMLError(kind: .typeMismatch, location: location(of: index), message: "expected \(expected), found \(describe(index))",
                   hint: hint, codingPath: pathStrings(appending: key))
     }
 

@@ -120,7 +120,7 @@ struct LintCommand: ParsableCommand {
             return [.error("\(folder): \(error)")]
         }
         let location = SourceLocation(path: (folder as NSString).appendingPathComponent(PackModule.manifestName), line: 1, column: 1)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = (pack as? LoadedPack)?.warnings ?? []
         for failure in pack.descriptor.examples.flatMap({ $0.check(pack) }) {
             diagnostics.append(.error(failure, at: location))
         }
