@@ -28,9 +28,7 @@ enum BuildSteps {
                 continue
             }
             guard let module = context.registry.module(use.id) else {
-                let hint = closestMatch(to: use.id, in: context.registry.ids).map { "did you mean `\($0)`?" }
-                    ?? "known modules: \(context.registry.ids.joined(separator: ", "))"
-                problems.append(.error("unknown module `\(use.id)`", at: use.location, hint: hint))
+                problems.append(unknownModule(use, registry: context.registry))
                 continue
             }
             let moduleContext = ModuleContext(resolution: configuration.resolution, side: configuration.side,
@@ -65,6 +63,21 @@ enum BuildSteps {
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
+    }
+
+    /// "unknown module `potash`" with a did-you-mean, or where it looked and how to add a place.
+    static func unknownModule(_ use: ModuleUse, registry: ModuleRegistry) -> Diagnostic {
+        if let close = closestMatch(to: use.id, in: registry.ids) {
+            return .error("unknown module `\(use.id)`", at: use.location, hint: "did you mean `\(close)`?")
+        }
+        var message = "unknown module `\(use.id)`"
+        if !registry.searchedPlaces.isEmpty {
+            message += "; looked in " + registry.searchedPlaces.joined(separator: ", ")
+        }
+        message += "; known modules: \(registry.ids.joined(separator: ", "))"
+        let hint = "put the module's folder in the project's modules/ folder (`debate modules new \(use.id)` writes it there), "
+            + "or add a place with --module-path DIR or DEBATE_MODULE_PATH, or pin it here: `- { id: \(use.id), from: path/to/\(use.id) }`"
+        return .error(message, at: use.location, hint: hint)
     }
 
     static func graph(_ context: inout BuildContext) throws(DiagnosticsError) {

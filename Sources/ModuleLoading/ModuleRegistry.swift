@@ -21,6 +21,8 @@ public struct ModuleRegistry: Sendable {
     public private(set) var entries: [Entry] = []
     /// Ids found in more than one place with no pin choosing one: id → every place, in search order.
     public private(set) var conflicts: [String: [String]] = [:]
+    /// Where `discover` looked, in the user's words (`ModuleSearch.searchedPlaces`); empty otherwise.
+    public private(set) var searchedPlaces: [String] = []
 
     public init(builtIns: [any ArgumentModule] = []) {
         entries = builtIns.map { Entry(module: $0, source: "built-in", origin: .builtIn) }
@@ -79,6 +81,7 @@ public struct ModuleRegistry: Sendable {
     /// (an error when that id is used) unless one of `search.pins` chooses between them.
     public static func discover(builtIns: [any ArgumentModule], search: ModuleSearch) throws(DiagnosticsError) -> ModuleRegistry {
         var registry = ModuleRegistry(builtIns: builtIns)
+        registry.searchedPlaces = search.searchedPlaces
         var (candidates, problems) = search.candidates()
         var chosen: [String: String] = [:]  // id → canonical location, or "built-in"
         for pin in search.pins {

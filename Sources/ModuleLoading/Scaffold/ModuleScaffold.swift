@@ -49,6 +49,17 @@ public struct ModuleScaffold: Sendable {
         ]
     }
 
+    /// A pack's example claim is a whole card, to show the cite and the evidence markup: a real
+    /// sentence, quoted verbatim from an op-ed (see `SampleCard`), to be replaced by your own.
+    var packExampleClaims: [ClaimEntry] {
+        var claims = exampleClaims
+        claims[0].tag = "Replace this with your tag — e.g. “Engagement with Minsk is working: keep it up”"
+        claims[0].warrant = "Why the tag is true, in your own words. This example card quotes an op-ed; replace it with your own."
+        claims[0].cite = SampleCard.cite
+        claims[0].evidence = SampleCard.strategyEvidence
+        return claims
+    }
+
     var exampleDescriptor: ModuleDescriptor {
         ModuleDescriptor(id: id, title: title, summary: "What \(title) argues. Write one or two sentences.", version: "0.1.0",
                          kind: kind == .pack ? "pack" : "process",
@@ -103,7 +114,9 @@ public struct ModuleScaffold: Sendable {
     }
 
     private func claimsFile() throws -> String {
-        try emitYAML(["claims": .sequence(exampleClaims.map(Self.yaml))])
+        "# Claims of the pack. A card has a `cite:` and `evidence:`; in the evidence, __underline__ what may be\n"
+            + "# read, ==highlight== what is read aloud, **emphasise** key words. Quote a text that holds `: ` or ` #`.\n"
+            + (try emitYAML(["claims": .sequence(packExampleClaims.map(Self.yaml))]))
     }
 
     static func yaml(_ example: ModuleExample) -> YAMLValue {
