@@ -134,6 +134,29 @@ enum EvidenceParser {
         /// The last finished span of each style, as byte offsets of its two markers.
         var lastPair: [UInt8: (open: Int, close: Int)] = [:]
 
+        func spansLines(_ from: Int, _ to: Int) -> Bool { bytes[from..<to].contains(UInt8(ascii: "\n")) }
+        func symbol(_ name: String) -> String { String(name.split(separator: " ").last ?? "") }
+
+        /// Spans that cross (`__a ==b__ c==`) are reported where a closing marker is missing: markers
+        /// of one kind pair in order, so one missing closer re-pairs every later marker of its kind.
+        /// An outer span that runs over a line break most likely lost its closer; else the inner one did.
+        func crossing(outer: (style: Evidence.Style, name: String, byteOffset: Int),
+                      inner: (style: Evidence.Style, name: String, byteOffset: Int),
+                      closingAt i: Int, marker: String) -> EvidenceError {
+            if spansLines(outer.byteOffset, i) {
+                return failure("this \(outer.name) does not close before the \(inner.name) at \(place(inner.byteOffset)), so the two cross",
+                               atByte: outer.byteOffset,
+                               hint: "add the closing \(symbol(outer.name)) where the span should end; \(symbol(outer.name)) marks "
+                                   + "pair in order, so the one at \(place(i)) was read as its close")
+            }
+            var hint = "close it with \(symbol(inner.name)) before the \(marker) at \(place(i)) closes"
+            if let previous = lastPair[bytes[inner.byteOffset]], spansLines(previous.open, previous.close) {
+                hint += "; \(symbol(inner.name)) marks pair in order (the one before ran from \(place(previous.open)) to "
+                    + "\(place(previous.close))), so a closing \(symbol(inner.name)) may be missing earlier"
+            }
+            return failure("this \(inner.name) is still open where the \(marker) around it closes", atByte: inner.byteOffset, hint: hint)
+        }
+
         while i < bytes.count {
             let byte = bytes[i]
             if byte == backslash, i + 1 < bytes.count {
@@ -150,16 +173,7 @@ enum EvidenceParser {
                 flush()
                 if let index = open.lastIndex(where: { $0.style == marker.style }) {
                     if index != open.count - 1 {
-                        // Reported where the unclosed span opens: that is where a closing marker is missing.
-                        let inner = open[open.count - 1]
-                        let symbol = String(inner.name.split(separator: " ").last ?? "")
-                        var hint = "close it with \(symbol) before the \(marker.name) at \(place(i)) closes"
-                        if let previous = lastPair[bytes[inner.byteOffset]] {
-                            hint += "; \(symbol) marks pair in order (the one before ran from \(place(previous.open)) to "
-                                + "\(place(previous.close))), so a closing \(symbol) may be missing earlier"
-                        }
-                        throw failure("this \(inner.name) is still open where the \(marker.name) around it closes",
-                                      atByte: inner.byteOffset, hint: hint)
+                        throw crossing(outer: open[index], inner: open[open.count - 1], closingAt: i, marker: marker.name)
                     }
                     lastPair[byte] = (open[index].byteOffset, i)
                     open.removeLast()

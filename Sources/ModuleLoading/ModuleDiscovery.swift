@@ -61,7 +61,7 @@ public struct ModuleSearch: Sendable {
         }
         let start = deckFile.map { ($0 as NSString).deletingLastPathComponent } ?? workingDirectory ?? FileManager.default.currentDirectoryPath
         if let root = Self.projectRoot(from: start.isEmpty ? "." : start) {
-            let modules = (root as NSString).appendingPathComponent("modules")
+            let modules = root == "." ? "modules" : (root as NSString).appendingPathComponent("modules")
             if deckModules.map({ Self.canonical($0) != Self.canonical(modules) }) ?? true {
                 result.append((modules, .project))
             }
@@ -74,25 +74,34 @@ public struct ModuleSearch: Sendable {
     /// the current folder (relative paths stay relative: `decks/..` is shown as `.`).
     public static func projectRoot(from folder: String) -> String? {
         var url = URL(fileURLWithPath: folder).standardizedFileURL
-        var relative = folder
+        var relative = folder.isEmpty ? "." : folder
         for _ in 0..<64 {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("decks").path, isDirectory: &isDirectory),
                isDirectory.boolValue {
-                return (relative as NSString).standardizingPath.isEmpty ? "." : (relative as NSString).standardizingPath
+                return relative
             }
             if url.path == "/" { return nil }
             url.deleteLastPathComponent()
-            relative = relative.hasPrefix("/") ? url.path : (relative as NSString).appendingPathComponent("..")
+            relative = relative.hasPrefix("/") ? url.path : up(relative)
         }
         return nil
+    }
+
+    /// The folder above a relative path, kept short: `decks` → `.`, `.` → `..`, `a/..` → `a/../..`.
+    private static func up(_ relative: String) -> String {
+        let parts = relative.split(separator: "/").filter { $0 != "." }
+        if parts.isEmpty { return ".." }
+        if parts.last == ".." { return parts.joined(separator: "/") + "/.." }
+        let rest = parts.dropLast().joined(separator: "/")
+        return rest.isEmpty ? "." : rest
     }
 
     /// The places searched, in order, as a user would name them: shown when a module is not found.
     public var searchedPlaces: [String] {
         var places = ["the built-in modules"]
         for (path, origin) in folders {
-            let shown = path.hasPrefix(userModulesFolder) ? path : path
+            let shown = path
             switch origin {
             case .modulePath: places.append("\(shown) (--module-path)")
             case .environment: places.append("\(shown) (DEBATE_MODULE_PATH)")

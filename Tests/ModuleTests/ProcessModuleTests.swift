@@ -122,10 +122,10 @@ func garbageRepliesAreRefused(_ reply: String, _ expected: String) throws {
 }
 
 @Test(arguments: [
-    (#"[{"id":"bad.one","side":"maybe","tag":"T"}]"#, "claims[0].side: unknown value `maybe` for Side"),
+    (#"[{"id":"bad.one","side":"maybe","tag":"T"}]"#, "claims[0].side: unknown value `maybe` for `side`"),
     (#"[{"id":"bad.one","side":"pro"}]"#, "claims[0].tag: missing key `tag`"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","tga":"x"}]"#, "claims[0].tga: unknown key `tga`"),
-    (#"[{"id":"bad.one","side":"pro","tag":"T","answers":"x.y"}]"#, "claims[0].response: missing key `response`"),
+    (#"[{"id":"bad.one","side":"pro","tag":"T","answers":"x.y"}]"#, "claims[0].response: a claim that `answers:` another needs a `response:`"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","answers":"x.y","response":"linkturn"}]"#, "claims[0].response: unknown value `linkturn`"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","evidence":"==never closed"}]"#, "highlight"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","cite":{"author":7}}]"#, "claims[0].cite.author"),
