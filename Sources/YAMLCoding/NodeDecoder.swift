@@ -18,6 +18,8 @@ final class DecodingSession {
     @exclusivity(unchecked) private var allowedKeysCache: [(type: ObjectIdentifier, keys: AllowedKeys?)] = []
     @exclusivity(unchecked) var strategies: [(type: ObjectIdentifier, strategy: DecodeStrategy)] = []
     private var cachedSource: SourceText?
+    /// The decoded root type's `yamlNoun(atPath:)`, for hints about places not being decoded.
+    var namer: (([String]) -> YAMLNoun?)?
     /// Warnings found while decoding, in the order found.
     var warnings: [YAMLWarning] = []
     /// Only a file with a `#` can have a comment where a value was meant.
@@ -223,23 +225,52 @@ final class NodeDecoder: Decoder {
     private func checkKeys(_ allowed: AllowedKeys) throws(YAMLError) {
         let document = self.document
         let mapping = document.nodes[node]
-        let unknown: Int? = document.scalarBytes.withUnsafeBufferPointer { bytes in
+        let unknown: (node: Int, entry: Int)? = document.scalarBytes.withUnsafeBufferPointer { bytes in
             for entry in 0..<(Int(mapping.count) / 2) {
                 let keyNode = document.child(mapping, 2 * entry)
                 let key = document.nodes[keyNode]
                 let text = UnsafeBufferPointer(rebasing: bytes[Int(key.first)..<Int(key.first + key.count)])
-                if !allowed.contains(text) { return keyNode }
+                if !allowed.contains(text) { return (keyNode, entry) }
             }
             return nil
         }
-        if let keyNode = unknown {
+        if let (keyNode, entry) = unknown {
             let text = document.text(keyNode)
             let hint = YAMLSuggestions.closest(to: text, in: allowed.names).map { "did you mean `\($0)`?" }
+                ?? dedentedKeyHint(text, keyNode: keyNode, entry: entry)
                 ?? "expected one of: \(YAMLSuggestions.list(allowed.names))"
             let owner = whereabouts(of: type, mapping: node)
             throw YAMLError(kind: .unknownKey, location: location(of: keyNode), message: "unknown key `\(text)`\(owner)",
                             hint: hint, codingPath: pathStrings + [text])
         }
+    }
+
+    /// A key indented so little that it left the mapping above it (`side:` at column 1 under
+    /// `claims:`): "if it belongs to the claim `a` above, line `side:` up with `id:` (column 5)".
+    private func dedentedKeyHint(_ text: String, keyNode: Int, entry: Int) -> String? {
+        guard entry > 0 else { return nil }
+        let mapping = document.nodes[node]
+        let previousKey = document.text(document.child(mapping, 2 * (entry - 1)))
+        var target = document.child(mapping, 2 * (entry - 1) + 1)
+        var path = pathStrings + [previousKey]
+        if document.nodes[target].kind == .sequence, document.nodes[target].count > 0 {
+            let count = Int(document.nodes[target].count)
+            target = document.child(document.nodes[target], count - 1)
+            path.append(String(count - 1))
+        }
+        let above = document.nodes[target]
+        guard above.kind == .mapping, above.count >= 2, above.column > document.nodes[keyNode].column else { return nil }
+        let lastKey = document.text(document.child(above, Int(above.count) - 2))
+        var owner = "the item above"
+        if let noun = session.namer?(path) {
+            var title: String?
+            if let titleKey = noun.titleKey, let found = document.entry(of: titleKey, inMapping: target) {
+                let value = document.child(above, 2 * found + 1)
+                if document.nodes[value].kind == .scalar { title = document.text(value) }
+            }
+            owner = "the " + (title == nil ? noun.noun : YAMLWords.named(noun, title: title)) + " above"
+        }
+        return "if it belongs to \(owner), line `\(text):` up with `\(lastKey):` (column \(above.column + 1))"
     }
 
     // MARK: - Decoding children

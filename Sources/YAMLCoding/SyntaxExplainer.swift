@@ -139,7 +139,7 @@ struct SyntaxExplainer {
         let indent = text.prefix { $0 == " " }.count
         guard indent == problemColumn else { return nil }
         let key = split(text).flatMap { $0.key }
-        let what = key.map { "`\($0):`" } ?? "this line"
+        let what = key.map { "`\($0):`" } ?? "it"
         if let child = structure.lastChild, child.column > indent {
             let owner = child.name ?? "the item that starts on line \(child.line + 1)"
             return error(line: problemLine, column: indent, "this line is indented less than \(owner) it belongs to",

@@ -53,6 +53,7 @@ public struct YAMLDecoder: Sendable {
         }
         let session = DecodingSession(document: document, path: path, input: bytes,
                                       userInfo: userInfo.mapValues { $0 as Any })
+        session.namer = namer
         // The root's "parent" only carries the session; the root itself has an empty coding path.
         let context = NodeDecoder(session: session, node: document.root, parent: nil, key: .none, type: nil)
         let value = try context.decode(type, node: document.root, key: .none)

@@ -259,3 +259,21 @@ private let claimFile = "modules/potash/claims.yaml"
     expectOneError(result, "\(claimFile):4:10: error: this quote does not close on its line, so YAML reads on to the `\"` on line 9; "
         + "end the text with a matching `\"` on this line")
 }
+
+@Test func aKeyDedentedOutOfItsClaimSaysWhereItBelongs() throws {
+    let (result, folder) = try buildWithMistake(claims: replacing("    tag: The leverage was never there", "tag: The leverage was never there"))
+    defer { try? FileManager.default.removeItem(at: folder) }
+    expectOneError(result, "\(claimFile):17:1: error: unknown key `tag` in a claim file; if it belongs to the claim `potash.answer` "
+        + "above, line `tag:` up with `response:` (column 5)")
+}
+
+@Test func anEmptyModuleFileSaysWhatItStartsWith() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pack = folder.appendingPathComponent("modules/empty")
+    try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+    try "".write(to: pack.appendingPathComponent("module.yaml"), atomically: true, encoding: .utf8)
+    let result = try debate(["lint", "modules/empty"], in: folder)
+    expectOneError(result, "modules/empty/module.yaml:1:1: error: the file is empty; module.yaml starts with `id:`, `title:`, "
+        + "`summary:`, `version:` and `kind: pack` (or `kind: process` and `command:`)")
+}
