@@ -69,3 +69,13 @@ import Testing
     #expect(bodies.count == 2)
     for body in bodies { #expect(source.contains(body), "\(body)") }
 }
+
+@Test func initRefusesAFileWhereAFolderGoesAndWritesNothing() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "".write(to: folder.appendingPathComponent("modules"), atomically: true, encoding: .utf8)
+    let result = try debate(["init"], in: folder)
+    #expect(result.status == 73)
+    #expect(result.stderr.contains("error: . already has modules (a file where a folder goes); nothing was written"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("decks").path))
+}

@@ -86,14 +86,27 @@ public struct ModuleScaffold: Sendable {
 
     /// Writes the files into `folder`, which must not exist or be empty.
     public func write(to folder: String) throws {
-        for file in try files() {
-            let path = (folder as NSString).appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            if file.executable {
-                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try Self.write(try files(), to: folder)
+    }
+
+    /// Writes `files` below `folder`, making sub-folders as needed (each file atomically). On a
+    /// failure the files already written are removed again, so no half-made module or project stays.
+    static func write(_ files: [File], to folder: String) throws {
+        var written: [String] = []
+        do {
+            for file in files {
+                let path = (folder as NSString).appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                written.append(path)
+                if file.executable {
+                    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+                }
             }
+        } catch {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            throw error
         }
     }
 

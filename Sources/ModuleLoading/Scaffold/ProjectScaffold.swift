@@ -25,18 +25,28 @@ public struct ProjectScaffold: Sendable {
         ]
     }
 
-    /// The paths of `files()` that already exist in `folder` (init refuses to overwrite them).
+    /// What stands in the way in `folder`, in words: files of `files()` that already exist (init
+    /// refuses to overwrite them) and files where one of its folders goes.
     public func existing(in folder: String) throws -> [String] {
-        try files().map(\.path).filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+        var clashes: [String] = []
+        for path in try files().map(\.path) {
+            var parts: [String] = []
+            for part in path.split(separator: "/").dropLast() {
+                parts.append(String(part))
+                let relative = parts.joined(separator: "/")
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(relative), isDirectory: &isDirectory),
+                   !isDirectory.boolValue {
+                    clashes.append("\(relative) (a file where a folder goes)")
+                }
+            }
+            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(path)) { clashes.append(path) }
+        }
+        return clashes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     public func write(to folder: String) throws {
-        for file in try files() {
-            let path = (folder as NSString).appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        }
+        try ModuleScaffold.write(try files(), to: folder)
     }
 
     static let claim = ClaimEntry(
