@@ -16,8 +16,9 @@ extension NodeDecoder {
             return located(context, kind: .typeMismatch,
                            message: context.debugDescription.isEmpty ? "expected \(YAMLWords.expected(expected)), found no value" : context.debugDescription)
         case .keyNotFound(let key, let context):
-            let message = context.debugDescription.isEmpty
-                ? "missing key `\(key.stringValue)`\(whereabouts(of: type, mapping: node))" : context.debugDescription
+            // A type's own words win; Foundation's generic ones ("No value associated with key CodingKeys(…)") never reach a user.
+            let own = !context.debugDescription.isEmpty && !context.debugDescription.contains("CodingKeys(")
+            let message = own ? context.debugDescription : "missing key `\(key.stringValue)`\(whereabouts(of: type, mapping: node))"
             var error = located(context, kind: .missingKey, message: message)
             error.codingPath.append(key.stringValue)
             return error
