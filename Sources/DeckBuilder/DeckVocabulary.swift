@@ -50,3 +50,7 @@ extension OutputSpec: YAMLDescribed {
     public static var yamlNoun: String { "output" }
     public static var yamlTitleKey: String? { "format" }
 }
+
+extension Budget: YAMLDescribed {
+    public static var yamlNoun: String { "the deck's `budget`" }
+}

@@ -4,7 +4,8 @@
 /// This is the one place messages get their nouns from. A type that does not adopt it is named by
 /// where it sits instead ("in `budget`"), so no type name can reach a message.
 public protocol YAMLDescribed {
-    /// The user's word for one value of this type, without an article: "claim", "block", "deck".
+    /// The user's word for one value of this type, without an article: "claim", "block", "deck";
+    /// or a definite phrase for a value there is one of: "the deck's `budget`".
     static var yamlNoun: String { get }
     /// A key whose scalar value names one value in messages: with `id`, "claim `potash.x`";
     /// with a key holding prose (`block`), "block “Answers to the DA”".
@@ -49,6 +50,8 @@ enum YAMLWords {
             let isIdentifier = !shown.contains(where: { $0 == " " || $0 == "\n" })
             return isIdentifier ? "\(noun.noun) `\(shown)`" : "\(noun.noun) “\(shown)”"
         }
+        // A noun that is already definite ("the deck's `budget`") is used as it is.
+        if noun.noun.hasPrefix("the ") { return noun.noun }
         guard article else { return "the \(noun.noun)" }
         return (noun.noun.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + noun.noun
     }

@@ -277,3 +277,9 @@ private let claimFile = "modules/potash/claims.yaml"
     expectOneError(result, "modules/empty/module.yaml:1:1: error: the file is empty; module.yaml starts with `id:`, `title:`, "
         + "`summary:`, `version:` and `kind: pack` (or `kind: process` and `command:`)")
 }
+
+@Test func aBudgetKeyTypoNamesTheDecksBudget() throws {
+    let (result, folder) = try buildWithMistake(deck: replacing("sections:\n", "budget:\n  wmp: 250\nsections:\n", in: deck))
+    defer { try? FileManager.default.removeItem(at: folder) }
+    expectOneError(result, "decks/my-deck.yaml:7:3: error: unknown key `wmp` in the deck's `budget`; did you mean `wpm`?")
+}
