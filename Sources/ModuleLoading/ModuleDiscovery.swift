@@ -59,7 +59,7 @@ public struct ModuleSearch: Sendable {
             deckModules = folder.isEmpty ? "modules" : folder + "/modules"
             result.append((deckModules!, .deck))
         }
-        let start = deckFile.map { ($0 as NSString).deletingLastPathComponent } ?? workingDirectory ?? FileManager.default.currentDirectoryPath
+        let start = deckFile.map { ($0 as NSString).deletingLastPathComponent } ?? workingDirectory ?? "."
         if let root = Self.projectRoot(from: start.isEmpty ? "." : start) {
             let modules = root == "." ? "modules" : (root as NSString).appendingPathComponent("modules")
             if deckModules.map({ Self.canonical($0) != Self.canonical(modules) }) ?? true {

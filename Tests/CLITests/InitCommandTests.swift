@@ -79,3 +79,14 @@ import Testing
     #expect(result.stderr.contains("error: . already has modules (a file where a folder goes); nothing was written"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("decks").path))
 }
+
+@Test func modulesShowOfAnUnknownModuleSaysWhereItLooked() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try debate(["init"], in: folder).status == 0)
+    #expect(try debate(["modules", "show", "belarus"], in: folder).status == 0)
+    let unknown = try debate(["modules", "show", "tariffs"], in: folder)
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.hasPrefix("error: no module `tariffs`; looked in the built-in modules, modules (the project's modules), "),
+            "\(unknown.stderr)")
+}
