@@ -55,6 +55,7 @@ struct SyntaxExplainer {
         case "did not find expected '-' indicator", "did not find expected key":
             return indentedLess(structure)
         case "could not find expected ':'":
+            if let explained = missingSpaceAfterColon() ?? blockLineIndentedTooLittle() { return explained }
             return error(line: contextLine, column: contextColumn, "this line is not `key: value`",
                          hint: "if it continues the text above, indent it more than that text's key, or put the whole text in quotes",
                          code: "yaml-missing-colon")
@@ -149,6 +150,46 @@ struct SyntaxExplainer {
             let shape = container.isMapping ? "the keys" : "the `- ` items"
             return error(line: problemLine, column: indent, "this line is not lined up with \(shape) above it",
                          hint: "indent \(what) to column \(container.column + 1), like line \(container.line + 1)", code: "yaml-indentation")
+        }
+        return nil
+    }
+
+    /// `answers:potash.x`: without a space after the colon YAML reads one word, not a key.
+    private func missingSpaceAfterColon() -> YAMLError? {
+        let text = line(contextLine)
+        var i = contextColumn
+        if i < text.count, text[i] == "-", i + 1 < text.count, text[i + 1] == " " { i += 2 }
+        let start = i
+        while i < text.count, text[i].properties.isAlphabetic || text[i] == "-" || text[i] == "_" { i += 1 }
+        guard i > start, i + 1 < text.count, text[i] == ":", text[i + 1] != " " else { return nil }
+        let key = String(String.UnicodeScalarView(text[start..<i]))
+        var rest = String(String.UnicodeScalarView(text[(i + 1)...]))
+        while let last = rest.last, last == " " { rest.removeLast() }
+        return error(line: contextLine, column: i, "`\(key):` needs a space after the colon to be a key",
+                     hint: "write `\(key): \(rest)`", code: "yaml-missing-space")
+    }
+
+    /// A line of a `|` or `>` block (evidence pasted in) indented no more than the block's key.
+    private func blockLineIndentedTooLittle() -> YAMLError? {
+        let indent = line(contextLine).prefix { $0 == " " }.count
+        var number = contextLine - 1
+        var firstContentIndent: Int?
+        var shallowest = Int.max  // of the lines between: all must be the block's content
+        while number >= 0 {
+            let text = line(number)
+            let lineIndent = text.prefix { $0 == " " }.count
+            if lineIndent == text.count { number -= 1; continue }  // blank
+            if let (key, _, value) = split(text), let key, ["|", ">", "|-", "|+", ">-", ">+"].contains(value) {
+                guard indent <= lineIndent, shallowest > lineIndent else { return nil }
+                let hint = firstContentIndent.map { "indent every line of the block to column \($0 + 1), like its first line" }
+                    ?? "indent the block's lines more than `\(key):`, for example to column \(lineIndent + 3)"
+                return error(line: contextLine, column: indent,
+                             "this line is part of the `\(key)` block above but is not indented more than `\(key):`",
+                             hint: hint, code: "yaml-indentation")
+            }
+            firstContentIndent = lineIndent
+            shallowest = min(shallowest, lineIndent)
+            number -= 1
         }
         return nil
     }

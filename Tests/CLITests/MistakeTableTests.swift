@@ -283,3 +283,28 @@ private let claimFile = "modules/potash/claims.yaml"
     defer { try? FileManager.default.removeItem(at: folder) }
     expectOneError(result, "decks/my-deck.yaml:7:3: error: unknown key `wmp` in the deck's `budget`; did you mean `wpm`?")
 }
+
+@Test func evidencePastedWithTooLittleIndentationSaysSo() throws {
+    let (result, folder) = try buildWithMistake(claims: replacing("      They __cut", "    They __cut"))
+    defer { try? FileManager.default.removeItem(at: folder) }
+    expectOneError(result, "\(claimFile):12:5: error: this line is part of the `evidence` block above but is not indented more "
+        + "than `evidence:`; indent every line of the block to column 7, like its first line")
+    let (first, other) = try buildWithMistake(claims: replacing("      Sanctions on ==potash", "    Sanctions on ==potash"))
+    defer { try? FileManager.default.removeItem(at: other) }
+    expectOneError(first, "\(claimFile):11:5: error: this line is part of the `evidence` block above but is not indented more "
+        + "than `evidence:`; indent the block's lines more than `evidence:`, for example to column 7")
+}
+
+@Test func aKeyWithoutASpaceAfterItsColonSaysSo() throws {
+    let (result, folder) = try buildWithMistake(claims: replacing("    answers: potash.leverage", "    answers:potash.leverage"))
+    defer { try? FileManager.default.removeItem(at: folder) }
+    expectOneError(result, "\(claimFile):15:12: error: `answers:` needs a space after the colon to be a key; "
+        + "write `answers: potash.leverage`")
+}
+
+@Test func aListAfterAKeyOnTheSameLineSaysWhereItGoes() throws {
+    let (result, folder) = try buildWithMistake(claims: replacing("    tags: [leverage]", "    tags: - leverage"))
+    defer { try? FileManager.default.removeItem(at: folder) }
+    expectOneError(result, "\(claimFile):5:11: error: a list item `- ` cannot follow `key:` on the same line; start the list "
+        + "on the next line, indented under the key, or write it as `[first, second]`")
+}
