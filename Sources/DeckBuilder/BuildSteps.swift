@@ -68,7 +68,7 @@ enum BuildSteps {
     /// "unknown module `potash`" with a did-you-mean, or where it looked and how to add a place.
     static func unknownModule(_ use: ModuleUse, registry: ModuleRegistry) -> Diagnostic {
         if let close = closestMatch(to: use.id, in: registry.ids) {
-            return .error("unknown module `\(use.id)`", at: use.location, hint: "did you mean `\(close)`?")
+            return .error("unknown module `\(use.id)`", at: use.location, hint: "did you mean `\(close)`?", code: "unknown-module")
         }
         var message = "unknown module `\(use.id)`"
         if !registry.searchedPlaces.isEmpty {
@@ -77,7 +77,7 @@ enum BuildSteps {
         message += "; known modules: \(registry.ids.joined(separator: ", "))"
         let hint = "put the module's folder in the project's modules/ folder (`debate modules new \(use.id)` writes it there), "
             + "or add a place with --module-path DIR or DEBATE_MODULE_PATH, or pin it here: `- { id: \(use.id), from: path/to/\(use.id) }`"
-        return .error(message, at: use.location, hint: hint)
+        return .error(message, at: use.location, hint: hint, code: "unknown-module")
     }
 
     static func graph(_ context: inout BuildContext) throws(DiagnosticsError) {

@@ -67,7 +67,7 @@ func errorLines(_ stderr: String) -> [String] {
     #expect(result.status == 65)
     let errors = errorLines(result.stderr)
     #expect(errors.count == 1, "\(result.stderr)")
-    #expect(errors.first?.hasSuffix("modules/probe/claims.yaml:4:5: error: unknown key `tga` in claim `probe.one`; did you mean `tag`?") == true,
+    #expect(errors.first?.hasSuffix("modules/probe/claims.yaml:4:5: error: unknown key `tga` in claim `probe.one`; did you mean `tag`? [unknown-key]") == true,
             "\(errors)")
     #expect(errors.first?.contains("did you mean `tag`?") == true)
 }

@@ -61,7 +61,7 @@ import Testing
     } throws: { error in
         guard let failure = error as? BuildFailure else { return false }
         return failure.step == "load" && failure.diagnostics.first?.description
-            == "\(deck.path):4:11: error: unknown module `smaple`; did you mean `sample`?"
+            == "\(deck.path):4:11: error: unknown module `smaple`; did you mean `sample`? [unknown-module]"
     }
 }
 
