@@ -62,14 +62,14 @@ extension YAMLError.Kind {
     /// The code of an error of this kind when nothing more precise is known.
     public var code: String {
         switch self {
-        case .io: "cannot-read"
+        case .io: "unreadable-file"
         case .syntax: "yaml-syntax"
         case .missingKey: "missing-key"
         case .typeMismatch: "wrong-type"
         case .unknownKey: "unknown-key"
         case .unknownValue: "unknown-value"
         case .duplicateKey: "duplicate-key"
-        case .limitExceeded: "too-large"
+        case .limitExceeded: "limit-exceeded"
         case .invalidValue: "invalid-value"
         }
     }

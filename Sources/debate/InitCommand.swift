@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ModuleLoading
+import ModuleAuthoring
 
 /// `debate init [DIR]`: a project whose starter deck builds at once.
 struct InitCommand: ParsableCommand {

@@ -54,7 +54,7 @@ struct ModulesCommand: ParsableCommand {
                 let rows = [["ID", "VERSION", "KIND", "ORIGIN", "TITLE", "SOURCE"]] + registry.entries.map {
                     let d = $0.module.descriptor
                     let title = failed[d.id] != nil ? "(failed to describe itself)" : registry.conflicts[d.id] != nil ? "(conflict) \(d.title)" : d.title
-                    return [d.id, d.version, d.kind, $0.origin.rawValue, title, $0.source]
+                    return [d.id, d.version, d.kind.rawValue, $0.origin.rawValue, title, $0.source]
                 }
                 console.out(table(rows))
             }
@@ -83,7 +83,7 @@ struct ModulesCommand: ParsableCommand {
             }
             guard var entry = registry.entry(id) else {
                 let hint = closestMatch(to: id, in: registry.ids).map { "; did you mean `\($0)`?" }
-                    ?? "; looked in \(registry.searchedPlaces.joined(separator: ", "))"
+                    ?? "; looked in \(registry.searched.joined(separator: ", "))"
                 console.err("error: no module `\(id)`\(hint) (known: \(registry.ids.joined(separator: ", ")))")
                 throw Exit.usage
             }
@@ -149,7 +149,7 @@ struct ModuleInfo: Encodable {
         title = d.title
         summary = d.summary
         version = d.version
-        kind = d.kind
+        kind = d.kind.rawValue
         origin = entry.origin.rawValue
         source = entry.source
         if let set {
