@@ -111,7 +111,7 @@ struct ItemGenerationTests {
         let item = try #require(try drillItems(belarusDeck).first { $0.id == "belarus-engagement:values.critic-authoritarianism:recall" })
         guard case .recall(let recall) = item.question else { Issue.record("not a recall"); return }
         #expect(recall.claim == "Belarus' authoritarianism disqualifies it from normal relations with the United States")
-        #expect(recall.answers.map(\.response) == [.doubleStandard, .linkTurn, .nonUnique])
+        #expect(recall.answers.map(\.response) == [.nonUnique, .linkTurn, .nonUnique])
         for answer in recall.answers { #expect(!answer.keyTerms.isEmpty) }
         #expect(item.context == ["Answers", "A2 the values critique"])
     }

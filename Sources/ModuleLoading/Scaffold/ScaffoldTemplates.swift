@@ -40,7 +40,7 @@ extension ModuleScaffold {
                     "id": "\#(id).example-answer",
                     "side": "con",
                     "answers": "\#(id).example",
-                    "response": "mitigation",
+                    "response": "no-impact",
                     "tag": "Replace this with the other side's best answer",
                     "tags": ["example"],
                 },
