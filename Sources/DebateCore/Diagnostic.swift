@@ -13,22 +13,26 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     public var message: String
     public var location: SourceLocation?
     public var hint: String?
+    /// A stable kebab-case name for the kind of problem (`double-turn`), for filtering and docs.
+    public var code: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil,
+                code: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
         self.hint = hint
+        self.code = code
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint)
+    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, hint: hint, code: code)
     }
-    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, hint: hint)
+    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, hint: hint, code: code)
     }
-    public static func note(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.note, message, at: location, hint: hint)
+    public static func note(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: String? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location, hint: hint, code: code)
     }
 
     /// A YAML decoding error becomes an error diagnostic at the same position.
@@ -39,10 +43,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
         let suffix = hint.map { "; \($0)" } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)\(suffix)"
+        let code = self.code.map { " [\($0)]" } ?? ""
+        return "\(prefix)\(severity.rawValue): \(message)\(suffix)\(code)"
     }
 
-    private enum CodingKeys: String, CodingKey { case severity, message, file, line, column, hint }
+    private enum CodingKeys: String, CodingKey { case severity, message, file, line, column, hint, code }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -52,6 +57,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         try c.encodeIfPresent(location?.line, forKey: .line)
         try c.encodeIfPresent(location?.column, forKey: .column)
         try c.encodeIfPresent(hint, forKey: .hint)
+        try c.encodeIfPresent(code, forKey: .code)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +65,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         severity = try c.decode(Severity.self, forKey: .severity)
         message = try c.decode(String.self, forKey: .message)
         hint = try c.decodeIfPresent(String.self, forKey: .hint)
+        code = try c.decodeIfPresent(String.self, forKey: .code)
         if let file = try c.decodeIfPresent(String.self, forKey: .file) {
             location = SourceLocation(path: file, line: try c.decodeIfPresent(Int.self, forKey: .line) ?? 1,
                                       column: try c.decodeIfPresent(Int.self, forKey: .column) ?? 1)

@@ -108,7 +108,7 @@ struct LintCommand: ParsableCommand {
             case .pack:
                 let loaded = try PackModule(directory: folder, manifest: manifest).loaded()
                 pack = loaded
-                set = ArgumentSet(module: manifest.id, claims: loaded.entries.map { $0.claim(module: manifest.id) })
+                set = loaded.everything
             case .process:
                 let process = try ProcessModule(manifest: manifest, folder: folder, settings: settings).described()
                 pack = process

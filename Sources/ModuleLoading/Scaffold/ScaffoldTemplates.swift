@@ -123,7 +123,7 @@ extension ModuleScaffold {
                                warrant: "Why the tag is true, in your own words. Add a cite and evidence to make it a card."),
                     ClaimEntry(id: "\#(id).example-answer", side: .con,
                                tag: "Replace this with the other side's best answer", tags: ["example"],
-                               answers: "\#(id).example", response: .mitigation),
+                               answers: "\#(id).example", response: .noImpact),
                 ]
             }
         }
