@@ -76,6 +76,8 @@ enum BuildSteps {
         var diagnostics = context.skippedModules.isEmpty
             ? graph.validate()
             : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)")
+        // Evidence ethics over every card the deck's modules supply (a `not-verbatim` card stops the build).
+        diagnostics += EvidenceEthics.check(context.sets)
         let loadedModules = Set(configuration.modules.map(\.id))
         let filters = configuration.sections.flatMap { pocket in
             pocket.hats.flatMap { hat in hat.blocks.map(\.select) + (hat.answers.map { [$0] } ?? []) }

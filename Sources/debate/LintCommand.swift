@@ -140,6 +140,8 @@ struct LintCommand: ParsableCommand {
             // Claims from a process module carry no position; their diagnostics name the claim instead.
             d.location.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path.hasPrefix(folderPrefix) } ?? (pack is ProcessModule)
         }
+        // Evidence ethics: the module's own cards only.
+        diagnostics += EvidenceEthics.check([set])
         return diagnostics
     }
 }
