@@ -185,6 +185,9 @@ def main(argv):
     packs = [a for a in argv if a != "--quiet"] or DEFAULT_PACKS
     problems = []
     for pack in packs:
+        if not os.path.isdir(pack):
+            problems.append(f"{pack}: no such pack folder")
+            continue
         problems += check_pack(pack, quiet)
     if problems:
         print("\n" + "\n".join(f"FAIL {p}" for p in problems), file=sys.stderr)
