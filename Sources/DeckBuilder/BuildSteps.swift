@@ -108,7 +108,12 @@ enum BuildSteps {
         context.selection = configuration.sections.map { pocket in
             pocket.hats.map { hat in
                 var blocks: [SelectedBlock] = hat.blocks.map { spec in
-                    let picked = graph.claims.filter { spec.select.matches($0, side: side) }
+                    var picked = graph.claims.filter { spec.select.matches($0, side: side) }
+                    // `ids:` says the order too.
+                    if let ids = spec.select.ids {
+                        let rank = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                        picked.sort { rank[$0.id, default: .max] < rank[$1.id, default: .max] }
+                    }
                     if picked.isEmpty {
                         warnings.append(.warning("block “\(spec.block)” selects no claims", at: spec.location))
                     }

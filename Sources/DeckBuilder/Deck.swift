@@ -32,6 +32,13 @@ public struct Pocket: Codable, Sendable {
     public var anchor: String
     public var title: String
     public var hats: [Hat]
+    /// The speech this pocket is read in (`1AC`, `NC`, `Summary`), when it is a speech doc.
+    public var speech: String?
+    /// The speech's time: the pocket's `time:`, else the deck format's standard time for `speech`.
+    public var timeSeconds: Double?
+    /// Tag words plus highlighted words of every card in the pocket, at the deck's rate.
+    public var readingSeconds: Double
+    public var overBudget: Bool
 }
 
 public struct Hat: Codable, Sendable {
@@ -59,6 +66,21 @@ public struct Card: Codable, Sendable {
     /// For a counterclaim: how it answers, and what.
     public var response: ResponseKind?
     public var answers: String?
+    /// The tag of the claim answered (for maps that show it even when the deck does not hold it).
+    public var answersTag: String?
+    /// The answer is framed "even if".
+    public var evenIf: Bool
+    /// The position the claim is part of, and its part in it ("Midterms DA — Link").
+    public var position: PositionReference?
+    public var role: ClaimRole?
+    /// No evidence: the debater's own argument (Verbatim renders it as a tag with no card under it).
+    public var analytic: Bool
+    /// An analytic its author marks as needing a card.
+    public var needsEvidence: Bool
+    /// The claim this card is extension evidence for.
+    public var extends: String?
+    /// Cards of the same side that extend this one, read with it.
+    public var extensions: [Card]
     public var warrant: String?
     public var cite: Citation?
     public var evidence: EvidenceBody?
@@ -66,6 +88,40 @@ public struct Card: Codable, Sendable {
     /// Tag words plus highlighted words: what a debater reads aloud.
     public var readWords: Int
     public var readingSeconds: Double
+
+    /// "Midterms DA — Link", "States CP — Counterplan text": the card's place in its position.
+    public var part: String? {
+        guard let position else { return nil }
+        guard let role else { return position.title }
+        if role == .text {
+            switch position.kind {
+            case .plan: return "\(position.title) — Plan text"
+            case .counterplan: return "\(position.title) — Counterplan text"
+            case .kritik: return "\(position.title) — Alternative text"
+            default: return "\(position.title) — Text"
+            }
+        }
+        return "\(position.title) — \(role.title)"
+    }
+
+    /// How the response is named in a heading: "Link turn", "Even if — no impact".
+    public var responseTitle: String? { response.map { $0.title(evenIf: evenIf) } }
+
+    /// The card with its extensions: what reading it takes.
+    public var totalReadingSeconds: Double { readingSeconds + extensions.reduce(0) { $0 + $1.totalReadingSeconds } }
+}
+
+/// A position as a card names it.
+public struct PositionReference: Codable, Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var kind: PositionKind
+
+    public init(_ position: Position) {
+        id = position.id
+        title = position.title
+        kind = position.kind
+    }
 }
 
 public struct EvidenceBody: Codable, Sendable {
@@ -127,4 +183,6 @@ public struct Coverage: Codable, Sendable {
     public var unanswered: [ClaimReference]
     /// Opponent claims we can answer, but no A2 block of this deck does.
     public var answeredButNotInDeck: [ClaimReference]
+    /// Each opponent position, part by part: "Midterms DA: link answered by no-link, link-turn; impact unanswered".
+    public var positions: [PositionCoverage]
 }

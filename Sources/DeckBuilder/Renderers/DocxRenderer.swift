@@ -45,6 +45,13 @@ public struct DocxRenderer: DeckRenderer {
             + run(deck.modules.map { "\($0.title) (\($0.id) \($0.version))" }.joined(separator: ", ")))
         for pocket in deck.pockets {
             body += paragraph(Style.pocket, run(pocket.title))
+            if pocket.speech != nil || pocket.timeSeconds != nil {
+                var parts: [String] = []
+                if let speech = pocket.speech { parts.append(speech) }
+                if let time = pocket.timeSeconds { parts.append("\(formatDuration(time)) speech") }
+                parts.append("reads in \(formatDuration(pocket.readingSeconds))" + (pocket.overBudget ? " — over time" : ""))
+                body += paragraph(nil, run(parts.joined(separator: " · "), italic: true))
+            }
             for hat in pocket.hats {
                 body += paragraph(Style.hat, run(hat.title))
                 for block in hat.blocks {
@@ -66,8 +73,15 @@ public struct DocxRenderer: DeckRenderer {
         """
     }
 
-    func render(_ card: Card) -> String {
-        var out = paragraph(Style.tag, run(card.response.map { "\($0.title): " } ?? "") + run(card.tag))
+    /// A card: its part and response lead the tag; an analytic is a tag-level paragraph in Verbatim's
+    /// "Analytic" style with no cite under it; extensions follow as tags of their own.
+    func render(_ card: Card, extending: Bool = false) -> String {
+        var lead = extending ? "Extension: " : card.part.map { "\($0): " } ?? ""
+        if let response = card.responseTitle { lead += "\(response): " }
+        var out = paragraph(card.analytic ? Style.analytic : Style.tag, run(lead) + run(card.tag))
+        if card.analytic, card.needsEvidence {
+            out += paragraph(nil, run("Analytic — needs a card before it is read.", italic: true))
+        }
         if let cite = card.cite {
             let rest = cite.fullCiteParts
             out += paragraph(nil, run(cite.shortCite, style: Style.cite)
@@ -79,6 +93,7 @@ public struct DocxRenderer: DeckRenderer {
         } else if let warrant = card.warrant {
             out += paragraph(nil, run(warrant))
         }
+        for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out
     }
 
@@ -105,6 +120,10 @@ public struct DocxRenderer: DeckRenderer {
             out += paragraph(nil, run("No answer yet to these \(opponent) claims:"))
             for ref in deck.coverage.unanswered { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
         }
+        if !deck.coverage.positions.isEmpty {
+            out += paragraph(nil, run("Their positions, part by part:"))
+            for position in deck.coverage.positions { out += paragraph(nil, run("• \(position.summary)")) }
+        }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
             out += paragraph(nil, run("Answered by the modules but not placed in this deck:"))
             for ref in deck.coverage.answeredButNotInDeck { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
@@ -114,7 +133,7 @@ public struct DocxRenderer: DeckRenderer {
 
     /// Verbatim's style ids (Debate.dotm).
     enum Style {
-        static let pocket = "Heading1", hat = "Heading2", block = "Heading3", tag = "Heading4"
+        static let pocket = "Heading1", hat = "Heading2", block = "Heading3", tag = "Heading4", analytic = "Analytic"
         static let cite = "Style13ptBold", underline = "StyleUnderline", emphasis = "Emphasis"
     }
 
