@@ -40,6 +40,12 @@ import Testing
     #expect(result.stderr.contains("[permutation-target-unmarked]"))
     let markdown = try String(contentsOf: out, encoding: .utf8)
     #expect(markdown.contains("Even if — takeout: "))
+
+    // Linting the deck and one of its packs reports each of the pack's warnings once.
+    let lint = try debate(["lint", "Tests/CLITests/Fixtures/legacy/deck.yaml", "Tests/CLITests/Fixtures/legacy/values"])
+    #expect(lint.status == 0, "\(lint.stderr)")
+    let warning = "Tests/CLITests/Fixtures/legacy/values/claims.yaml:91:15: warning: `response: double-standard` is deprecated"
+    #expect(lint.stderr.components(separatedBy: warning).count == 2, "\(lint.stderr)")
 }
 
 /// A deck times each speech by its format, and a speech over its time is a positioned warning.
