@@ -11,7 +11,7 @@ import Testing
     // The unanswered critic gets no empty block; the coverage report lists it instead.
     #expect(answers.blocks.map(\.title) == ["A2: Talking rewards bad behaviour"])
     #expect(answers.blocks[0].cards.map(\.id) == ["sample.a2-con-one", "sample.a2-con-one-b"])
-    #expect(answers.blocks[0].cards.map(\.response) == [.linkTurn, .mitigation])
+    #expect(answers.blocks[0].cards.map(\.response) == [.linkTurn, .noImpact])
     #expect(deck.coverage.unanswered.map(\.id) == ["sample.con-two"])
 }
 
@@ -22,8 +22,12 @@ import Testing
     // "more read text" → 5 words. 10 words at 200 wpm = 3 s.
     #expect(card.readWords == 10)
     #expect(abs(card.readingSeconds - 3.0) < 1e-9)
-    let total = deck.cards.reduce(0) { $0 + $1.readingSeconds }
+    // Extension evidence is read with the card it extends, and counts there.
+    #expect(card.extensions.map(\.id) == ["sample.pro-one-extension"])
+    #expect(!deck.cards.contains { $0.id == "sample.pro-one-extension" })
+    let total = deck.cards.reduce(0) { $0 + $1.totalReadingSeconds }
     #expect(abs(deck.readingSeconds - total) < 1e-9)
+    #expect(total > deck.cards.reduce(0) { $0 + $1.readingSeconds })
 }
 
 @Test func budgetsAreFlagged() throws {
