@@ -68,7 +68,10 @@ public struct ArgumentGraph: Sendable {
     /// is no counterplan text or alternative) and warnings (double turns, answers that do not fit the
     /// part they answer, answering one's own side). A build that left modules out on purpose passes
     /// `danglingAnswers: .warning` and a hint saying so: answers to the missing module's claims are then expected.
-    public func validate(danglingAnswers: Diagnostic.Severity = .error, danglingHint: String? = nil) -> [Diagnostic] {
+    /// `absentModules` are modules that exist but the deck does not load: an answer to one of their
+    /// claims (by the `module.` prefix of the id) has nothing to answer in this deck, and is no error.
+    public func validate(danglingAnswers: Diagnostic.Severity = .error, danglingHint: String? = nil,
+                         absentModules: Set<String> = []) -> [Diagnostic] {
         var diagnostics = indexDiagnostics
         let ids = claims.map(\.id)
         let positionIDs = positions.map(\.id)
@@ -88,6 +91,7 @@ public struct ArgumentGraph: Sendable {
             }
             guard let counter = claim.asCounterclaim else { continue }
             guard let target = byID[counter.answers] else {
+                if let prefix = counter.answers.split(separator: ".").first, absentModules.contains(String(prefix)) { continue }
                 let hint = danglingHint ?? closestMatch(to: counter.answers, in: ids).map { "did you mean `\($0)`?" }
                 diagnostics.append(Diagnostic(danglingAnswers, "claim `\(counter.id)` answers `\(counter.answers)`, which no loaded module defines",
                                               at: counter.location, hint: hint, code: "dangling-answer"))

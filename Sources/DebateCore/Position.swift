@@ -25,6 +25,19 @@ public enum PositionKind: String, Codable, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// "Midterms DA — Link", "States CP — Counterplan text": how a part of a position of this kind
+    /// titled `title` is headed.
+    public func heading(title: String, role: ClaimRole?) -> String {
+        guard let role else { return title }
+        guard role == .text else { return "\(title) — \(role.title)" }
+        switch self {
+        case .plan: return "\(title) — Plan text"
+        case .counterplan: return "\(title) — Counterplan text"
+        case .kritik: return "\(title) — Alternative text"
+        default: return "\(title) — Text"
+        }
+    }
+
     /// The parts such a position is made of; nil when any part fits (on-case arguments).
     public var roles: Set<ClaimRole>? {
         switch self {
@@ -116,16 +129,5 @@ public struct Position: Codable, Sendable, Hashable {
     }
 
     /// "Midterms DA — Link": how a part of this position is headed.
-    public func heading(_ role: ClaimRole?) -> String {
-        guard let role else { return title }
-        if role == .text {
-            switch kind {
-            case .plan: return "\(title) — Plan text"
-            case .counterplan: return "\(title) — Counterplan text"
-            case .kritik: return "\(title) — Alternative text"
-            default: return "\(title) — Text"
-            }
-        }
-        return "\(title) — \(role.title)"
-    }
+    public func heading(_ role: ClaimRole?) -> String { kind.heading(title: title, role: role) }
 }

@@ -73,9 +73,11 @@ enum BuildSteps {
         let configuration = try context.require(context.configuration, "configuration")
         // Claims may answer the modules --keep-going left out: that is expected, not an error.
         let skipped = context.skippedModules.map { "`\($0)`" }.joined(separator: ", ")
+        // Answers to modules the deck does not load have nothing to answer here: that is expected.
+        let absent = Set(context.registry.ids).subtracting(configuration.modules.map(\.id))
         var diagnostics = context.skippedModules.isEmpty
-            ? graph.validate()
-            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)")
+            ? graph.validate(absentModules: absent)
+            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)", absentModules: absent)
         // Evidence ethics over every card the deck's modules supply (a `not-verbatim` card stops the build).
         diagnostics += EvidenceEthics.check(context.sets)
         let loadedModules = Set(configuration.modules.map(\.id))

@@ -90,19 +90,7 @@ public struct Card: Codable, Sendable {
     public var readingSeconds: Double
 
     /// "Midterms DA — Link", "States CP — Counterplan text": the card's place in its position.
-    public var part: String? {
-        guard let position else { return nil }
-        guard let role else { return position.title }
-        if role == .text {
-            switch position.kind {
-            case .plan: return "\(position.title) — Plan text"
-            case .counterplan: return "\(position.title) — Counterplan text"
-            case .kritik: return "\(position.title) — Alternative text"
-            default: return "\(position.title) — Text"
-            }
-        }
-        return "\(position.title) — \(role.title)"
-    }
+    public var part: String? { position.map { $0.kind.heading(title: $0.title, role: role) } }
 
     /// How the response is named in a heading: "Link turn", "Even if — no impact".
     public var responseTitle: String? { response.map { $0.title(evenIf: evenIf) } }

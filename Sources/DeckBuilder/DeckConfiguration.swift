@@ -222,7 +222,7 @@ public struct ClaimFilter: Decodable, Sendable {
         if let ids, !ids.contains(claim.id) { return false }
         if let modules, !modules.contains(claim.module) { return false }
         if let tags, !tags.contains(where: claim.tags.contains) { return false }
-        let counter = claim as? any Counterclaim
+        let counter = claim.asCounterclaim
         if let kind, (kind == .counterclaim) != (counter != nil) { return false }
         if let responses {
             guard let counter, responses.contains(counter.response) else { return false }

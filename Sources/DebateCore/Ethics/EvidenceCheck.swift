@@ -22,8 +22,8 @@ public struct EvidenceSubject: Sendable {
     public enum Source: Sendable {
         /// The cite names no local source.
         case none
-        /// The text of the cite's `source:` file, and the path as written.
-        case text(String, path: String)
+        /// The cite's `source:` file, read (and normalized for comparison) once per build.
+        case text(SourceDocument)
         /// The cite names a file that could not be read.
         case unreadable(path: String, reason: String)
     }
@@ -67,7 +67,7 @@ public enum EvidenceEthics {
                         source = cached
                     } else {
                         do {
-                            source = .text(try readFile(full), path: path)
+                            source = .text(SourceDocument(path: path, text: try readFile(full)))
                         } catch {
                             source = .unreadable(path: path, reason: "\(error)")
                         }
@@ -94,6 +94,20 @@ public enum EvidenceEthics {
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw SourceFileError(message: "not UTF-8 text") }
         return text
+    }
+}
+
+/// A local copy of a source, as a cite's `source:` names it, with its normalized form for `not-verbatim`.
+public struct SourceDocument: Sendable {
+    /// The path as the cite writes it (relative to the pack).
+    public let path: String
+    public let text: String
+    let normalized: NormalizedText
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        normalized = NormalizedText(text)
     }
 }
 

@@ -12,8 +12,8 @@ extension EvidenceCheck {
         case .unreadable(let path, let reason):
             return [.error("card `\(subject.claim.id)` cites `source: \(path)`, which cannot be read (\(reason))",
                            at: subject.claim.location, hint: "the path is relative to the pack's folder", code: "source-not-found")]
-        case .text(let text, let path):
-            let source = NormalizedText(text)
+        case .text(let document):
+            let source = document.normalized, path = document.path
             let card = NormalizedText(subject.evidence.plainText)
             guard !card.characters.isEmpty else { return [] }
             if source.characters.firstRange(of: card.characters) != nil { return [] }
@@ -48,7 +48,7 @@ extension EvidenceCheck {
 
 /// Text compared for `not-verbatim`: runs of whitespace become one space, curly quotes straight,
 /// dashes a hyphen, "…" three dots; each Character remembers its offset in the original.
-struct NormalizedText {
+struct NormalizedText: Sendable {
     var characters: [Character] = []
     var origins: [Int] = []
 

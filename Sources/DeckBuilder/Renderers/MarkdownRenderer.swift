@@ -65,6 +65,7 @@ public struct MarkdownRenderer: TextRenderer {
         if card.analytic {
             // Verbatim's analytic: the tag with no card under it.
             out += card.needsEvidence ? "*Analytic — needs a card before it is read.*\n" : "*Analytic.*\n"
+            if card.cite != nil || card.warrant != nil { out += "\n" }
         }
         if let cite = card.cite {
             out += "**\(escape(cite.shortCite))**"
