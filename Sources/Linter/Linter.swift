@@ -15,7 +15,7 @@ public struct Linter {
     /// Each registered module's claims, read once per run however many folders are linted.
     private var otherSets: [String: ArgumentSet] = [:]
 
-    public static let defaultChecks: [any ModuleCheck] = [ExamplesHold(), AnswersResolve()]
+    public static let defaultChecks: [any ModuleCheck] = [ExamplesHold(), AnswersResolve(), EthicsHold()]
 
     public init(registry: ModuleRegistry, settings: ProcessModule.Settings = .init(),
                 checks: [any ModuleCheck] = Linter.defaultChecks) {
@@ -72,8 +72,7 @@ public struct Linter {
             }
             if let other = otherSets[module.descriptor.id] { others.append(other) }
         }
-        // What decoding warned about (a ` #` read as a comment inside a tag) comes first, then the checks.
-        return subject.claims.diagnostics + checks.flatMap { $0.check(subject, others: others) }
+        return checks.flatMap { $0.check(subject, others: others) }
     }
 
     private func load(_ folder: String) throws(DiagnosticsError) -> ModuleSubject {
@@ -84,8 +83,7 @@ public struct Linter {
             if let pack = module as? PackModule {
                 let loaded = try pack.loaded()
                 module = loaded
-                claims = ArgumentSet(module: manifest.id, claims: loaded.entries.map { $0.claim(module: manifest.id) },
-                                     diagnostics: loaded.warnings)
+                claims = loaded.everything
             } else {
                 let process = try (module as? ProcessModule)?.described() ?? module
                 module = process

@@ -45,51 +45,67 @@ public struct PackModule: ArgumentModule {
 
     /// Decodes every claim file; collects one error per broken file rather than stopping at the first.
     public func entries() throws(DiagnosticsError) -> [ClaimEntry] {
-        try entriesAndWarnings().entries
+        try contents().entries
     }
 
-    /// The entries and the decoder's warnings (a ` #` that YAML read as a comment inside a tag).
-    public func entriesAndWarnings() throws(DiagnosticsError) -> (entries: [ClaimEntry], warnings: [Diagnostic]) {
+    /// Decodes every claim file: its positions and its claims.
+    public func contents() throws(DiagnosticsError) -> (positions: [Position], entries: [ClaimEntry]) {
+        let contents = try contentsAndWarnings()
+        return (contents.positions, contents.entries)
+    }
+
+    /// The contents and the decoder's warnings (a ` #` that YAML read as a comment inside a tag).
+    public func contentsAndWarnings() throws(DiagnosticsError)
+        -> (positions: [Position], entries: [ClaimEntry], warnings: [Diagnostic])
+    {
         var entries: [ClaimEntry] = []
+        var positions: [Position] = []
         var problems: [Diagnostic] = []
         var warnings: [YAMLWarning] = []
         let decoder = YAMLDecoder()
         for file in claimFiles {
             do {
-                entries += try decoder.decode(ClaimFile.self, fromFile: file, warnings: &warnings).claims
+                let contents = try decoder.decode(ClaimFile.self, fromFile: file, warnings: &warnings)
+                entries += contents.claims
+                positions += contents.positions.map { position in
+                    var position = position
+                    position.module = descriptor.id
+                    return position
+                }
             } catch {
                 problems.append(Diagnostic(error))
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems + warnings.map(Diagnostic.init)) }
-        return (entries, warnings.map(Diagnostic.init))
+        return (positions, entries, warnings.map(Diagnostic.init))
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        let (entries, warnings) = try entriesAndWarnings()
-        return try arguments(for: context, from: entries, warnings: warnings)
+        let (positions, entries, warnings) = try contentsAndWarnings()
+        return try arguments(for: context, positions: positions, from: entries, warnings: warnings)
     }
 
-    /// The arguments for `context` from entries already decoded.
-    public func arguments(for context: ModuleContext, from entries: [ClaimEntry], warnings: [Diagnostic] = []) throws -> ArgumentSet {
+    /// The arguments for `context` from entries already decoded; `warnings` are the decoder's.
+    public func arguments(for context: ModuleContext, positions: [Position], from entries: [ClaimEntry],
+                          warnings: [Diagnostic] = []) throws -> ArgumentSet {
         let options = try PackOptions(context.options, module: descriptor.id)
-        let claims = entries
-            .filter { options.keeps($0) }
-            .map { $0.claim(module: descriptor.id) }
-        return ArgumentSet(module: descriptor.id, claims: claims, diagnostics: warnings)
+        let kept = entries.filter { options.keeps($0) }
+        return ArgumentSet(module: descriptor.id, positions: positions, claims: kept.map { $0.claim(module: descriptor.id) },
+                           diagnostics: warnings + kept.compactMap(\.deprecationDiagnostic), directory: directory)
     }
 
     /// The pack with its claim files decoded once, for callers that ask for arguments many times
     /// (lint runs every example).
     public func loaded() throws(DiagnosticsError) -> LoadedPack {
-        let (entries, warnings) = try entriesAndWarnings()
-        return LoadedPack(pack: self, entries: entries, warnings: warnings)
+        let (positions, entries, warnings) = try contentsAndWarnings()
+        return LoadedPack(pack: self, positions: positions, entries: entries, warnings: warnings)
     }
 }
 
 /// A pack whose claim files are already decoded.
 public struct LoadedPack: ArgumentModule {
     public let pack: PackModule
+    public let positions: [Position]
     public let entries: [ClaimEntry]
     /// The decoder's warnings about the claim files.
     public let warnings: [Diagnostic]
@@ -97,7 +113,13 @@ public struct LoadedPack: ArgumentModule {
     public var descriptor: ModuleDescriptor { pack.descriptor }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        try pack.arguments(for: context, from: entries, warnings: warnings)
+        try pack.arguments(for: context, positions: positions, from: entries, warnings: warnings)
+    }
+
+    /// Every position and claim, whatever the options: what lint checks.
+    public var everything: ArgumentSet {
+        ArgumentSet(module: descriptor.id, positions: positions, claims: entries.map { $0.claim(module: descriptor.id) },
+                    diagnostics: warnings + entries.compactMap(\.deprecationDiagnostic), directory: pack.directory)
     }
 }
 

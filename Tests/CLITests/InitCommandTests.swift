@@ -36,6 +36,8 @@ import Testing
     // The project and the scaffolded pack lint clean; the pack's example is a full card.
     let linted = try debate(["lint", "decks", "modules/belarus", "modules/potash"], in: demo)
     #expect(linted.status == 0, "\(linted.stderr)")
+    // The cards read no qualifier away (the evidence-ethics lint), so the starter project lints clean.
+    #expect(!linted.stderr.contains(": warning: "), "\(linted.stderr)")
     let potash = try String(contentsOf: demo.appendingPathComponent("modules/potash/claims.yaml"), encoding: .utf8)
     #expect(potash.contains("cite:") && potash.contains("evidence:") && potash.contains("==remarkably effective=="))
 }

@@ -11,7 +11,7 @@ enum SampleCard {
     /// consistently pursued over the coming months, promises greater successes still."
     static let strategyEvidence = evidence(
         "The administration’s Belarus strategy has so far been __==remarkably effective==__ and, "
-            + "__if **consistently pursued** over the coming months, ==promises greater successes still==__.")
+            + "__==if **consistently pursued**== over the coming months, ==promises greater successes still==__.")
 
     /// "Even within a narrowly selective democratization framework, it's been well established that the
     /// only way to advance a substantive dialogue on civil society with Belarus is through engagement,
