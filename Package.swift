@@ -32,9 +32,11 @@ let package = Package(
             // .docx and .apkg are zip files; an .apkg holds an SQLite collection.
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schema"]),
+        // The library index: every claim a command can see, in SQLite with FTS5 (`debate search`).
+        .target(name: "LibraryIndex", dependencies: ["DebateCore", "YAMLCoding", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
-            "DeckBuilder", "BuiltInModules", "ModuleLoading", "Drill",
+            "DeckBuilder", "BuiltInModules", "ModuleLoading", "Drill", "LibraryIndex",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
@@ -54,6 +56,7 @@ let package = Package(
         .target(name: "FSRSReferenceVectors", path: "Tests/FSRSReferenceVectors"),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules", "FSRSReferenceVectors",
                                                        .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
+        .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,8 +4,8 @@ import ModuleLoading
 
 /// The built-in `hedging` module: hedging precedents, written from the Responsible Statecraft op-ed on Belarus.
 /// Its content is a pack in this target's `Resources/`, so `debate lint` checks it like any pack.
-public struct HedgingModule: ArgumentModule {
-    let pack: PackModule
+public struct HedgingModule: ArgumentModule, PackBacked {
+    public let pack: PackModule
 
     public init() throws {
         pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "hedging", sourceFile: #filePath), kind: "builtin")

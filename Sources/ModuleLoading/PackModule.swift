@@ -80,6 +80,18 @@ public struct PackModule: ArgumentModule {
     }
 }
 
+/// A module whose claims are a pack's files (packs, and the built-in modules): the library index
+/// reads their claim files itself.
+public protocol PackBacked: ArgumentModule {
+    var pack: PackModule { get }
+}
+
+extension PackModule: PackBacked {
+    public var pack: PackModule { self }
+}
+
+extension LoadedPack: PackBacked {}
+
 /// A pack whose claim files are already decoded.
 public struct LoadedPack: ArgumentModule {
     public let pack: PackModule

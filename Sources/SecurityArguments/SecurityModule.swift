@@ -4,8 +4,8 @@ import ModuleLoading
 
 /// The built-in `security` module: security-based arguments, written from the Responsible Statecraft op-ed on Belarus.
 /// Its content is a pack in this target's `Resources/`, so `debate lint` checks it like any pack.
-public struct SecurityModule: ArgumentModule {
-    let pack: PackModule
+public struct SecurityModule: ArgumentModule, PackBacked {
+    public let pack: PackModule
 
     public init() throws {
         pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "security", sourceFile: #filePath), kind: "builtin")

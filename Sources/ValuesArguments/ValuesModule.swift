@@ -4,8 +4,8 @@ import ModuleLoading
 
 /// The built-in `values` module: values-based arguments, written from the Responsible Statecraft op-ed on Belarus.
 /// Its content is a pack in this target's `Resources/`, so `debate lint` checks it like any pack.
-public struct ValuesModule: ArgumentModule {
-    let pack: PackModule
+public struct ValuesModule: ArgumentModule, PackBacked {
+    public let pack: PackModule
 
     public init() throws {
         pack = try PackModule(directory: try builtInPackDirectory(Bundle.module, module: "values", sourceFile: #filePath), kind: "builtin")
