@@ -18,7 +18,7 @@ public final class LibraryIndex: @unchecked Sendable {
     /// `DBLI`: marks a SQLite file as ours (SQLite's `application_id`).
     static let applicationID: Int32 = 0x4442_4C49
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    static let schemaVersion: Int32 = 1
+    static let schemaVersion: Int32 = 2
 
     public let path: String
     let queue: DatabaseQueue
@@ -152,6 +152,7 @@ public final class LibraryIndex: @unchecked Sendable {
                 error TEXT                       -- why the file's claims could not be read, if so
             );
             CREATE INDEX file_source ON file(source);
+            -- What searches filter and sort on, narrow so that checking thousands of matches reads few pages.
             CREATE TABLE claim (
                 id INTEGER PRIMARY KEY,
                 file INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
@@ -163,14 +164,8 @@ public final class LibraryIndex: @unchecked Sendable {
                 position TEXT,
                 position_kind TEXT,
                 role TEXT,
-                tag TEXT NOT NULL,
-                tags TEXT,                       -- newline-separated
-                warrant TEXT,
-                author TEXT, qualifications TEXT, date TEXT, title TEXT, publication TEXT, url TEXT,
-                has_cite INTEGER NOT NULL,
+                card INTEGER NOT NULL,           -- evidence and a cite
                 year INTEGER,
-                evidence TEXT,                   -- the markup as written; plain text is parsed from it
-                highlighted TEXT,                -- what is read aloud
                 answers TEXT,
                 response TEXT,
                 line INTEGER, col INTEGER
@@ -178,14 +173,25 @@ public final class LibraryIndex: @unchecked Sendable {
             CREATE INDEX claim_file ON claim(file);
             CREATE INDEX claim_claim ON claim(claim);
             CREATE INDEX claim_answers ON claim(answers) WHERE answers IS NOT NULL;
+            -- The claim's words: what the full-text index reads and a hit shows.
+            CREATE TABLE claim_text (
+                id INTEGER PRIMARY KEY REFERENCES claim(id) ON DELETE CASCADE,
+                tag TEXT NOT NULL,
+                tags TEXT,                       -- newline-separated
+                warrant TEXT,
+                has_cite INTEGER NOT NULL,
+                author TEXT, qualifications TEXT, date TEXT, title TEXT, publication TEXT, url TEXT,
+                evidence TEXT,                   -- the markup as written; plain text is parsed from it
+                highlighted TEXT                 -- what is read aloud
+            );
             CREATE VIRTUAL TABLE claim_fts USING fts5(
                 tag, author, publication, warrant, evidence,
-                content = 'claim', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
-            CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim BEGIN
+                content = 'claim_text', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim_text BEGIN
                 INSERT INTO claim_fts(rowid, tag, author, publication, warrant, evidence)
                 VALUES (new.id, new.tag, new.author, new.publication, new.warrant, new.evidence);
             END;
-            CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim BEGIN
+            CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim_text BEGIN
                 INSERT INTO claim_fts(claim_fts, rowid, tag, author, publication, warrant, evidence)
                 VALUES ('delete', old.id, old.tag, old.author, old.publication, old.warrant, old.evidence);
             END;

@@ -123,16 +123,26 @@ extension LibraryIndex {
             return known
         }
         var stale: [(path: String, stat: Fingerprint?)] = []
+        var confirmed: [Int64] = []
         var current = Set<String>()
         current.reserveCapacity(files.count)
         for path in files {
             current.insert(path)
             let stat = Fingerprint(path: path)
-            if force || !(known[path].map { Self.matches($0, stat, path: path) } ?? false) {
-                stale.append((path, stat))
+            switch known[path].map({ Self.compare($0, stat, path: path) }) ?? .changed {
+            case .same where !force: break
+            case .sameByContent where !force: confirmed.append(known[path]!.id)
+            default: stale.append((path, stat))
             }
         }
         let gone = known.filter { !current.contains($0.key) }.map(\.value.id)
+        if !confirmed.isEmpty {
+            // Checked by content long enough after its last write: from now on size and time suffice.
+            let now = Fingerprint.now()
+            try immediate { db in
+                for fileID in confirmed { try db.execute(sql: "UPDATE file SET indexed = ? WHERE id = ?", arguments: [now, fileID]) }
+            }
+        }
         if stale.isEmpty && gone.isEmpty { return }
 
         if !gone.isEmpty {
@@ -166,14 +176,16 @@ extension LibraryIndex {
         }
     }
 
+    enum Comparison { case same, sameByContent, changed }
+
     /// Size and time agree; when the file was written so close to the moment it was read that an
     /// edit within the clock's resolution could hide, its content hash decides.
-    static func matches(_ known: Indexed, _ stat: Fingerprint?, path: String) -> Bool {
-        guard let stat, stat.size == known.size, stat.mtime == known.mtime else { return false }
+    static func compare(_ known: Indexed, _ stat: Fingerprint?, path: String) -> Comparison {
+        guard let stat, stat.size == known.size, stat.mtime == known.mtime else { return .changed }
         let racy = known.mtime >= known.indexed - 2_000_000_000
-        if !racy { return true }
-        guard let bytes = readBytes(path) else { return false }
-        return fnv1a(bytes) == known.hash
+        if !racy { return .same }
+        guard let bytes = readBytes(path), fnv1a(bytes) == known.hash else { return .changed }
+        return known.mtime < Fingerprint.now() - 2_000_000_000 ? .sameByContent : .same
     }
 
     func refreshComputed(id: Int64, source: IndexSource, key: String, fingerprintPath: String, force: Bool,
@@ -208,28 +220,34 @@ extension LibraryIndex {
     }
 
     static func insert(_ claims: [any Claim], file: Int64, source: Int64, db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO claim(file, source, ord, claim, module, side, position, position_kind, role, tag, tags, warrant,
-                author, qualifications, date, title, publication, url, has_cite, year, evidence, highlighted,
+        let keys = try db.cachedStatement(sql: """
+            INSERT INTO claim(file, source, ord, claim, module, side, position, position_kind, role, card, year,
                 answers, response, line, col)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let texts = try db.cachedStatement(sql: """
+            INSERT INTO claim_text(id, tag, tags, warrant, has_cite, author, qualifications, date, title, publication, url,
+                evidence, highlighted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, claim) in claims.enumerated() {
             let counter = claim as? any Counterclaim
             let cite = claim.cite
             let model = claim as? any PositionedClaim
-            let values: [(any DatabaseValueConvertible)?] = [
+            keys.setUncheckedArguments(StatementArguments([
                 file, source, index, claim.id, claim.module, claim.side.rawValue,
                 model?.positionID, model?.positionKind, model?.roleName,
-                claim.tag, claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n"), claim.warrant,
-                cite?.author, cite?.qualifications, cite?.date, cite?.title, cite?.publication, cite?.url,
-                cite == nil ? 0 : 1, cite?.year.flatMap { Int($0) },
-                claim.evidence?.markup, claim.evidence?.highlightedText,
+                claim.isCard ? 1 : 0, cite?.year.flatMap { Int($0) },
                 counter?.answers, counter?.response.rawValue,
                 claim.location?.line, claim.location?.column,
-            ]
-            statement.setUncheckedArguments(StatementArguments(values))
-            try statement.execute()
+            ] as [(any DatabaseValueConvertible)?]))
+            try keys.execute()
+            texts.setUncheckedArguments(StatementArguments([
+                db.lastInsertedRowID, claim.tag, claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n"), claim.warrant,
+                cite == nil ? 0 : 1, cite?.author, cite?.qualifications, cite?.date, cite?.title, cite?.publication, cite?.url,
+                claim.evidence?.markup, claim.evidence?.highlightedText,
+            ] as [(any DatabaseValueConvertible)?]))
+            try texts.execute()
         }
     }
 }

@@ -139,7 +139,7 @@ public struct SearchFilter: Sendable, Hashable {
             _ = arguments.append(contentsOf: [response])
         }
         if let cards {
-            clauses.append(cards ? "(c.evidence IS NOT NULL AND c.has_cite = 1)" : "(c.evidence IS NULL OR c.has_cite = 0)")
+            clauses.append(cards ? "c.card = 1" : "c.card = 0")
         }
         if let years {
             clauses.append("c.year BETWEEN ? AND ?")
@@ -172,24 +172,38 @@ extension LibraryIndex {
         return try withRepair {
             try queue.read { db in
                 var arguments: StatementArguments = [query.ftsExpression(any: any)]
-                let filters = filter.sql(&arguments)
+                var filters = filter.sql(&arguments)
+                // When every source in the index is visible (the usual case), no need to check each match's.
+                let all = try Int64.fetchAll(db, sql: "SELECT id FROM source")
+                if !Set(all).isSubset(of: sources) { filters += " AND c.source IN (\(Self.list(sources)))" }
                 _ = arguments.append(contentsOf: [limit])
-                let sql = """
-                    SELECT c.*, f.path AS path, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score
-                    FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN file f ON f.id = c.file
-                    WHERE claim_fts MATCH ? AND c.source IN (\(Self.list(sources)))\(filters)
-                    ORDER BY score LIMIT ?
-                    """
-                return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.hit)
+                // Rank on the full-text index alone unless a filter needs the claim's keys.
+                let ranked = filters.isEmpty
+                    ? "SELECT rowid AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?"
+                    : """
+                      SELECT c.id AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score
+                      FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid
+                      WHERE claim_fts MATCH ?\(filters) ORDER BY score LIMIT ?
+                      """
+                let top = try Row.fetchAll(db, sql: ranked, arguments: arguments)
+                return try top.compactMap { row in
+                    try Row.fetchOne(db, sql: Self.claimSQL + " WHERE c.id = ?", arguments: [row["id"] as Int64]).map { found in
+                        var hit = Self.hit(found)
+                        hit.score = row["score"]
+                        return hit
+                    }
+                }
             }
         }
     }
+
+    static let claimSQL = "SELECT c.*, t.*, f.path AS path FROM claim c JOIN claim_text t ON t.id = c.id JOIN file f ON f.id = c.file"
 
     /// Claims among `sources` with this id (one per module that has it).
     public func claims(id: String, sources: [Int64]) throws(IndexError) -> [SearchHit] {
         try withRepair {
             try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT c.*, f.path AS path FROM claim c JOIN file f ON f.id = c.file WHERE c.claim = ? AND c.source IN (\(Self.list(sources)))",
+                try Row.fetchAll(db, sql: Self.claimSQL + " WHERE c.claim = ? AND c.source IN (\(Self.list(sources)))",
                                  arguments: [id]).map(Self.hit)
             }
         }
@@ -202,17 +216,10 @@ extension LibraryIndex {
                 var arguments: StatementArguments = [id]
                 let filters = filter.sql(&arguments)
                 return try Row.fetchAll(db, sql: """
-                    SELECT c.*, f.path AS path FROM claim c JOIN file f ON f.id = c.file WHERE c.answers = ? AND c.source IN (\(Self.list(sources)))\(filters)
+                    \(Self.claimSQL) WHERE c.answers = ? AND c.source IN (\(Self.list(sources)))\(filters)
                     ORDER BY c.module, c.file, c.ord
                     """, arguments: arguments).map(Self.hit)
             }
-        }
-    }
-
-    /// How many claims the index holds among `sources`.
-    public func count(sources: [Int64]) throws(IndexError) -> Int {
-        try withRepair {
-            try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim WHERE source IN (\(Self.list(sources)))") ?? 0 }
         }
     }
 

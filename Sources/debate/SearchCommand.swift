@@ -191,7 +191,7 @@ struct SearchCommand: ParsableCommand {
             }
         }
         if all.isEmpty && answers == nil {
-            console.err("no claim matches \(query.joined(separator: " ")) (searched \(try index.countOrZero(report.sources)) claims in \(Console.plural(registry.entries.count, "module")))")
+            console.err("no claim matches \(query.joined(separator: " ")) in \(Console.plural(registry.entries.count, "module"))")
             return
         }
         console.out(String(text.dropLast()))
@@ -288,10 +288,6 @@ enum LibrarySources {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return URL(fileURLWithPath: full).standardizedFileURL.path
     }
-}
-
-extension LibraryIndex {
-    func countOrZero(_ sources: [Int64]) throws -> Int { (try? count(sources: sources)) ?? 0 }
 }
 
 /// Words the search options take, with the spellings the debate model uses.
