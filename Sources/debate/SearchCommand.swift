@@ -269,8 +269,14 @@ enum LibrarySources {
         registry.entries.map { entry in
             if let backed = entry.module as? any PackBacked {
                 let pack = backed.pack
-                return IndexSource(module: pack.descriptor.id, location: absolute(pack.directory),
-                                   content: .files(pack.claimFiles.map(absolute)))
+                // The claim files are the folder's path plus their own; only the folder needs resolving.
+                let folder = absolute(pack.directory)
+                let files = pack.claimFiles.map { file in
+                    guard file.hasPrefix(pack.directory) else { return absolute(file) }
+                    let relative = file.dropFirst(pack.directory.count).drop { $0 == "/" }
+                    return relative.contains("..") || relative.hasPrefix(".") ? absolute(file) : folder + "/" + relative
+                }
+                return IndexSource(module: pack.descriptor.id, location: folder, content: .files(files))
             }
             let module = entry.module
             let descriptor = module.descriptor

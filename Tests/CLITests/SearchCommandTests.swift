@@ -97,6 +97,10 @@ import Testing
         let pack = try makePack(files: 3, perFile: 2)
         let args = ["search", "--module-path", pack.path, "--json"]
         #expect(try hits(try debate(args + ["word2"], environment: cache)).count == 2)
+        // The same folder written another way is the same source, with the same paths.
+        let slashed = try hits(try debate(["search", "--module-path", pack.path + "/", "--json", "word2"], environment: cache))
+        #expect(slashed.count == 2)
+        #expect((slashed.first?["location"] as? [String: Any])?["path"] as? String == pack.appendingPathComponent("claims-0002.yaml").path)
         let file = pack.appendingPathComponent("claims-0002.yaml")
         // Same length, so only the content hash (or time) can tell.
         let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Sanctions", with: "Embargoes")
