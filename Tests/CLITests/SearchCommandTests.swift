@@ -117,6 +117,33 @@ import Testing
         #expect(try hits(broken).count == 4)
     }
 
+    @Test func processModulesAreAskedOnceUntilRefreshed() throws {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let runs = folder.appendingPathComponent("runs.txt")
+        let script = bin.appendingPathComponent("debate-module-asked")
+        try """
+            #!/bin/sh
+            echo run >> '\(runs.path)'
+            read request
+            echo '{"protocol":1,"descriptor":{"id":"asked","title":"Asked","summary":"S","version":"1.0.0"}}'
+            read request
+            echo '{"protocol":1,"claims":[{"id":"asked.one","side":"con","tag":"Quokkas guard the border"}]}'
+
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        var environment = cache
+        environment["PATH"] = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        func askedTimes() throws -> Int { try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").count }
+        let first = try debate(["search", "quokkas", "--json"], environment: environment)
+        #expect(try hits(first).map { $0["id"] as? String } == ["asked.one"], "\(first.stderr)")
+        let asked = try askedTimes()
+        #expect(try hits(try debate(["search", "quokkas", "--json"], environment: environment)).count == 1)
+        #expect(try askedTimes() == asked)
+        #expect(try hits(try debate(["search", "quokkas", "--json", "--refresh"], environment: environment)).count == 1)
+        #expect(try askedTimes() > asked)
+    }
+
     @Test func aCorruptOrForeignIndexIsRebuilt() throws {
         let pack = try makePack(files: 2, perFile: 2)
         let args = ["search", "--module-path", pack.path, "--json", "zeta"]
