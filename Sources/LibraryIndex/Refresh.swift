@@ -56,6 +56,16 @@ extension LibraryIndex {
                                     produce: produce, report: &report)
             }
         }
+        // Sources whose folder or program is gone (a deleted pack, a test's temporary folder) leave the index.
+        let visible = Set(report.sources)
+        let vanished = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, location FROM source") }
+            .filter { !visible.contains($0["id"]) && access(($0["location"] as String), F_OK) != 0 }
+            .map { $0["id"] as Int64 }
+        if !vanished.isEmpty {
+            try immediate { db in
+                for id in vanished { try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id]) }
+            }
+        }
         report.problems += try queue.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT error FROM file WHERE error IS NOT NULL AND source IN (\(Self.list(report.sources))) ORDER BY path")
             return rows.map { row in

@@ -107,6 +107,17 @@ import Testing
         #expect(broken.problems.count == 1)
         #expect(broken.problems.first?.location?.line == 2)
         #expect(broken.problems.first?.location?.path == b)
+        // A pack folder that is gone leaves the index with its claims.
+        let gone = folder.appendingPathComponent("gone")
+        try FileManager.default.createDirectory(at: gone, withIntermediateDirectories: true)
+        let c = gone.appendingPathComponent("c.yaml").path
+        try "claims:\n  - { id: g.one, side: pro, tag: Ephemeral claim }\n".write(toFile: c, atomically: false, encoding: .utf8)
+        _ = try index.refresh([IndexSource(module: "g", location: gone.path, content: .files([c]))])
+        try FileManager.default.removeItem(at: gone)
+        _ = try index.refresh([IndexSource(module: "t", location: pack, content: .files([b]))])
+        #expect(try index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim WHERE claim = 'g.one'") } == 0)
+        #expect(try index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim_text") }
+                == index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim") })
     }
 
     @Test func foreignFileIsReplaced() throws {
