@@ -63,12 +63,22 @@ public struct PackModule: ArgumentModule {
         return files.sorted()
     }
 
+    /// Where packs' decoded claim files are kept between runs (the library index); nil decodes every
+    /// file every time. Set once by the program before it loads modules.
+    nonisolated(unsafe) public static var claimCache: (any PackClaimCache)?
+
     /// Decodes every claim file; collects one error per broken file rather than stopping at the first.
+    /// Files the claim cache holds unchanged come from it instead (with the same positions).
     public func entries() throws(DiagnosticsError) -> [ClaimEntry] {
         var entries: [ClaimEntry] = []
         var problems: [Diagnostic] = []
         let decoder = YAMLDecoder()
+        let cached = Self.claimCache?.entries(of: self) ?? [:]
         for file in claimFiles {
+            if let known = cached[file] {
+                entries += known
+                continue
+            }
             do {
                 entries += try decoder.decode(ClaimFile.self, fromFile: file).claims
             } catch {
@@ -97,6 +107,14 @@ public struct PackModule: ArgumentModule {
     public func loaded() throws(DiagnosticsError) -> LoadedPack {
         LoadedPack(pack: self, entries: try entries())
     }
+}
+
+/// Decoded claim files kept between runs, asked before a pack decodes its files.
+public protocol PackClaimCache: Sendable {
+    /// The entries of each of `pack`'s claim files (keyed by the pack's own path for it) that the
+    /// cache holds for the file as it is now. Files left out are decoded by the pack, which reports
+    /// their errors.
+    func entries(of pack: PackModule) -> [String: [ClaimEntry]]
 }
 
 /// A module whose claims are a pack's files (packs, and the built-in modules): the library index

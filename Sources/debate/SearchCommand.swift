@@ -271,11 +271,7 @@ enum LibrarySources {
                 let pack = backed.pack
                 // The claim files are the folder's path plus their own; only the folder needs resolving.
                 let folder = absolute(pack.directory)
-                let files = pack.claimFiles.map { file in
-                    guard file.hasPrefix(pack.directory) else { return absolute(file) }
-                    let relative = file.dropFirst(pack.directory.count).drop { $0 == "/" }
-                    return relative.contains("..") || relative.hasPrefix(".") ? absolute(file) : folder + "/" + relative
-                }
+                let files = pack.claimFiles.map { absolute($0, in: pack, folder: folder) }
                 return IndexSource(module: pack.descriptor.id, location: folder, content: .files(files))
             }
             let module = entry.module
@@ -288,6 +284,13 @@ enum LibrarySources {
                 key: key, fingerprintPath: path,
                 claims: { try module.arguments(for: ModuleContext(resolution: "", side: .pro)).claims }))
         }
+    }
+
+    /// A claim file's absolute path: its pack's resolved `folder` plus the file's own part.
+    static func absolute(_ file: String, in pack: PackModule, folder: String) -> String {
+        guard file.hasPrefix(pack.directory) else { return absolute(file) }
+        let relative = file.dropFirst(pack.directory.count).drop { $0 == "/" }
+        return relative.contains("..") || relative.hasPrefix(".") ? absolute(file) : folder + "/" + relative
     }
 
     static func absolute(_ path: String) -> String {

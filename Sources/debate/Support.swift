@@ -39,6 +39,7 @@ struct ModulePathOptions: ParsableArguments {
     /// Built-in modules plus every module discovered for `deck` (its modules/ folder and pins);
     /// prints problems and exits 65 on failure.
     func registry(_ console: Console, deck: String? = nil) throws -> ModuleRegistry {
+        LibraryCache.install(console)
         let builtIns: [any ArgumentModule]
         do {
             builtIns = try loadBuiltInModules()
