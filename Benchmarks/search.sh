@@ -36,37 +36,13 @@ done
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-WORK="$HERE/.work"
-mkdir -p "$WORK"
-
-if [[ -n "${DEBATE_BIN:-}" ]]; then
-    BIN="$DEBATE_BIN"
-elif [[ "${SKIP_BUILD:-}" == 1 && -x "$ROOT/.build/release/debate" ]]; then
-    BIN="$ROOT/.build/release/debate"
-else
-    echo "== swift build -c release --product debate" >&2
-    (cd "$ROOT" && swift build -c release --product debate) >&2
-    BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/debate"
-fi
-[[ -x "$BIN" ]] || { echo "search.sh: $BIN is not an executable" >&2; exit 66; }
+# shellcheck source=Benchmarks/common.sh
+source "$HERE/common.sh"
 "$BIN" search --help > /dev/null 2>&1 || { echo "search.sh: $BIN has no search command" >&2; exit 70; }
 
-PARSE_ONLY="$WORK/parse_only"
-if [[ ! -x "$PARSE_ONLY" || "$HERE/parse_only.c" -nt "$PARSE_ONLY" ]]; then
-    # shellcheck disable=SC2046
-    cc -O2 -o "$PARSE_ONLY" "$HERE/parse_only.c" $(pkg-config --cflags --libs yaml-0.1)
-fi
-
 # ── The library ──────────────────────────────────────────────────────────────────────────────────
-GEN_HASH=$(sha256sum "$HERE/generate.py" | cut -c1-16)
 dir="$WORK/search-$CARDS"
-stamp="cards=$CARDS files=$FILES seed=$SEED generator=$GEN_HASH"
-if [[ ! -f "$dir/stamp" || "$(cat "$dir/stamp")" != "$stamp" ]]; then
-    echo "== generating $CARDS cards in $FILES files" >&2
-    rm -rf "$dir"
-    python3 "$HERE/generate.py" --cards "$CARDS" --files "$FILES" --seed "$SEED" --out "$dir" >&2
-    echo "$stamp" > "$dir/stamp"
-fi
+ensure_library "$dir" "$CARDS" "$FILES" "$SEED"
 pack="$dir/pack"
 export DEBATE_INDEX="$dir/index.sqlite"
 # The built-in modules are searched too; the user's own modules and PATH are not.

@@ -119,6 +119,10 @@ struct SearchCommand: ParsableCommand {
             console.err("error: no deck file at \(deck)")
             throw Exit.noInput
         }
+        if ProcessInfo.processInfo.environment["DEBATE_INDEX"] == "off" {
+            console.err("error: debate search needs the library index, and DEBATE_INDEX=off turns it off; unset it to search")
+            throw Exit.usage
+        }
         let registry = try modules.registry(console, deck: deck)
         let index: LibraryIndex
         do {

@@ -198,6 +198,58 @@ import Testing
         #expect(killedWhileRunning > 0)
     }
 
+    /// `build` and `lint` read an unchanged pack's claims from the index: they work even when the
+    /// claim file can no longer be read, and see every edit at once.
+    @Test func commandsReadUnchangedClaimsFromTheIndex() throws {
+        let pack = try makePack(files: 2, perFile: 2)
+        let file = pack.appendingPathComponent("claims-0001.yaml")
+        // Written long ago: size and time alone tell it is unchanged.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: file.path)
+        let deck = folder.appendingPathComponent("deck.yaml")
+        try """
+            title: Index test
+            resolution: Indexes should work.
+            side: pro
+            modules: [lib]
+            sections:
+              - pocket: Case
+                hats:
+                  - hat: Ours
+                    blocks:
+                      - block: Everything
+                        select: { kind: claim }
+            """.write(to: deck, atomically: true, encoding: .utf8)
+        let build = ["build", deck.path, "--module-path", pack.path, "--format", "markdown", "-o", "-"]
+        let first = try debate(build, environment: cache)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Sanctions on word1 topic 2"))
+        // Same size and the same old time, other words: only a command that trusts the index's
+        // fingerprint (size and time, the file long settled) still shows the indexed words.
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let stamp = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
+        try original.replacingOccurrences(of: "word1 topic 2", with: "word1 topic 7").write(to: file, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: file.path)
+        let cached = try debate(build, environment: cache)
+        #expect(cached.status == 0, "\(cached.stderr)")
+        #expect(cached.stdout == first.stdout)
+        var off = cache
+        off["DEBATE_INDEX"] = "off"
+        #expect(try debate(build, environment: off).stdout.contains("word1 topic 7"))
+        try original.write(to: file, atomically: false, encoding: .utf8)
+        let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "word1 topic 2", with: "word1 topic 9")
+        try edited.write(to: file, atomically: false, encoding: .utf8)
+        let after = try debate(build, environment: cache)
+        #expect(after.stdout.contains("Sanctions on word1 topic 9") && !after.stdout.contains("word1 topic 2"))
+        // Lint's positions are the file's, from the index as from the YAML.
+        try (edited + "  - { id: lib.dangling, side: pro, tag: Answers nothing, answers: lib.nowhere, response: no-link }\n")
+            .write(to: file, atomically: false, encoding: .utf8)
+        let lint = try debate(["lint", pack.path], environment: cache)
+        let again = try debate(["lint", pack.path], environment: cache)
+        #expect(lint.stderr.contains("claims-0001.yaml:"), "\(lint.stderr)")
+        #expect(again.stderr == lint.stderr && again.status == lint.status)
+        #expect(try debate(["lint", pack.path], environment: off).stderr == lint.stderr)
+    }
+
     struct Running {
         var process: Process
         var out: URL
