@@ -21,7 +21,7 @@ public final class LibraryIndex: @unchecked Sendable {
     static let schemaVersion: Int32 = 2
 
     public let path: String
-    let queue: DatabaseQueue
+    private(set) var queue: DatabaseQueue
     /// Warnings about the index itself (rebuilt, unreadable); the caller prints them.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -209,14 +209,11 @@ public final class LibraryIndex: @unchecked Sendable {
         } catch {
             throw IndexError("the library index \(path) failed: \(Self.describe(error))")
         }
-        // Start over on a fresh file.
-        try? queue.inDatabase { db in try db.execute(sql: "PRAGMA writable_schema = RESET") }
+        // Start over on a fresh file: the damaged one is only a cache.
+        try? queue.close()
+        Self.remove(path)
         do {
-            try queue.erase()
-            try queue.inTransaction(.immediate) { db in
-                try Self.createSchema(db)
-                return .commit
-            }
+            queue = try Self.openValid(path)
             return try body()
         } catch {
             throw IndexError("cannot rebuild the library index \(path): \(Self.describe(error)); delete it and run again")
