@@ -18,7 +18,7 @@ public final class LibraryIndex: @unchecked Sendable {
     /// `DBLI`: marks a SQLite file as ours (SQLite's `application_id`).
     static let applicationID: Int32 = 0x4442_4C49
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    static let schemaVersion: Int32 = 2
+    static let schemaVersion: Int32 = 3
 
     public let path: String
     private(set) var queue: DatabaseQueue
@@ -74,6 +74,8 @@ public final class LibraryIndex: @unchecked Sendable {
             // WAL: readers never block the writer; a killed writer's partial transaction is rolled back on open.
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A refresh of a big library grows the WAL; it is cut back to this once checkpointed.
+            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
         return configuration
     }
@@ -181,8 +183,7 @@ public final class LibraryIndex: @unchecked Sendable {
                 warrant TEXT,
                 has_cite INTEGER NOT NULL,
                 author TEXT, qualifications TEXT, date TEXT, title TEXT, publication TEXT, url TEXT,
-                evidence TEXT,                   -- the markup as written; plain text is parsed from it
-                highlighted TEXT                 -- what is read aloud
+                evidence TEXT                    -- the markup as written: its plain and highlighted text are parsed from it
             );
             CREATE VIRTUAL TABLE claim_fts USING fts5(
                 tag, author, publication, warrant, evidence,

@@ -66,6 +66,7 @@ extension LibraryIndex {
                 for id in vanished { try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id]) }
             }
         }
+        try checkpoint(after: report)
         report.problems += try queue.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT error FROM file WHERE error IS NOT NULL AND source IN (\(Self.list(report.sources))) ORDER BY path")
             return rows.map { row in
@@ -76,6 +77,12 @@ extension LibraryIndex {
             }
         }
         return report
+    }
+
+    /// After writing, folds the WAL into the file, so the index is one file of its own size.
+    func checkpoint(after report: RefreshReport) throws {
+        guard report.filesRead + report.filesRemoved > 0 else { return }
+        try queue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     static func list(_ ids: [Int64]) -> String { ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",") }
@@ -237,8 +244,8 @@ extension LibraryIndex {
             """)
         let texts = try db.cachedStatement(sql: """
             INSERT INTO claim_text(id, tag, tags, warrant, has_cite, author, qualifications, date, title, publication, url,
-                evidence, highlighted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, claim) in claims.enumerated() {
             let counter = claim as? any Counterclaim
@@ -255,7 +262,7 @@ extension LibraryIndex {
             texts.setUncheckedArguments(StatementArguments([
                 db.lastInsertedRowID, claim.tag, claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n"), claim.warrant,
                 cite == nil ? 0 : 1, cite?.author, cite?.qualifications, cite?.date, cite?.title, cite?.publication, cite?.url,
-                claim.evidence?.markup, claim.evidence?.highlightedText,
+                claim.evidence?.markup,
             ] as [(any DatabaseValueConvertible)?]))
             try texts.execute()
         }

@@ -259,6 +259,7 @@ extension LibraryIndex {
             let source = IndexSource(module: module, location: location, content: .files(files))
             let id = try sourceID(source, kind: source.kind)
             try refreshPack(id: id, source: source, files: files, force: false, report: &report)
+            try checkpoint(after: report)
             return try queue.read { db in
                 var result: [String: [ClaimEntry]] = [:]
                 for path in try String.fetchAll(db, sql: "SELECT path FROM file WHERE source = ? AND error IS NULL", arguments: [id]) {
