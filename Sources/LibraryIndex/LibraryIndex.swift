@@ -18,7 +18,7 @@ public final class LibraryIndex: @unchecked Sendable {
     /// `DBLI`: marks a SQLite file as ours (SQLite's `application_id`).
     static let applicationID: Int32 = 0x4442_4C49
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    static let schemaVersion: Int32 = 3
+    static let schemaVersion: Int32 = 4
 
     public let path: String
     private(set) var queue: DatabaseQueue
@@ -49,7 +49,7 @@ public final class LibraryIndex: @unchecked Sendable {
         do {
             queue = try Self.openValid(path)
         } catch let reason as Unusable {
-            notes.append(.warning("the library index \(path) \(reason.why); rebuilding it (it is only a cache)"))
+            notes.append(.warning("the library index \(path) \(reason.why); rebuilding it (it is only a cache)", code: "index-rebuilt"))
             Self.remove(path)
             do {
                 queue = try Self.openValid(path)
@@ -151,7 +151,8 @@ public final class LibraryIndex: @unchecked Sendable {
                 mtime INTEGER NOT NULL,          -- nanoseconds since 1970
                 hash INTEGER NOT NULL,           -- FNV-1a of the bytes read
                 indexed INTEGER NOT NULL,        -- nanoseconds since 1970, when the bytes were read
-                error TEXT                       -- why the file's claims could not be read, if so
+                error TEXT,                      -- why the file's claims could not be read, if so
+                cacheable INTEGER NOT NULL DEFAULT 0  -- its entries come back exactly (commands may read them from here)
             );
             CREATE INDEX file_source ON file(source);
             -- What searches filter and sort on, narrow so that checking thousands of matches reads few pages.
@@ -204,7 +205,8 @@ public final class LibraryIndex: @unchecked Sendable {
         do {
             return try body()
         } catch let error as DatabaseError where Self.isDamage(error) {
-            diagnostics.append(.warning("the library index \(path) is damaged (\(error.message ?? "unreadable")); rebuilding it (it is only a cache)"))
+            diagnostics.append(.warning("the library index \(path) is damaged (\(error.message ?? "unreadable")); rebuilding it (it is only a cache)",
+                                        code: "index-rebuilt"))
         } catch let error as IndexError {
             throw error
         } catch {

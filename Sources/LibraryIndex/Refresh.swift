@@ -73,7 +73,7 @@ extension LibraryIndex {
                 let parts = (row["error"] as String? ?? "").split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
                 let location = parts.count == 4 ? SourceLocation(path: parts[0], line: Int(parts[1]) ?? 1, column: Int(parts[2]) ?? 1) : nil
                 return Diagnostic.warning("this file's claims cannot be read, so they are not searched: \(parts.last ?? "")", at: location,
-                                          hint: "fix the file; `debate lint` says more")
+                                          hint: "fix the file; `debate lint` says more", code: "unindexed-file")
             }
         }
         return report
@@ -183,9 +183,9 @@ extension LibraryIndex {
                     }
                     try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [file.path])
                     guard let stat = file.stat else { continue }  // vanished between listing and reading
-                    try db.execute(sql: "INSERT INTO file(source, path, size, mtime, hash, indexed, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [id, file.path, stat.size, stat.mtime, file.hash, file.readAt, file.error])
-                    try Self.insert(file.claims, file: db.lastInsertedRowID, source: id, db: db)
+                    try db.execute(sql: "INSERT INTO file(source, path, size, mtime, hash, indexed, error, cacheable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, file.path, stat.size, stat.mtime, file.hash, file.readAt, file.error, file.cacheable])
+                    try Self.insert(file.claims, file: db.lastInsertedRowID, source: id, positionKinds: file.positionKinds, db: db)
                     report.claimsWritten += file.claims.count
                 }
             }
@@ -222,7 +222,8 @@ extension LibraryIndex {
         } catch {
             let message = (error as? DiagnosticsError)?.diagnostics.map(\.message).joined(separator: "; ") ?? "\(error)"
             report.problems.append(.warning("module `\(source.module)` could not be asked for its claims: \(message)",
-                                            hint: current == nil ? "its claims are not searched" : "searching the claims it gave last time"))
+                                            hint: current == nil ? "its claims are not searched" : "searching the claims it gave last time",
+                                            code: "module-failed"))
             return
         }
         try immediate { db in
@@ -236,7 +237,7 @@ extension LibraryIndex {
         report.claimsWritten += claims.count
     }
 
-    static func insert(_ claims: [any Claim], file: Int64, source: Int64, db: Database) throws {
+    static func insert(_ claims: [any Claim], file: Int64, source: Int64, positionKinds: [String: String] = [:], db: Database) throws {
         let keys = try db.cachedStatement(sql: """
             INSERT INTO claim(file, source, ord, claim, module, side, position, position_kind, role, card, year,
                 answers, response, line, col)
@@ -250,10 +251,9 @@ extension LibraryIndex {
         for (index, claim) in claims.enumerated() {
             let counter = claim as? any Counterclaim
             let cite = claim.cite
-            let model = claim as? any PositionedClaim
             keys.setUncheckedArguments(StatementArguments([
                 file, source, index, claim.id, claim.module, claim.side.rawValue,
-                model?.positionID, model?.positionKind, model?.roleName,
+                claim.position, claim.position.flatMap { positionKinds[$0] }, claim.role?.rawValue,
                 claim.isCard ? 1 : 0, cite?.year.flatMap { Int($0) },
                 counter?.answers, counter?.response.rawValue,
                 claim.location?.line, claim.location?.column,
@@ -267,14 +267,6 @@ extension LibraryIndex {
             try texts.execute()
         }
     }
-}
-
-/// A claim that knows its position and role (the debate model's claims); the index stores them
-/// for `--position-kind` and `--role`.
-public protocol PositionedClaim: Claim {
-    var positionID: String? { get }
-    var positionKind: String? { get }
-    var roleName: String? { get }
 }
 
 /// A file's size and modification time, from `stat`.
@@ -309,6 +301,9 @@ struct ReadFile {
     var readAt: Int64
     var claims: [any Claim] = []
     var error: String?
+    /// Position id → kind, from the file's `positions:`.
+    var positionKinds: [String: String] = [:]
+    var cacheable = false
 
     init(path: String, stat: Fingerprint?, module: String) {
         self.path = path
@@ -322,6 +317,9 @@ struct ReadFile {
         do {
             let file = try YAMLDecoder().decode(ClaimFile.self, from: bytes, path: path)
             claims = file.claims.map { $0.claim(module: module) }
+            positionKinds = Dictionary(file.positions.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { first, _ in first })
+            // Commands read a file's entries from the index only if the index gives them back exactly.
+            cacheable = file.positions.isEmpty && file.claims.allSatisfy { LibraryIndex.storedForm(of: $0) == $0 }
         } catch {
             // The location and the message, split again when reported.
             let diagnostic = Diagnostic(error)

@@ -262,12 +262,12 @@ extension LibraryIndex {
             try checkpoint(after: report)
             return try queue.read { db in
                 var result: [String: [ClaimEntry]] = [:]
-                for path in try String.fetchAll(db, sql: "SELECT path FROM file WHERE source = ? AND error IS NULL", arguments: [id]) {
+                for path in try String.fetchAll(db, sql: "SELECT path FROM file WHERE source = ? AND error IS NULL AND cacheable = 1", arguments: [id]) {
                     result[path] = []
                 }
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT c.*, t.*, f.path AS path FROM file f JOIN claim c ON c.file = f.id JOIN claim_text t ON t.id = c.id
-                    WHERE f.source = ? AND f.error IS NULL ORDER BY c.file, c.ord
+                    WHERE f.source = ? AND f.error IS NULL AND f.cacheable = 1 ORDER BY c.file, c.ord
                     """, arguments: [id])
                 var broken: Set<String> = []
                 while let row = try rows.next() {
@@ -282,6 +282,14 @@ extension LibraryIndex {
                 return result
             }
         }
+    }
+
+    /// The entry as the index gives it back: what it stores of it. Equal to the entry when nothing
+    /// of it is lost (a file whose entries are not so is always decoded from its YAML).
+    static func storedForm(of entry: ClaimEntry) -> ClaimEntry {
+        ClaimEntry(id: entry.id, side: entry.side, tag: entry.tag, tags: entry.tags.flatMap { $0.isEmpty ? nil : $0 },
+                   warrant: entry.warrant, cite: entry.cite, evidence: entry.evidence.flatMap { try? Evidence(markup: $0.markup) },
+                   answers: entry.answers, response: entry.response, location: entry.location)
     }
 
     /// A row as the claim file entry it was read from; nil if it cannot be (the file is decoded again).

@@ -1,6 +1,7 @@
 import DebateCore
 import Foundation
 import LibraryIndex
+import ModuleFormat
 import ModuleLoading
 
 /// The library index as the packs' claim cache: every command that loads packs reads the claims of

@@ -1,8 +1,10 @@
 import ArgumentParser
 import DebateCore
 import DeckBuilder
+import DeckModel
 import Foundation
 import LibraryIndex
+import ModuleFormat
 import ModuleLoading
 
 struct SearchCommand: ParsableCommand {
@@ -146,7 +148,7 @@ struct SearchCommand: ParsableCommand {
                                   years: year.flatMap(SearchVocabulary.years))
         for id in module where registry.module(id) == nil {
             let hint = closestMatch(to: id, in: registry.ids).map { "did you mean `\($0)`?" }
-            console.report([.warning("no module `\(id)` is loaded, so --module \(id) matches nothing", hint: hint)])
+            console.report([.warning("no module `\(id)` is loaded, so --module \(id) matches nothing", hint: hint, code: "unknown-module")])
         }
 
         var groups: [SearchGroup] = []

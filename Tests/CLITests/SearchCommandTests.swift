@@ -43,32 +43,37 @@ import Testing
     @Test func findsTheBalconyCardsOfTheBuiltInModules() throws {
         let result = try debate(["search", "balcony"], environment: cache)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("security.critic-balcony"))
-        #expect(result.stdout.contains("Sources/SecurityArguments/Resources/claims.yaml:167:5"))
+        #expect(result.stdout.contains("security.balcony-dialogue"))
+        #expect(result.stdout.contains("Sources/BuiltInModules/Resources/security/claims.yaml:87:5"))
         #expect(result.stdout.contains("«balcony»"))
         // Not a terminal: no control characters, and every line fits 80 columns.
         #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         for line in result.stdout.split(separator: "\n") where !line.contains(".yaml:") {
             #expect(line.count <= 80, "\(line)")
         }
-        let json = try hits(try debate(["search", "balcony", "--side", "neg", "--cards", "--json"], environment: cache))
-        #expect(json.first?["id"] as? String == "security.critic-balcony")
-        #expect(json.allSatisfy { $0["side"] as? String == "con" && $0["isCard"] as? Bool == true })
+        let json = try hits(try debate(["search", "balcony", "--side", "aff", "--cards", "--json"], environment: cache))
+        #expect(json.first?["id"] as? String == "security.balcony-dialogue")
+        #expect(json.allSatisfy { $0["side"] as? String == "pro" && $0["isCard"] as? Bool == true })
         let location = try #require(json.first?["location"] as? [String: Any])
-        #expect(location["line"] as? Int == 167)
+        #expect(location["line"] as? Int == 87)
+        // Its position and its part in it, from the debate model.
+        #expect(json.first?["positionKind"] as? String == "advantage" && json.first?["role"] as? String == "link")
+        let links = try hits(try debate(["search", "balcony", "--position-kind", "advantage", "--role", "link", "--json"], environment: cache))
+        #expect(!links.isEmpty && links.allSatisfy { $0["role"] as? String == "link" })
+        #expect(try hits(try debate(["search", "balcony", "--side", "neg", "--json"], environment: cache)).isEmpty)
     }
 
     @Test func answersComeFromTheGraphThenFromTheText() throws {
-        let json = try hits(try debate(["search", "--answers", "security.critic-balcony", "--json", "--limit", "3"], environment: cache))
+        let json = try hits(try debate(["search", "--answers", "security.neg-no-war", "--json", "--limit", "3"], environment: cache))
         let graph = json.filter { $0["via"] as? String == "graph" }.compactMap { $0["id"] as? String }
-        #expect(graph.contains("security.a2-balcony-dialogue"))
-        #expect(json.filter { $0["via"] as? String == "graph" }.allSatisfy { $0["answers"] as? String == "security.critic-balcony" })
+        #expect(graph.contains("security.a2-no-war-hybrid"))
+        #expect(json.filter { $0["via"] as? String == "graph" }.allSatisfy { $0["answers"] as? String == "security.neg-no-war" })
         let text = json.filter { $0["via"] as? String == "text" }
         #expect(!text.isEmpty && text.count <= 3)
         #expect(json.allSatisfy { $0["side"] as? String == "pro" })
         // By the text of their tag: the same claim is found.
-        let byTag = try debate(["search", "--answers", "the Belarusian balcony is a staging ground for hybrid attacks"], environment: cache)
-        #expect(byTag.stdout.contains("security.a2-balcony-dialogue"), "\(byTag.stdout)")
+        let byTag = try debate(["search", "--answers", "no NATO-Russia war over Belarus: deterrence on the eastern flank holds"], environment: cache)
+        #expect(byTag.stdout.contains("security.a2-no-war-hybrid"), "\(byTag.stdout)")
     }
 
     @Test func writesTheHitsAsASpeechDocument() throws {
@@ -76,7 +81,7 @@ import Testing
         let result = try debate(["search", "balcony", "--limit", "2", "--format", "markdown", "-o", out.path], environment: cache)
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: out, encoding: .utf8)
-        #expect(text.contains("Belarusian balcony"))
+        #expect(text.contains("balcony"))
         let docx = folder.appendingPathComponent("hits.docx")
         #expect(try debate(["search", "balcony", "--format", "docx", "-o", docx.path], environment: cache).status == 0)
         let bytes = try Data(contentsOf: docx)
