@@ -49,7 +49,7 @@ public final class LibraryIndex: @unchecked Sendable {
         do {
             queue = try Self.openValid(path)
         } catch let reason as Unusable {
-            notes.append(.warning("the library index \(path) \(reason.why); rebuilding it (it is only a cache)", code: "index-rebuilt"))
+            notes.append(.warning("the library index \(path) \(reason.why); rebuilding it (it is only a cache)", code: .indexRebuilt))
             Self.remove(path)
             do {
                 queue = try Self.openValid(path)
@@ -206,7 +206,7 @@ public final class LibraryIndex: @unchecked Sendable {
             return try body()
         } catch let error as DatabaseError where Self.isDamage(error) {
             diagnostics.append(.warning("the library index \(path) is damaged (\(error.message ?? "unreadable")); rebuilding it (it is only a cache)",
-                                        code: "index-rebuilt"))
+                                        code: .indexRebuilt))
         } catch let error as IndexError {
             throw error
         } catch {

@@ -73,7 +73,7 @@ extension LibraryIndex {
                 let parts = (row["error"] as String? ?? "").split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
                 let location = parts.count == 4 ? SourceLocation(path: parts[0], line: Int(parts[1]) ?? 1, column: Int(parts[2]) ?? 1) : nil
                 return Diagnostic.warning("this file's claims cannot be read, so they are not searched: \(parts.last ?? "")", at: location,
-                                          hint: "fix the file; `debate lint` says more", code: "unindexed-file")
+                                          hint: "fix the file; `debate lint` says more", code: .unindexedFile)
             }
         }
         return report
@@ -223,7 +223,7 @@ extension LibraryIndex {
             let message = (error as? DiagnosticsError)?.diagnostics.map(\.message).joined(separator: "; ") ?? "\(error)"
             report.problems.append(.warning("module `\(source.module)` could not be asked for its claims: \(message)",
                                             hint: current == nil ? "its claims are not searched" : "searching the claims it gave last time",
-                                            code: "module-failed"))
+                                            code: .moduleFailed))
             return
         }
         try immediate { db in
