@@ -43,12 +43,14 @@ let package = Package(
             // .docx and .apkg are zip files; an .apkg holds an SQLite collection.
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schema"]),
+        // The library index: every claim a command can see, in SQLite with FTS5 (`debate search`).
+        .target(name: "LibraryIndex", dependencies: ["DebateCore", "YAMLCoding", .product(name: "GRDB", package: "GRDB.swift")]),
         // `debate lint`: checks of modules and decks, as values.
         .target(name: "Linter", dependencies: ["DebateCore", "ModuleFormat", "ModuleLoading", "DeckBuilder", "YAMLCoding"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
             "DebateCore", "YAMLCoding", "DeckModel", "DeckBuilder", "BuiltInModules", "ModuleFormat", "ModuleLoading",
-            "ModuleAuthoring", "Drill", "Linter",
+            "ModuleAuthoring", "Drill", "Linter", "LibraryIndex",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
@@ -69,6 +71,7 @@ let package = Package(
         .target(name: "FSRSReferenceVectors", path: "Tests/FSRSReferenceVectors"),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "DeckModel", "DeckBuilder", "BuiltInModules", "ModuleLoading", "FSRSReferenceVectors",
                                                        .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
+        .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -94,6 +94,10 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let coverage: Self = "coverage"
     public static let renderFailed: Self = "render-failed"
 
+    // The library index (LibraryIndex, `debate search`).
+    public static let indexRebuilt: Self = "index-rebuilt"
+    public static let unindexedFile: Self = "unindexed-file"
+
     // Authoring (ModuleAuthoring).
     public static let badModuleID: Self = "bad-module-id"
     public static let kialoSyntax: Self = "kialo-syntax"

@@ -31,19 +31,43 @@ public struct PackModule: ArgumentModule {
         claimFiles = Self.yamlFiles(under: directory).filter { ($0 as NSString).lastPathComponent != Self.manifestName }
     }
 
-    /// Every `.yaml`/`.yml` file below `directory`, sorted.
+    /// Every `.yaml`/`.yml` file below `directory`, sorted. Walks the folders with readdir: a pack
+    /// of thousands of files is listed on every run, and Foundation's enumerator costs more than
+    /// the rest of a search.
     public static func yamlFiles(under directory: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                files.append((directory as NSString).appendingPathComponent(relative))
+        var folders = [directory]
+        while let folder = folders.popLast() {
+            guard let handle = opendir(folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) {
+                    folders.append(path)
+                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    files.append(path)
+                }
             }
         }
         return files.sorted()
     }
 
+    /// Where packs' decoded claim files are kept between runs (the library index); nil decodes every
+    /// file every time. Set once by the program before it loads modules.
+    nonisolated(unsafe) public static var claimCache: (any PackClaimCache)?
+
     /// Decodes every claim file; collects one error per broken file rather than stopping at the first.
+    /// Files the claim cache holds unchanged come from it instead (with the same positions).
     public func entries() throws(DiagnosticsError) -> [ClaimEntry] {
         try contents().entries
     }
@@ -63,7 +87,12 @@ public struct PackModule: ArgumentModule {
         var problems: [Diagnostic] = []
         var warnings: [YAMLWarning] = []
         let decoder = YAMLDecoder()
+        let cached = Self.claimCache?.entries(of: self) ?? [:]
         for file in claimFiles {
+            if let known = cached[file] {
+                entries += known
+                continue
+            }
             do {
                 let contents = try decoder.decode(ClaimFile.self, fromFile: file, warnings: &warnings)
                 entries += contents.claims
@@ -101,6 +130,28 @@ public struct PackModule: ArgumentModule {
         return LoadedPack(pack: self, positions: positions, entries: entries, warnings: warnings)
     }
 }
+
+/// Decoded claim files kept between runs, asked before a pack decodes its files.
+public protocol PackClaimCache: Sendable {
+    /// The entries of each of `pack`'s claim files (keyed by the pack's own path for it) that the
+    /// cache holds for the file as it is now. Files left out are decoded by the pack, which reports
+    /// their errors.
+    func entries(of pack: PackModule) -> [String: [ClaimEntry]]
+}
+
+/// A module whose claims are a pack's files (packs, and the built-in modules): the library index
+/// reads their claim files itself.
+public protocol PackBacked: ArgumentModule {
+    var pack: PackModule { get }
+}
+
+extension PackModule: PackBacked {
+    public var pack: PackModule { self }
+}
+
+extension LoadedPack: PackBacked {}
+
+extension BuiltInPack: PackBacked {}
 
 /// A pack whose claim files are already decoded.
 public struct LoadedPack: ArgumentModule {

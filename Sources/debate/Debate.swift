@@ -14,6 +14,7 @@ struct Debate: ParsableCommand {
         Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot create (an output folder exists), 74 I/O error.
         """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, BuildCommand.self, LintCommand.self, ModulesCommand.self, ImportCommand.self, QuizCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, LintCommand.self, SearchCommand.self, ModulesCommand.self,
+                      ImportCommand.self, QuizCommand.self]
     )
 }

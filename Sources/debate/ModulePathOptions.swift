@@ -27,6 +27,7 @@ struct ModulePathOptions: ParsableArguments {
 
     /// The built-in modules; exits 70 when they cannot be read (a broken install).
     func builtIns(_ console: Console) throws -> [any ArgumentModule] {
+        LibraryCache.install(console)
         do {
             return try BuiltInModules.load()
         } catch {
