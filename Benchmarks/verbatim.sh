@@ -61,16 +61,9 @@ if (( ${#missing[@]} )); then
     exit 69
 fi
 
-if [[ -n "${DEBATE_BIN:-}" ]]; then
-    BIN="$DEBATE_BIN"
-elif [[ "${SKIP_BUILD:-}" == 1 && -x "$ROOT/.build/release/debate" ]]; then
-    BIN="$ROOT/.build/release/debate"
-else
-    echo "== swift build -c release --product debate" >&2
-    (cd "$ROOT" && swift build -c release --product debate) >&2
-    BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/debate"
-fi
-[[ -x "$BIN" ]] || { echo "verbatim.sh: $BIN is not an executable file" >&2; exit 66; }
+# shellcheck source=debate_bin.sh
+source "$HERE/debate_bin.sh"
+find_debate_binary verbatim.sh "$ROOT"
 HAVE_IMPORT=1
 if ! "$BIN" import verbatim --help > /dev/null 2>&1; then
     echo "verbatim.sh: $BIN has no \`import verbatim\` command: timing (a) and (b) only" >&2
@@ -159,22 +152,14 @@ bytes=$(cat "${FILES[@]}" | wc -c)
 xml_bytes=0
 for f in "${FILES[@]}"; do xml_bytes=$((xml_bytes + $(unzip -p "$f" word/document.xml | wc -c))); done
 tags="no import"
-if (( HAVE_IMPORT )); then tags=$(python3 - "$WORK/import.json" <<'EOF' 2> /dev/null || echo "?"
+if (( HAVE_IMPORT )); then
+    tags=$(python3 - "$WORK/import.json" 2> /dev/null <<'EOF' || echo "unreadable --json"
 import json, sys
-data = json.load(open(sys.argv[1]))
-def find(node, key):
-    if isinstance(node, dict):
-        if key in node and isinstance(node[key], int):
-            return node[key]
-        for value in node.values():
-            found = find(value, key)
-            if found is not None:
-                return found
-    return None
-total = data.get("total", data.get("summary", data)) if isinstance(data, dict) else data
-print(find(total, "tags"))
+total = json.load(open(sys.argv[1])).get("total", {})
+print("%s of %s tag paragraphs (its own count)" % (total.get("tagsFound", "?"), total.get("tagParagraphs", "?")))
 EOF
-); fi
+)
+fi
 
 echo
 echo "Verbatim import vs. the floor — $(uname -srm), $(nproc) CPU(s), best of $RUNS"

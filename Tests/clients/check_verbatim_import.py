@@ -18,6 +18,8 @@ file that holds its tags, lines the document's tags up with the claims in order 
   do. "Identical" = characters marked on both sides ÷ characters marked on either side.
   In our markup `==…==` is highlight, `__…__` underline and `**…**` emphasis, which Word shows
   underlined too (the .docx we write puts it in Verbatim's Emphasis style), so it counts as underlined.
+- text under a tag that the import keeps as a plain `warrant:` (no evidence, no cite) counts as
+  identical when it is the document's text word for word and the document marks none of it.
 - fake tags (short all-bold paragraphs before a cite) and text outside any card are listed, not scored.
 
 Every miss is listed with the file, the tag's paragraph number (0-based, tables and text boxes in
@@ -202,50 +204,51 @@ def describe_difference(expected, got, what):
         kind = " (whitespace only)"
     else:
         kind = ""
-    return (f"{what} differs{kind} at character {prefix} of {len(expected)}: document «{expected[start:prefix + 40]}» "
+    here = f" ({expected[prefix:prefix + 1]!r} vs {got[prefix:prefix + 1]!r})"
+    return (f"{what} differs{kind} at character {prefix} of {len(expected)}{here}: document «{expected[start:prefix + 40]}» "
             f"vs import «{got[start:prefix + 40]}» (import has {len(got)})")
 
 
-def mark_counts(doc_pars, imp_pars, flag, imply=None):
-    """Compares one mark between document and import evidence, lined up character by character.
-    Returns (document marked, import marked, marked on both, marked on either), whitespace not counted,
-    and up to three examples of disagreeing stretches."""
-    imply = imply or set()
+MARKS = (("highlight", "h", frozenset()), ("underline", "u", frozenset("e")), ("emphasis", "e", frozenset()))
 
-    def marked(flags):
-        return flag in flags or bool(imply & flags)
 
-    doc = [(c, marked(f)) for p in doc_pars for c, f in p + [("\n", frozenset())]]
-    imp = [(c, marked(f)) for p in imp_pars for c, f in p + [("\n", frozenset())]]
+def mark_counts(doc_pars, imp_pars):
+    """Compares the marks of document and import evidence, lined up character by character (difflib
+    when the texts differ). For each mark: [document marked, import marked, marked on both, marked on
+    either] (whitespace not counted) and up to three examples of stretches marked on one side only."""
+    doc = [x for p in doc_pars for x in p + [("\n", frozenset())]]
+    imp = [x for p in imp_pars for x in p + [("\n", frozenset())]]
     doc_text = "".join(c for c, _ in doc)
     imp_text = "".join(c for c, _ in imp)
-    d_total = sum(1 for c, m in doc if m and not c.isspace())
-    i_total = sum(1 for c, m in imp if m and not c.isspace())
-    both = 0
-    disagreements = []
     if doc_text == imp_text:
         blocks = [(0, 0, len(doc_text))]
     else:
-        blocks = [tuple(b) for b in difflib.SequenceMatcher(None, doc_text, imp_text, autojunk=False).get_matching_blocks()]
-    for a, b, size in blocks:
-        run_start = None
-        for k in range(size):
-            dc, dm = doc[a + k]
-            _, im = imp[b + k]
-            if dm and im and not dc.isspace():
-                both += 1
-            differs = (dm != im) and not dc.isspace()
-            if differs and run_start is None:
-                run_start = k
-            if (not differs or k == size - 1) and run_start is not None:
-                end = k + 1 if differs else k
-                if len(disagreements) < 3:
-                    piece = doc_text[a + run_start:a + end]
-                    side = "document only" if doc[a + run_start][1] else "import only"
-                    disagreements.append(f"«{piece[:60]}» marked in {side}")
-                run_start = None
-    either = d_total + i_total - both
-    return d_total, i_total, both, either, disagreements
+        blocks = difflib.SequenceMatcher(None, doc_text, imp_text, autojunk=False).get_matching_blocks()
+    out = {}
+    for name, flag, implied in MARKS:
+        def marked(flags):
+            return flag in flags or bool(implied & flags)
+        d_total = sum(1 for c, f in doc if not c.isspace() and marked(f))
+        i_total = sum(1 for c, f in imp if not c.isspace() and marked(f))
+        both, disagreements = 0, []
+        for a, b, size in blocks:
+            run_start = None
+            for k in range(size):
+                dc, df = doc[a + k]
+                dm, im = marked(df), marked(imp[b + k][1])
+                if dm and im and not dc.isspace():
+                    both += 1
+                differs = dm != im and not dc.isspace()
+                if differs and run_start is None:
+                    run_start = k
+                if run_start is not None and (not differs or k == size - 1):
+                    end = k + 1 if differs else k
+                    if len(disagreements) < 3:
+                        side = "document only" if marked(doc[a + run_start][1]) else "import only"
+                        disagreements.append(f"«{doc_text[a + run_start:a + end][:60]}» marked in {side}")
+                    run_start = None
+        out[name] = ([d_total, i_total, both, d_total + i_total - both], disagreements)
+    return out
 
 
 def check_document(ref, pack_files, used):
@@ -279,7 +282,7 @@ def check_document(ref, pack_files, used):
               "tag_paragraphs": len(cards), "tags_found": len(pairs),
               "analytics": sum(1 for c in cards if c["kind"] == "analytic"),
               "fake_tags": len(fakes), "fake_tags_found": 0,
-              "cards": 0, "evidence_identical": 0, "card_text_identical": 0, "cite_split_differs": 0,
+              "cards": 0, "evidence_identical": 0, "card_text_identical": 0, "cite_split_differs": 0, "kept_as_warrant": 0,
               "highlight": [0, 0, 0, 0], "underline": [0, 0, 0, 0], "emphasis": [0, 0, 0, 0],
               "loose_paragraphs": len(ref["loose_paragraphs"]), "loose_found": 0, "misses": []}
     fake_tags_free = [j for j in range(len(claims)) if j not in taken]
@@ -333,15 +336,33 @@ def check_document(ref, pack_files, used):
             return split_paragraphs(join_paragraphs(body_pars[k:]))
 
         # The split the import made, if its cite is the document's first paragraphs; else the reader's.
-        k_imp = next((k for k in range(len(body_pars) + 1) if lines(body_text[:k]) == imp_cite), None)
+        k_imp = next((k for k in range(1, len(body_pars) + 1) if lines(body_text[:k]) == imp_cite), None) \
+            if imp_cite else 0
         card_text_same = k_imp is not None and text_of(evidence_from(k_imp)) == imp_text
+        warrant = str(claim.get("warrant") or "")
+        if not imp_text and not imp_cite and warrant.strip():
+            # No evidence: the text under the tag may be kept as a plain warrant. That keeps it word for
+            # word when the document marks none of it; marked text loses its marks (a miss below).
+            warrant_pars = [x.strip() for x in re.split(r"\n\s*\n", warrant) if x.strip()]
+            unmarked = not any(f for p in body_pars for _, f in p)
+            if warrant_pars == text_of(split_paragraphs(join_paragraphs(body_pars))) and unmarked:
+                result["kept_as_warrant"] += 1
+                result["card_text_identical"] += 1
+                result["evidence_identical"] += 1
+                continue
         if card_text_same:
             result["card_text_identical"] += 1
         evidence_same = text_of(evidence_from(k_ref)) == imp_text
         if evidence_same:
             result["evidence_identical"] += 1
-        k = k_imp if k_imp is not None else k_ref
+        # The document's evidence: after the import's cite when that is the document's first paragraph(s),
+        # else after the reader's (an import that found no cite is measured against the reader's split).
+        k = k_imp if k_imp else k_ref
         doc_ev = evidence_from(k)
+        if evidence_same and not card_text_same:
+            doc_cite = "\n".join(lines(body_text[:k_ref]))
+            why = describe_difference(doc_cite, "\n".join(imp_cite), "cite text") or "cite text differs"
+            miss(card, "cite-text", why)
         if card_text_same and k_imp != k_ref:
             result["cite_split_differs"] += 1
             miss(card, "cite-split",
@@ -350,15 +371,17 @@ def check_document(ref, pack_files, used):
         elif not evidence_same:
             doc_join, imp_join = "\n\n".join(text_of(doc_ev)), "\n\n".join(imp_text)
             why = describe_difference(doc_join, imp_join, "evidence text") or "evidence text differs"
+            if not imp_text and warrant.strip():
+                why += (f"; the import has no evidence but a plain `warrant:` of {len(warrant)} characters "
+                        f"(the card's underline and highlight are lost)")
             if k_imp is None:
                 why += (f"; the import's cite «{' / '.join(imp_cite)[:100]}» is not the document's first "
                         f"paragraph(s) «{' / '.join(body_text[:max(k_ref, 1)])[:100]}»")
             miss(card, "evidence-text", why)
-        for name, flag, imply in (("highlight", "h", None), ("underline", "u", {"e"}), ("emphasis", "e", None)):
-            d, im, both, either, disagreements = mark_counts(doc_ev, imp_pars, flag, imply)
-            counts = result[name]
-            for slot, value in enumerate((d, im, both, either)):
-                counts[slot] += value
+        for name, (counts, disagreements) in mark_counts(doc_ev, imp_pars).items():
+            for slot, value in enumerate(counts):
+                result[name][slot] += value
+            both, either = counts[2], counts[3]
             if both != either and name != "emphasis":
                 miss(card, f"{name}-chars",
                      f"{either - both} of {either} {name} characters differ: " + "; ".join(disagreements))
@@ -368,10 +391,9 @@ def check_document(ref, pack_files, used):
         if i in pairs or not card["body_paragraphs"]:
             continue
         doc_ev = [p for p in (doc_paragraph_chars(r) for r in card["evidence_runs"]) if p]
-        for name, flag, imply in (("highlight", "h", None), ("underline", "u", None), ("emphasis", "e", None)):
-            d, _, _, _, _ = mark_counts(doc_ev, [], flag, imply)
-            result[name][0] += d
-            result[name][3] += d
+        for name, (counts, _) in mark_counts(doc_ev, []).items():
+            result[name][0] += counts[0]
+            result[name][3] += counts[0]
     result["misses"] = misses
     return result
 
@@ -429,7 +451,7 @@ def main(argv=None):
                 result["loose_found"] += 1
 
     total = {key: sum(r[key] for r in results) for key in
-             ("tag_paragraphs", "tags_found", "analytics", "fake_tags", "fake_tags_found", "cards",
+             ("tag_paragraphs", "tags_found", "analytics", "fake_tags", "fake_tags_found", "cards", "kept_as_warrant",
               "evidence_identical", "card_text_identical", "cite_split_differs", "loose_paragraphs", "loose_found")}
     for name in ("highlight", "underline", "emphasis"):
         total[name] = [sum(r[name][k] for r in results) for k in range(4)]
@@ -471,7 +493,8 @@ def main(argv=None):
           f"(goal ≥ {pct(GOAL_TAGS)}; analytics among them: {total['analytics']})")
     print(f"evidence identical: {total['evidence_identical']}/{total['cards']} cards = {pct(measures['evidence_identical'])}; "
           f"cite + evidence identical: {total['card_text_identical']} = {pct(measures['card_text_identical'])}; "
-          f"cite split differently: {total['cite_split_differs']}")
+          f"cite split differently: {total['cite_split_differs']}; "
+          f"unmarked text kept word for word as a plain warrant (counted identical): {total['kept_as_warrant']}")
     for name in ("highlight", "underline", "emphasis"):
         d, i, both, either = total[name]
         print(f"{ {'highlight': 'highlighted', 'underline': 'underlined', 'emphasis': 'emphasised'}[name]} characters identical: {both}/{either} = {pct(measures[name + '_identical'])} "

@@ -14,7 +14,9 @@ written from the files and ../shared/corpus/README.md alone, never from our Swif
   name, case-insensitively (Heading 1–4; Pocket/Hat/Block/Tag). Aliases are ignored: real files fill
   them with junk. A paragraph style named like "Analytic" whose chain reaches Heading 4 or whose
   outline level is 4 is an analytic (a tag with no card). A tag paragraph with no text is not a tag.
-- A "fake" tag is a short, all-bold, non-heading paragraph followed by a cite paragraph: it is
+- A "fake" tag is a short, all-bold, non-heading paragraph followed by a cite paragraph (one short
+  line, ≤ 200 characters, may sit between them), or a non-heading paragraph given outline level 4
+  by hand (`w:outlineLvl` 3 in its own `w:pPr`): it is
   reported (kind `fake-tag`) and bounds the card before it, but it is not counted among the tags.
 - A run's formatting is the document defaults, then the paragraph style chain, then the character
   style chain, then the run's own `w:rPr` (later wins). The paragraph mark's `w:pPr/w:rPr` is never
@@ -27,7 +29,8 @@ written from the files and ../shared/corpus/README.md alone, never from our Swif
 - A card's body is every paragraph after its tag up to the next heading, tag, analytic or fake tag.
   Its cite is the first non-empty body paragraph when that paragraph has a cite run (a character style
   named like Cite / "Style 13 pt Bold" / "Style Style Bold…" / Author-Date, or bold text that is not
-  highlighted nor Emphasis and either not underlined or at 12 pt and more) — plus the next paragraph
+  highlighted nor Emphasis and either not underlined or at 12 pt and more; or, failing that, a first
+  paragraph of at most 500 characters with bold in it and nothing highlighted) — plus the next paragraph
   when the first is short (≤ 250 characters, no URL) and the next reads as the long cite (no underline
   or highlight; opens with a bracket or holds a URL, DOI or "accessed") and more paragraphs follow.
   The rest is evidence.
@@ -355,6 +358,14 @@ def reads_as_cite_continuation(first, paragraph):
     return len(text) < 1500 and (text[:1] in "[(" or bool(re.search(r"https?://|www\.|\bdoi\b|accessed", text, re.I)))
 
 
+def reads_as_bare_cite(paragraph, count):
+    """A cite in no cite style: a short first paragraph with bold in it (often bold and underlined,
+    author and year), nothing highlighted, and the card's text after it."""
+    pieces = [f for t, f in paragraph["runs"] if t.strip()]
+    return (count > 1 and len(paragraph["text"]) <= 500 and any(f.bold for f in pieces)
+            and not any(f.highlight for f in pieces))
+
+
 FLAGS = (("underline", "u"), ("emphasis", "e"), ("highlight", "h"))
 
 
@@ -401,12 +412,20 @@ def read(path):
         return j
 
     for i, paragraph in enumerate(paragraphs):
-        if paragraph["kind"] != "body" or not nonblank(paragraph["text"]) or len(paragraph["text"]) > 400:
+        if paragraph["kind"] != "body" or not nonblank(paragraph["text"]):
+            continue
+        if paragraph["direct_outline"] == 3:  # formatted by hand as a level-4 heading (Word's navigation shows it)
+            paragraph["kind"] = "fake-tag"
+            continue
+        if len(paragraph["text"]) > 400:
             continue
         pieces = [f for t, f in paragraph["runs"] if t.strip()]
         if not all_bold(paragraph) or any(f.cite_style or f.highlight for f in pieces):
             continue
         j = next_nonblank(i)
+        if j < n and paragraphs[j]["kind"] == "body" and len(paragraphs[j]["text"]) <= 200 \
+                and not has_cite_run(paragraphs[j]):
+            j = next_nonblank(j)  # one short note line ("--AT: Toon") may sit between the tag and its cite
         if j < n and paragraphs[j]["kind"] == "body" and has_cite_run(paragraphs[j]) and not all_bold(paragraphs[j]):
             paragraph["kind"] = "fake-tag"
 
@@ -445,7 +464,7 @@ def read(path):
     for card in cards:
         body = [p for p in card["body"] if nonblank(p["text"])]
         cite = []
-        if body and has_cite_run(body[0]):
+        if body and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], len(body))):
             cite.append(body[0])
             if len(body) > 2 and reads_as_cite_continuation(body[0], body[1]):
                 cite.append(body[1])
