@@ -52,13 +52,6 @@ import Testing
         let tags = try #require(measures["tags"]), highlight = try #require(measures["highlight_identical"])
         #expect((total["tag_paragraphs"] as? Int ?? 0) > 0, "the reader found no tag paragraphs in \(documents.count) files")
         #expect(tags >= 0.99, "tags found: \(tags * 100) % of the tag paragraphs (goal ≥ 99 %)")
-        // Measured 2026-11-29 on the importer at 55ce441: 88.97 % on these files (90.45 % on all), every
-        // highlight miss a card whose text became a plain `warrant:` because no cite was recognised
-        // (/work/coord/fidelity-misses.md, A1 and A2). Never below that; the goal is a known issue until
-        // the importer keeps those cards as evidence — then this block fails and should go.
-        #expect(highlight >= 0.88, "highlighted characters identical fell to \(highlight * 100) %")
-        withKnownIssue("cards without a recognised cite lose their highlight (plain warrant)") {
-            #expect(highlight >= 0.995, "highlighted characters identical: \(highlight * 100) % (goal ≥ 99.5 %)")
-        }
+        #expect(highlight >= 0.995, "highlighted characters identical: \(highlight * 100) % (goal ≥ 99.5 %)")
     }
 }

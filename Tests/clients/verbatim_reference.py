@@ -33,7 +33,8 @@ written from the files and ../shared/corpus/README.md alone, never from our Swif
   paragraph of at most 500 characters with bold in it and nothing highlighted) — plus the next paragraph
   when the first is short (≤ 250 characters, no URL) and the next reads as the long cite (no underline
   or highlight; opens with a bracket or holds a URL, DOI or "accessed") and more paragraphs follow.
-  The rest is evidence.
+  A cite paragraph whose text after its first line break is underlined or highlighted (and not before
+  it, but for bold) is a cite line and the card's first paragraph. The rest is evidence.
 """
 
 import argparse
@@ -366,6 +367,34 @@ def reads_as_bare_cite(paragraph, count):
             and not any(f.highlight for f in pieces))
 
 
+def split_at_line_break(paragraph):
+    """A cite and its card in one paragraph, the card after a line break (`w:br`), is two paragraphs
+    when the text after the break carries underline or highlight and the text before it does not."""
+    text = paragraph["text"]
+    cut = text.strip().find("\n") + (len(text) - len(text.lstrip()))
+    before, after, position = [], [], 0
+    for run_text, fmt in paragraph["runs"]:
+        end = position + len(run_text)
+        if end <= cut:
+            before.append((run_text, fmt))
+        elif position > cut:
+            after.append((run_text, fmt))
+        else:
+            head, tail = run_text[:cut - position], run_text[cut - position + 1:]
+            if head:
+                before.append((head, fmt))
+            if tail:
+                after.append((tail, fmt))
+        position = end
+    marked_after = any((f.underline or f.highlight) and t.strip() for t, f in after)
+    marked_before = any((f.underline or f.highlight) and not f.bold and t.strip() for t, f in before)
+    if not marked_after or marked_before or not "".join(t for t, _ in after).strip():
+        return [paragraph]
+    first = dict(paragraph, runs=before, text="".join(t for t, _ in before))
+    second = dict(paragraph, runs=after, text="".join(t for t, _ in after))
+    return [first, second]
+
+
 FLAGS = (("underline", "u"), ("emphasis", "e"), ("highlight", "h"))
 
 
@@ -463,6 +492,8 @@ def read(path):
     out_cards = []
     for card in cards:
         body = [p for p in card["body"] if nonblank(p["text"])]
+        if body and "\n" in body[0]["text"].strip() and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], 2)):
+            body[0:1] = split_at_line_break(body[0])
         cite = []
         if body and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], len(body))):
             cite.append(body[0])
