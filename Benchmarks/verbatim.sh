@@ -65,7 +65,8 @@ fi
 source "$HERE/debate_bin.sh"
 find_debate_binary verbatim.sh "$ROOT"
 HAVE_IMPORT=1
-if ! "$BIN" import verbatim --help > /dev/null 2>&1; then
+# Without the subcommand, `debate import verbatim --help` prints `debate import`'s general help.
+if ! "$BIN" import verbatim --help 2> /dev/null | grep -q 'USAGE: debate import verbatim'; then
     echo "verbatim.sh: $BIN has no \`import verbatim\` command: timing (a) and (b) only" >&2
     HAVE_IMPORT=0
 fi

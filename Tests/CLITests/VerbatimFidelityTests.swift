@@ -11,8 +11,11 @@ import Testing
         .map { packageRoot.appendingPathComponent($0).standardizedFileURL }
         .first { FileManager.default.fileExists(atPath: $0.path) }
 
+    /// `debate import verbatim --help` prints the subcommand's own usage; without the subcommand,
+    /// `debate import` answers with its general help (naming no `import verbatim`).
     static let importerExists: Bool = {
-        (try? debate(["import", "verbatim", "--help"]))?.status == 0
+        guard let help = try? debate(["import", "verbatim", "--help"]), help.status == 0 else { return false }
+        return help.stdout.contains("USAGE: debate import verbatim")
     }()
 
     /// The documents measured: the whole corpus with DEBATE_FIDELITY=full, else the files of at most
