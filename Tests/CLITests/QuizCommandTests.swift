@@ -96,7 +96,7 @@ struct QuizCommandTests {
         let db = try ScratchDatabase()
         let result = try quiz(db, ["--mode", "module", "--seed", "1"], stdin: "a\nb\nq\nc\n")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("summary: answered 2 of 16 (stopped)"), "\(result.stdout)")
+        #expect(result.stdout.contains("summary: answered 2 of 17 (stopped)"), "\(result.stdout)")
         #expect(try stats(db).reviews == 2)
     }
 
