@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "YAMLCoding", targets: ["YAMLCoding"]),
         // Write a process module in Swift: see Examples/swift-module.
         .library(name: "DebateModuleKit", targets: ["DebateModuleKit"]),
+        // Authoring tools; its Verbatim .docx reader (DocxReader) takes bytes or a path on its own (fuzzable).
+        .library(name: "ModuleAuthoring", targets: ["ModuleAuthoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +27,9 @@ let package = Package(
         .target(name: "SecurityArguments", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "HedgingPrecedents", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
         .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"], exclude: ["Protocol/PROTOCOL.md", "Protocol/schema"]),
+        .target(name: "ModuleAuthoring", dependencies: [
+            "DebateCore", "ModuleLoading", "YAMLCoding", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "DebateModuleKit", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"]),
         .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
         .target(name: "DeckBuilder", dependencies: [
@@ -34,7 +39,7 @@ let package = Package(
         ], exclude: ["Schema"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
-            "DeckBuilder", "BuiltInModules", "ModuleLoading", "Drill",
+            "DeckBuilder", "BuiltInModules", "ModuleLoading", "ModuleAuthoring", "Drill",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
@@ -47,6 +52,7 @@ let package = Package(
                 dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
+        .testTarget(name: "ModuleAuthoringTests", dependencies: ["ModuleAuthoring", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading", "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),

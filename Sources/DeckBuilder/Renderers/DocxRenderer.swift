@@ -68,7 +68,13 @@ public struct DocxRenderer: DeckRenderer {
 
     func render(_ card: Card) -> String {
         var out = paragraph(Style.tag, run(card.response.map { "\($0.title): " } ?? "") + run(card.tag))
-        if let cite = card.cite {
+        if let cite = card.cite, let written = cite.writtenParts {
+            // Kept word for word from a document: each line its own paragraph, the short cite styled where it was.
+            let before = written.before.components(separatedBy: "\n"), after = written.after.components(separatedBy: "\n")
+            out += before.dropLast().map { paragraph(nil, run($0)) }.joined()
+            out += paragraph(nil, run(before[before.count - 1]) + run(written.short, style: Style.cite) + run(after[0]))
+            out += after.dropFirst().map { paragraph(nil, run($0)) }.joined()
+        } else if let cite = card.cite {
             let rest = cite.fullCiteParts
             out += paragraph(nil, run(cite.shortCite, style: Style.cite)
                 + (rest.isEmpty ? "" : run(" (" + rest.joined(separator: ", ") + ")")))

@@ -45,7 +45,10 @@ public struct MarkdownRenderer: TextRenderer {
     func render(_ card: Card) -> String {
         let label = card.response.map { "\($0.title): " } ?? ""
         var out = "\n#### \(escape(label + card.tag))\n\n"
-        if let cite = card.cite {
+        if let cite = card.cite, let written = cite.writtenParts {
+            out += escape(written.before) + (written.short.isEmpty ? "" : "**\(escape(written.short))**")
+                + escape(written.after).replacingOccurrences(of: "\n", with: "  \n") + "\n\n"
+        } else if let cite = card.cite {
             out += "**\(escape(cite.shortCite))**"
             let rest = cite.fullCiteParts
             if !rest.isEmpty {
