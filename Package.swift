@@ -52,7 +52,9 @@ let package = Package(
                 dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
-        .testTarget(name: "ModuleAuthoringTests", dependencies: ["ModuleAuthoring", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Self-made .docx fixtures for the Verbatim importer's tests (library and CLI).
+        .target(name: "DocxFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/DocxFixtures"),
+        .testTarget(name: "ModuleAuthoringTests", dependencies: ["ModuleAuthoring", "DocxFixtures"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading", "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
@@ -60,7 +62,7 @@ let package = Package(
         .target(name: "FSRSReferenceVectors", path: "Tests/FSRSReferenceVectors"),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules", "FSRSReferenceVectors",
                                                        .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors", "DocxFixtures"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,8 @@ public enum CiteReader {
         cite.title = quoted(in: text)
         if let (name, year) = nameAndYear(short) {
             cite.date = fullDate(in: text, year: year) ?? String(year)
-            cite.author = fullName(in: text, after: short, lastName: name) ?? name
+            // The short cite's name may be an author or a publication: only a full name spelled out is taken.
+            cite.author = fullName(in: text, after: short, lastName: name)
         }
         return cite
     }

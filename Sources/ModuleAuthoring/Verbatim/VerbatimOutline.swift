@@ -218,11 +218,8 @@ extension VerbatimInterpreter {
                 let level = roles[index] == .pocket ? 1 : roles[index] == .hat ? 2 : 3
                 out.items.append(.heading(level: level, text: text, paragraph: index))
             case .tag, .analytic:
-                if state == .afterTag, warrantParagraphs.isEmpty, current?.cite == nil {
-                    current?.stacked = true
-                    out.warnings.append(VerbatimWarning(code: "stacked-tag", paragraph: (current?.paragraph ?? index) + 1,
-                        message: "the tag “\(Self.clip(current?.tag ?? ""))” is stacked on the next one with no card of its own; it is kept as an analytic claim"))
-                }
+                // Stacked tags: the tag above, with nothing of its own, stays an analytic claim.
+                if state == .afterTag, warrantParagraphs.isEmpty, current?.cite == nil { current?.stacked = true }
                 finish()
                 current = ImportedClaim(tag: text, paragraph: index, origin: roles[index] == .analytic ? .analytic : .tag)
                 state = .afterTag
