@@ -228,3 +228,33 @@ func headings(_ outline: VerbatimOutline) -> [String] {
         #expect(bytewise.handler.events.joined() == whole.handler.events.joined())
     }
 }
+
+@Suite struct CiteReaderTests {
+    @Test func writtenOutDates() {
+        #expect(CiteReader.fullDate(in: "Smith 25, prof, 8/15/25, “T”", year: 2025) == "8/15/25")
+        #expect(CiteReader.fullDate(in: "Smith 25 (8-15-2025)", year: 2025) == "8-15-2025")
+        #expect(CiteReader.fullDate(in: "Smith 25, August 15, 2025, Pub", year: 2025) == "August 15, 2025")
+        #expect(CiteReader.fullDate(in: "Smith 25, 15 Aug 2025, Pub", year: 2025) == "15 Aug 2025")
+        #expect(CiteReader.fullDate(in: "Smith 25, Sept. 2025", year: 2025) == "Sept. 2025")
+        #expect(CiteReader.fullDate(in: "Smith 25, professor", year: 2025) == nil)
+        #expect(CiteReader.fullDate(in: "Smith 25, Maybe 2025", year: 2025) == nil)
+    }
+}
+
+@Suite struct UnstyledCiteTests {
+    @Test func plainCiteBetweenTagAndCardIsTheCite() throws {
+        let body = F.p("Heading4", F.r("Deterrence holds"))
+            + F.p(nil, F.r("Dong Sun "), F.r("LEE", props: #"<w:b/><w:u w:val="single"/>"#), F.r(" IR @ Korea University "), F.r("’19", props: "<w:b/>"), F.r(" “Title,” Journal"))
+            + F.p(nil, F.r("~Trigger warning~"))
+            + F.p(nil, F.r("Deterrence ", props: #"<w:u w:val="single"/><w:highlight w:val="yellow"/>"#), F.r("holds."))
+            + F.p("Heading4", F.r("An analytic")) + F.p(nil, F.r("Plain reasons.")) + F.p(nil, F.r("More plain reasons."))
+        let o = try outline(body)
+        #expect(o.claims.count == 2)
+        let card = o.claims[0]
+        #expect(card.cite?.text == "Dong Sun LEE IR @ Korea University ’19 “Title,” Journal")
+        #expect(card.cite?.short == "LEE ’19")
+        #expect(card.evidence == "~Trigger warning~\n\n__==Deterrence ==__holds.")
+        #expect(o.claims[1].evidence == nil && o.claims[1].warrant == "Plain reasons.\n\nMore plain reasons.")
+        #expect(o.warnings.map(\.code) == ["unstyled-cite"])
+    }
+}

@@ -26,23 +26,31 @@ public enum EvidenceMarkup {
     }
 
     static func escape(_ text: String, into out: inout String) {
-        for ch in text.unicodeScalars {
-            if ch == "_" || ch == "*" || ch == "=" || ch == "\\" { out.unicodeScalars.append("\\") }
-            out.unicodeScalars.append(ch)
+        let special: (UInt8) -> Bool = { $0 == 0x5F || $0 == 0x2A || $0 == 0x3D || $0 == 0x5C }
+        guard text.utf8.contains(where: special) else {
+            out += text
+            return
         }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if special(byte) { bytes.append(0x5C) }
+            bytes.append(byte)
+        }
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Drops leading and trailing whitespace of a paragraph (the markup is trimmed when read back).
     public static func trim(_ runs: [Evidence.Run]) -> [Evidence.Run] {
         var runs = runs
         while let first = runs.first {
-            let text = String(first.text.drop(while: \.isWhitespace))
+            let text = String(first.text.unicodeScalars.drop(while: TextBytes.isSpaceScalar))
             if text.isEmpty { runs.removeFirst() } else { runs[0].text = text; break }
         }
         while let last = runs.last {
-            var text = last.text
-            while let c = text.last, c.isWhitespace { text.removeLast() }
-            if text.isEmpty { runs.removeLast() } else { runs[runs.count - 1].text = text; break }
+            var text = Substring(last.text)
+            while let c = text.unicodeScalars.last, TextBytes.isSpaceScalar(c) { text = text.dropLast() }
+            if text.isEmpty { runs.removeLast() } else { runs[runs.count - 1].text = String(text); break }
         }
         return runs
     }

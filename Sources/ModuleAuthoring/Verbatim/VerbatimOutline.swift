@@ -169,7 +169,7 @@ extension VerbatimInterpreter {
             resolved.append(runs)
             if role == .tag, !Self.isBlank(runs) { out.tagParagraphs += 1 }
             if role == .normal {
-                for run in runs { if let h = run.highlight { highlightCounts[h, default: 0] += run.text.count } }
+                for run in runs { if let h = run.highlight { highlightCounts[h, default: 0] += run.text.utf8.count } }
             }
         }
         out.usualHighlight = highlightCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
@@ -180,10 +180,30 @@ extension VerbatimInterpreter {
         var current: ImportedClaim?
         var evidenceParagraphs: [String] = []
         var warrantParagraphs: [String] = []
+        /// The paragraphs under a tag with no cite, kept with their formatting until the tag ends.
+        var underTag: [(index: Int, runs: [ResolvedRun])] = []
         var otherColors = Set<String>()
 
         func finish() {
             guard var claim = current else { return }
+            // A cite with no cite styling: under a tag, a short unmarked first paragraph followed by
+            // underlined or highlighted text is a cite and its card.
+            if claim.cite == nil, underTag.count >= 2, let first = underTag.first,
+               Self.markedShare(first.runs) <= 0.4, Self.flatText(first.runs).unicodeScalars.count <= 1500,
+               !first.runs.contains(where: { $0.highlight != nil && !TextBytes.isBlank($0.text) }),
+               underTag.dropFirst().contains(where: { Self.markedShare($0.runs) > 0 }) {
+                let text = Self.flatText(first.runs)
+                claim.cite = CiteReader.read(text: text, short: Self.boldWords(first.runs))
+                out.warnings.append(VerbatimWarning(code: "unstyled-cite", paragraph: first.index + 1,
+                    message: "“\(Self.clip(text))” has no cite style but sits between a tag and its card; it is taken as the cite"))
+                warrantParagraphs = []
+                for paragraph in underTag.dropFirst() {
+                    let (markup, colors) = Self.markup(paragraph.runs, usualHighlight: out.usualHighlight)
+                    evidenceParagraphs.append(contentsOf: markup)
+                    otherColors.formUnion(colors)
+                }
+            }
+            underTag = []
             if !evidenceParagraphs.isEmpty, claim.cite != nil { claim.evidence = evidenceParagraphs.joined(separator: "\n\n") }
             if !warrantParagraphs.isEmpty { claim.warrant = warrantParagraphs.joined(separator: "\n\n") }
             claim.otherHighlights = otherColors.sorted()
@@ -226,7 +246,7 @@ extension VerbatimInterpreter {
             case .normal:
                 let citeLike = Self.citeShort(runs) != nil
                 // A fake tag: a short all-bold Normal paragraph followed by a cite.
-                if !citeLike, Self.isAllBold(runs), text.count <= 400,
+                if !citeLike, Self.isAllBold(runs), text.unicodeScalars.count <= 400,
                    let next = nextNonEmpty(after: index), roles[next] == .normal, Self.citeShort(resolved[next]) != nil,
                    state != .afterTag || current?.cite != nil {
                     finish()
@@ -267,6 +287,7 @@ extension VerbatimInterpreter {
                 }
                 if state == .afterTag {
                     warrantParagraphs.append(contentsOf: Self.plainParagraphs(runs))
+                    underTag.append((index, runs))
                     continue
                 }
                 out.warnings.append(VerbatimWarning(code: "text-outside-card", paragraph: index + 1,
@@ -299,30 +320,17 @@ extension VerbatimInterpreter {
     }
 
     static func isBlank(_ runs: [ResolvedRun]) -> Bool {
-        runs.allSatisfy { $0.text.allSatisfy(\.isWhitespace) }
+        runs.allSatisfy { TextBytes.isBlank($0.text) }
     }
 
     /// The paragraph's text on one line: tabs and breaks become spaces, runs of space one space.
     static func flatText(_ runs: [ResolvedRun]) -> String {
-        var out = ""
-        var space = false
-        for run in runs {
-            for ch in run.text {
-                if ch.isWhitespace {
-                    space = true
-                } else {
-                    if space && !out.isEmpty { out.append(" ") }
-                    space = false
-                    out.append(ch)
-                }
-            }
-        }
-        return out
+        TextBytes.folded(runs.lazy.map(\.text))
     }
 
     static func isAllBold(_ runs: [ResolvedRun]) -> Bool {
         var any = false
-        for run in runs where !run.text.allSatisfy(\.isWhitespace) {
+        for run in runs where !TextBytes.isBlank(run.text) {
             if !run.bold || run.underline || run.highlight != nil { return false }
             any = true
         }
@@ -336,24 +344,24 @@ extension VerbatimInterpreter {
         var offset = 0
         for (i, run) in runs.enumerated() {
             if offset > 150 { break }
-            if run.cite && !run.text.allSatisfy(\.isWhitespace) {
+            if run.cite && !TextBytes.isBlank(run.text) {
                 var short = ""
                 for next in runs[i...] {
-                    guard next.cite || next.text.allSatisfy(\.isWhitespace) else { break }
+                    guard next.cite || TextBytes.isBlank(next.text) else { break }
                     short += next.text
                 }
-                let flat = flatText([ResolvedRun(text: short, bold: true, underline: false, emphasis: false, cite: true, highlight: nil, size: nil, hidden: false)])
+                let flat = TextBytes.folded(CollectionOfOne(short))
                 if !flat.isEmpty && flat.count <= 200 { return flat }
                 break
             }
-            offset += run.text.count
+            offset += run.text.utf8.count
         }
         // Plain bold at the start (Google Docs exports: bold 11 pt): a cite if it names a year.
         var prefix = ""
         var sawText = false
         var rest = false
         for run in runs {
-            let blank = run.text.allSatisfy(\.isWhitespace)
+            let blank = TextBytes.isBlank(run.text)
             if !sawText && blank { continue }
             if run.bold && !run.underline && run.highlight == nil {
                 prefix += run.text
@@ -364,26 +372,42 @@ extension VerbatimInterpreter {
                 prefix += run.text
             }
         }
-        let short = flatText([ResolvedRun(text: prefix, bold: true, underline: false, emphasis: false, cite: true, highlight: nil, size: nil, hidden: false)])
+        let short = TextBytes.folded(CollectionOfOne(prefix))
         guard !short.isEmpty, short.count <= 80 else { return nil }
         guard short.contains(where: \.isNumber), rest || short.count <= 40 else { return nil }
         return short
+    }
+
+    /// The share of non-space characters underlined or highlighted.
+    static func markedShare(_ runs: [ResolvedRun]) -> Double {
+        var marked = 0, all = 0
+        for run in runs {
+            let n = TextBytes.nonSpaceCount(run.text)
+            all += n
+            if run.underline || run.highlight != nil { marked += n }
+        }
+        return all == 0 ? 0 : Double(marked) / Double(all)
+    }
+
+    /// The bold words of a cite, in order ("LEE AND ALEXANDROVA ’19"), or nil when none is bold.
+    static func boldWords(_ runs: [ResolvedRun]) -> String {
+        let words = runs.filter(\.bold).map { flatText([$0]) }.filter { !$0.isEmpty }
+        return words.joined(separator: " ")
     }
 
     /// A second cite paragraph right after the first: no underline, no highlight, short, and
     /// looking like a cite (a link, brackets) or completing a cite line that held only the short cite.
     static func isSecondCite(_ runs: [ResolvedRun], text: String, after cite: Citation?) -> Bool {
         guard let cite, !(cite.text ?? "").contains("\n") else { return false }
-        guard text.count <= 1000, !runs.contains(where: { ($0.underline || $0.highlight != nil) && !$0.text.allSatisfy(\.isWhitespace) }) else { return false }
-        let onlyShort = (cite.text ?? "").count <= (cite.short ?? "").count + 4
+        guard text.unicodeScalars.count <= 1000, !runs.contains(where: { ($0.underline || $0.highlight != nil) && !TextBytes.isBlank($0.text) }) else { return false }
+        let onlyShort = (cite.text ?? "").unicodeScalars.count <= (cite.short ?? "").unicodeScalars.count + 4
         let lower = text.lowercased()
         return onlyShort || lower.contains("http") || lower.contains("doi") || text.hasPrefix("[") || text.hasPrefix("(")
     }
 
     /// Paragraph text split at line breaks, trimmed, for an analytic's explanation.
     static func plainParagraphs(_ runs: [ResolvedRun]) -> [String] {
-        runs.map(\.text).joined().components(separatedBy: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        runs.map(\.text).joined().split(separator: "\n").map { String(TextBytes.trimmed($0)) }.filter { !$0.isEmpty }
     }
 
     /// Evidence markup for one Word paragraph (a line break starts a new one), and the highlight
@@ -399,9 +423,13 @@ extension VerbatimInterpreter {
                 style.insert(.highlight)
                 if h != usualHighlight { colors.insert(h) }
             }
-            for (i, piece) in run.text.components(separatedBy: "\n").enumerated() {
+            guard run.text.utf8.contains(10) else {
+                if !run.text.isEmpty { paragraphs[paragraphs.count - 1].append(Evidence.Run(run.text, style)) }
+                continue
+            }
+            for (i, piece) in run.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 if i > 0 { paragraphs.append([]) }
-                if !piece.isEmpty { paragraphs[paragraphs.count - 1].append(Evidence.Run(piece, style)) }
+                if !piece.isEmpty { paragraphs[paragraphs.count - 1].append(Evidence.Run(String(piece), style)) }
             }
         }
         return (paragraphs.compactMap { runs in
