@@ -45,13 +45,7 @@ public enum DocxReader {
         let head = (try? handle.read(upToCount: 8)) ?? Data()
         try? handle.close()
         try checkSignature(head, wholeFile: { (try? Data(contentsOf: url)) ?? Data() })
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw DocxReadError("bad-zip", "it is not a readable .docx: the zip archive is damaged or cut short")
-        }
-        return try read(archive, limits: limits)
+        return try read(try open { try Archive(url: url, accessMode: .read) }, limits: limits)
     }
 
     public static func read(data: Data, limits: DocxLimits = DocxLimits()) throws(DocxReadError) -> WordDocument {
@@ -59,13 +53,15 @@ public enum DocxReader {
             throw DocxReadError("too-large", "the file is \(data.count >> 20) MB, more than the \(limits.maxFileSize >> 20) MB a Word file may have here")
         }
         try checkSignature(data.prefix(8), wholeFile: { data })
-        let archive: Archive
+        return try read(try open { try Archive(data: data, accessMode: .read) }, limits: limits)
+    }
+
+    static func open(_ make: () throws -> Archive) throws(DocxReadError) -> Archive {
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            return try make()
         } catch {
             throw DocxReadError("bad-zip", "it is not a readable .docx: the zip archive is damaged or cut short")
         }
-        return try read(archive, limits: limits)
     }
 
     /// An old binary `.doc` and an encrypted `.docx` are both OLE compound files (D0 CF 11 E0 A1 B1 1A E1);

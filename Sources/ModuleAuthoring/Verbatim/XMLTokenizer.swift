@@ -142,14 +142,14 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
             } else if next == 0x21 {  // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE
                 guard i + 3 < n else { return i }
                 if base[i + 2] == 0x2D && base[i + 3] == 0x2D {
-                    guard let close = findComment(in: base, from: i + 4, to: n) else { return i }
+                    guard let close = findClose(doubled: 0x2D, in: base, from: i + 4, to: n) else { return i }
                     i = close + 3
                 } else if base[i + 2] == 0x5B {
                     guard i + 9 <= n else { return i }
                     guard memcmp(base + i, "<![CDATA[", 9) == 0 else {
                         throw XMLReadError("malformed markup `<![`", offset: consumedBefore + i)
                     }
-                    guard let close = findCDATAEnd(in: base, from: i + 9, to: n) else { return i }
+                    guard let close = findClose(doubled: 0x5D, in: base, from: i + 9, to: n) else { return i }
                     if close > i + 9 { try handler.text(XMLBytes(start: base + i + 9, count: close - (i + 9)), isCDATA: true) }
                     i = close + 3
                 } else {
@@ -212,19 +212,10 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
         return nil
     }
 
-    private func findComment(in base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int? {
+    /// `-->` or `]]>`: the doubled byte, then `>`.
+    private func findClose(doubled byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int? {
         var k = from
-        while let at = findPair(0x2D, 0x2D, in: base, from: k, to: n) {
-            if at + 2 >= n { return nil }
-            if base[at + 2] == 0x3E { return at }
-            k = at + 1
-        }
-        return nil
-    }
-
-    private func findCDATAEnd(in base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int? {
-        var k = from
-        while let at = findPair(0x5D, 0x5D, in: base, from: k, to: n) {
+        while let at = findPair(byte, byte, in: base, from: k, to: n) {
             if at + 2 >= n { return nil }
             if base[at + 2] == 0x3E { return at }
             k = at + 1
