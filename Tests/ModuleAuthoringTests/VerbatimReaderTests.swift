@@ -258,3 +258,27 @@ func headings(_ outline: VerbatimOutline) -> [String] {
         #expect(o.warnings.map(\.code) == ["unstyled-cite"])
     }
 }
+
+@Suite struct CiteLineBreakTests {
+    @Test func aBreakInTheCiteParagraphStartsTheCard() throws {
+        let body = F.p("Heading4", F.r("Tag"))
+            + "<w:p>" + F.r("Paperson 14", props: #"<w:b/><w:sz w:val="26"/>"#) + F.r(" — (La Paperson, 2014)")
+            + "<w:r><w:br/></w:r>" + F.r("The card ", props: #"<w:u w:val="single"/>"#) + F.r("text", props: #"<w:highlight w:val="cyan"/>"#) + "</w:p>"
+            + F.p(nil, F.r("More card."))
+        let o = try outline(body)
+        #expect(o.claims[0].cite?.text == "Paperson 14 — (La Paperson, 2014)")
+        #expect(o.claims[0].cite?.short == "Paperson 14")
+        #expect(o.claims[0].evidence == "__The card __==text==\n\nMore card.")
+    }
+}
+
+@Suite struct CiteNoteTests {
+    @Test func aShortNoteAboveTheCiteStaysWithTheCite() throws {
+        let body = F.p("Heading4", F.r("Tag")) + F.p(nil, F.r("<<<inserted for reference>>>"))
+            + F.p(nil, F.r("Dyre 22", style: "Style13ptBold"), F.r(" [Kelly Dyre]")) + F.p(nil, F.r("card", style: "StyleUnderline"))
+        let o = try outline(body)
+        #expect(o.claims[0].cite?.text == "<<<inserted for reference>>>\nDyre 22 [Kelly Dyre]")
+        #expect(o.claims[0].evidence == "__card__")
+        #expect(o.claims[0].warrant == nil)
+    }
+}

@@ -36,6 +36,9 @@ public struct VerbatimImport: Sendable {
         public var positions: [PositionGuess]
         /// The claim ids under each heading, in document order, for the deck.
         public var sections: [Section]
+        /// Claim id → the position kind its Pocket or Hat names (`disadvantage`, …). Written today as the
+        /// tag `position-KIND`; when claim files take `position:` (the debate model), write it from here.
+        public var positionKinds: [String: String] = [:]
 
         public var cards: Int { entries.filter { $0.evidence != nil }.count }
         public var analytics: Int { entries.count - cards }
@@ -76,6 +79,7 @@ public struct VerbatimImport: Sendable {
         var positions: [PositionGuess] = []
         var pocket = name, hat = name, block = name
         var positionTag: String?
+        var positionKinds: [String: String] = [:]
         func section() -> Int {
             if let last = sections.last, last.pocket == pocket, last.hat == hat, last.block == block { return sections.count - 1 }
             sections.append(Section(pocket: pocket, hat: hat, block: block, ids: []))
@@ -105,7 +109,10 @@ public struct VerbatimImport: Sendable {
                 case .untagged: tags.append("untagged")
                 }
                 if claim.stacked { tags.append("stacked") }
-                if let positionTag { tags.append("position-\(positionTag)") }
+                if let positionTag {
+                    tags.append("position-\(positionTag)")
+                    positionKinds[id] = positionTag
+                }
                 tags += claim.otherHighlights.map { "highlight-" + Self.slug($0, fallback: "color") }
                 var evidence: Evidence? = nil
                 if let markup = claim.evidence { evidence = try? Evidence(markup: markup) }
@@ -120,7 +127,7 @@ public struct VerbatimImport: Sendable {
             }
         }
         return Document(path: path, name: name, slug: slug, side: side, sideReason: reason, outline: outline, entries: entries,
-                        positions: positions, sections: sections)
+                        positions: positions, sections: sections, positionKinds: positionKinds)
     }
 
     // MARK: Names

@@ -256,9 +256,22 @@ extension VerbatimInterpreter {
                     state = .afterTag
                     continue
                 }
-                if state == .afterTag, current?.cite == nil, warrantParagraphs.isEmpty, let short = Self.citeShort(runs) {
-                    current?.cite = CiteReader.read(text: text, short: short)
+                // A note or two above the cite ("<<<inserted for reference>>>") stays with the cite.
+                if state == .afterTag, current?.cite == nil, warrantParagraphs.count <= 2,
+                   warrantParagraphs.allSatisfy({ $0.unicodeScalars.count <= 120 }), let short = Self.citeShort(runs) {
+                    // A line break inside the cite paragraph often starts the card itself.
+                    let (citeRuns, cardRuns) = Self.splitAtFirstBreak(runs)
+                    let notes = warrantParagraphs
+                    warrantParagraphs = []
+                    underTag = []
+                    current?.cite = CiteReader.read(text: (notes + [Self.flatText(citeRuns)]).joined(separator: "\n"), short: short)
                     state = .afterCite
+                    if !Self.isBlank(cardRuns) {
+                        let (markup, colors) = Self.markup(cardRuns, usualHighlight: usual)
+                        evidenceParagraphs.append(contentsOf: markup)
+                        otherColors.formUnion(colors)
+                        state = .inEvidence
+                    }
                     continue
                 }
                 if state == .none, let short = Self.citeShort(runs), let next = nextNonEmpty(after: index), roles[next] == .normal {
@@ -376,6 +389,19 @@ extension VerbatimInterpreter {
         guard !short.isEmpty, short.count <= 80 else { return nil }
         guard short.contains(where: \.isNumber), rest || short.count <= 40 else { return nil }
         return short
+    }
+
+    /// The runs before the paragraph's first line break, and those after it.
+    static func splitAtFirstBreak(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
+        guard let k = runs.firstIndex(where: { $0.text.utf8.contains(10) }) else { return (runs, []) }
+        let parts = runs[k].text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        var before = Array(runs[..<k]), after = Array(runs[(k + 1)...])
+        var head = runs[k], tail = runs[k]
+        head.text = String(parts[0])
+        tail.text = parts.count > 1 ? String(parts[1]) : ""
+        before.append(head)
+        after.insert(tail, at: 0)
+        return (before, after)
     }
 
     /// The share of non-space characters underlined or highlighted.
