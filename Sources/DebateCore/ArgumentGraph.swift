@@ -19,7 +19,7 @@ public struct ArgumentGraph: Sendable {
     private mutating func add(_ claim: any Claim) {
         if let existing = byID[claim.id] {
             let previous = existing.location.map { " (first defined at \($0))" } ?? " (first defined in module `\(existing.module)`)"
-            indexDiagnostics.append(.error("duplicate claim id `\(claim.id)`\(previous)", at: claim.location))
+            indexDiagnostics.append(.error(.duplicateClaim, "duplicate claim id `\(claim.id)`\(previous)", at: claim.location))
             return
         }
         claims.append(claim)
@@ -47,12 +47,12 @@ public struct ArgumentGraph: Sendable {
             guard let counter = claim as? any Counterclaim else { continue }
             guard let target = byID[counter.answers] else {
                 let hint = danglingHint ?? closestMatch(to: counter.answers, in: ids).map { "did you mean `\($0)`?" }
-                diagnostics.append(Diagnostic(danglingAnswers, "claim `\(counter.id)` answers `\(counter.answers)`, which no loaded module defines",
+                diagnostics.append(Diagnostic(danglingAnswers, .danglingAnswer, "claim `\(counter.id)` answers `\(counter.answers)`, which no loaded module defines",
                                               at: counter.location, hint: hint))
                 continue
             }
             if target.side == counter.side {
-                diagnostics.append(.warning("claim `\(counter.id)` answers `\(target.id)`, a claim of its own side (\(target.side.rawValue))",
+                diagnostics.append(.warning(.answersOwnSide, "claim `\(counter.id)` answers `\(target.id)`, a claim of its own side (\(target.side.rawValue))",
                                             at: counter.location))
             }
         }
@@ -62,7 +62,7 @@ public struct ArgumentGraph: Sendable {
                 let mine = answers.filter { $0.side == side }
                 if let link = mine.first(where: { $0.response == .linkTurn }),
                    let impact = mine.first(where: { $0.response == .impactTurn }) {
-                    diagnostics.append(.warning(
+                    diagnostics.append(.warning(.doubleTurn,
                         "double turn on `\(claim.id)`: `\(link.id)` turns its link and `\(impact.id)` turns its impact; read together they concede the harm",
                         at: impact.location, hint: "drop one of the two turns from the deck"))
                 }

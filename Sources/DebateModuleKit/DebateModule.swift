@@ -1,6 +1,6 @@
 @_exported import DebateCore
 import Foundation
-import ModuleLoading
+import ModuleFormat
 @_exported import YAMLCoding
 
 /// Write a debate module in Swift: one type with a descriptor and `arguments(for:)`, marked `@main`.

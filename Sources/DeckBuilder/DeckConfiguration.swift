@@ -1,5 +1,5 @@
 import DebateCore
-import ModuleLoading
+import DeckModel
 import YAMLCoding
 
 /// A deck file in `decks/`: what to build, from which modules, in which order, into which files.

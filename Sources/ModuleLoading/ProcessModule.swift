@@ -1,5 +1,6 @@
 import DebateCore
 import Foundation
+import ModuleFormat
 import YAMLCoding
 
 /// A module that is a program: declared by a `module.yaml` with `kind: process`, or an executable
@@ -50,7 +51,7 @@ public struct ProcessModule: ArgumentModule {
     /// A module declared by a `kind: process` manifest in `folder`.
     public init(manifest: ModuleManifest, folder: String, settings: Settings = .init()) {
         declared = ModuleDescriptor(id: manifest.id, title: manifest.title ?? manifest.id, summary: manifest.summary ?? "",
-                                    version: manifest.version ?? "?", kind: "process", examples: manifest.examples)
+                                    version: manifest.version ?? "?", kind: .process, examples: manifest.examples)
         command = Self.resolve(manifest.command, in: folder)
         source = folder
         timeout = settings.timeoutOverride ?? manifest.timeout ?? settings.defaultTimeout
@@ -59,7 +60,7 @@ public struct ProcessModule: ArgumentModule {
 
     /// A module found as an executable, e.g. `debate-module-trade-data` on PATH (id `trade-data`).
     public init(executable: String, id: String, settings: Settings = .init()) {
-        declared = ModuleDescriptor(id: id, title: id, summary: "", version: "?", kind: "process")
+        declared = ModuleDescriptor(id: id, title: id, summary: "", version: "?", kind: .process)
         command = [executable]
         source = executable
         timeout = settings.timeoutOverride ?? settings.defaultTimeout
@@ -118,7 +119,7 @@ public struct ProcessModule: ArgumentModule {
                           hint: "make the id in its describe reply and its module.yaml (or executable name) agree")
         }
         var described = descriptor
-        described.kind = "process"
+        described.kind = .process
         reply.value = described
         guard let context else {
             child.finish(until: min(deadline, .now + .seconds(1)))
@@ -168,7 +169,7 @@ public struct ProcessModule: ArgumentModule {
     }
 
     private func failure(_ message: String, hint: String? = nil) -> DiagnosticsError {
-        DiagnosticsError(.error("module `\(id)` (\(source)) \(message)", hint: hint))
+        DiagnosticsError(.error(.moduleFailed, "module `\(id)` (\(source)) \(message)", hint: hint))
     }
 
     private func hintForMissingCommand() -> String? {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Debate: AsyncParsableCommand {
+struct Debate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debate",
         abstract: "Keep arguments as YAML, build debate decks from them, and check them.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import DebateCore
 import Foundation
 import ModuleAuthoring
-import ModuleLoading
+import ModuleFormat
 import YAMLCoding
 
 extension Side: ExpressibleByArgument {}

@@ -16,7 +16,7 @@ func counter(_ id: String, _ side: Side, answers: String, _ kind: ResponseKind, 
     ])])
     let diagnostics = graph.validate()
     #expect(diagnostics.map(\.description) == [
-        "m.yaml:9:5: error: claim `m.answer` answers `m.critc`, which no loaded module defines; did you mean `m.critic`?",
+        "m.yaml:9:5: error: claim `m.answer` answers `m.critc`, which no loaded module defines; did you mean `m.critic`? [dangling-answer]",
     ])
 }
 
@@ -26,7 +26,7 @@ func counter(_ id: String, _ side: Side, answers: String, _ kind: ResponseKind, 
         ArgumentSet(module: "n", claims: [claim("m.a", .con, line: 7)]),
     ])
     #expect(graph.claims.count == 1)
-    #expect(graph.validate().map(\.description) == ["m.yaml:7:5: error: duplicate claim id `m.a` (first defined at m.yaml:2:5)"])
+    #expect(graph.validate().map(\.description) == ["m.yaml:7:5: error: duplicate claim id `m.a` (first defined at m.yaml:2:5) [duplicate-claim]"])
 }
 
 @Test func linkTurnPlusImpactTurnIsADoubleTurn() {

@@ -1,7 +1,8 @@
 import DebateCore
 @testable import DeckBuilder
 import Foundation
-import ModuleLoading
+import DeckModel
+import ModuleFormat
 import Testing
 
 @Test func a2BlocksHoldOurAnswersToEachOpponentClaim() throws {
@@ -26,15 +27,25 @@ import Testing
 }
 
 @Test func budgetsAreFlagged() throws {
-    let context = try buildSample()
+    // The sample deck reads in 0:07 (block “Talks work” 0:03, the A2 block 0:04). Budgets of 3.5 s a
+    // block and 5 s a deck put the A2 block and the deck over, and “Talks work” under.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debate-build-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let deckPath = folder.appendingPathComponent("deck.yaml")
+    let sample = try String(contentsOf: fixtures.appendingPathComponent("deck.yaml"), encoding: .utf8)
+    try sample.replacingOccurrences(of: "budget: { wpm: 200, speech: 30s, block: 10s }",
+                                    with: "budget: { wpm: 200, speech: 5s, block: 3.5s }")
+        .write(to: deckPath, atomically: true, encoding: .utf8)
+    let context = try build(deckPath.path)
     let deck = try #require(context.deck)
-    // Block budget 10 s: the A2 block with two cards reads (4+4 + 4+0 words)... check against the numbers.
-    for block in deck.blocks {
-        #expect(block.overBudget == (block.readingSeconds > 10))
-    }
-    #expect(deck.overBudget == (deck.readingSeconds > 30))
-    let overBlocks = deck.blocks.filter(\.overBudget)
-    #expect(context.diagnostics.filter { $0.message.contains("block budget") }.count == overBlocks.count)
+    #expect(deck.blocks.map(\.overBudget) == [false, true])
+    #expect(deck.overBudget)
+    let budgetWarnings = context.diagnostics.filter { $0.code == .overBudget }.map(\.message)
+    #expect(budgetWarnings == [
+        "block “A2: Talking rewards bad behaviour” reads in 0:04, over the 0:04 block budget",
+        "the deck reads in 0:07, over its 0:05 speech budget",
+    ])
 }
 
 @Test func stepsNameThemselvesInFailures() throws {
@@ -54,14 +65,12 @@ import Testing
             blocks:
               - block: B
     """.write(to: deck, atomically: true, encoding: .utf8)
-    var registry = ModuleRegistry()
-    try registry.add(try PackModule(directory: fixtures.appendingPathComponent("sample-pack").path), source: "fixture")
     #expect {
-        try DeckBuild.run(configPath: deck.path, registry: registry)
+        try build(deck.path)
     } throws: { error in
         guard let failure = error as? BuildFailure else { return false }
         return failure.step == "load" && failure.diagnostics.first?.description
-            == "\(deck.path):4:11: error: unknown module `smaple`; did you mean `sample`?"
+            == "\(deck.path):4:11: error: unknown module `smaple`; did you mean `sample`? [unknown-module]"
     }
 }
 
@@ -83,10 +92,8 @@ import Testing
               - block: Nothing here
                 select: { tags: [no-such-tag] }
     """.write(to: deck, atomically: true, encoding: .utf8)
-    var registry = ModuleRegistry()
-    try registry.add(try PackModule(directory: fixtures.appendingPathComponent("sample-pack").path), source: "fixture")
-    let context = try DeckBuild.run(configPath: deck.path, registry: registry)
-    #expect(context.diagnostics.contains { $0.description == "\(deck.path):10:13: warning: block “Nothing here” selects no claims" })
+    let context = try build(deck.path)
+    #expect(context.diagnostics.contains { $0.description == "\(deck.path):10:13: warning: block “Nothing here” selects no claims [empty-block]" })
 }
 
 @Test(arguments: [("90s", 90.0), ("8m", 480.0), ("1m30s", 90.0), ("1.5m", 90.0), ("1h", 3600.0)])

@@ -11,9 +11,17 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appen
 
 /// Builds a deck as `debate quiz` does.
 func build(_ deckPath: String, packs: [String] = []) throws -> BuildContext {
-    var registry = try builtInRegistry()
+    var registry = ModuleRegistry(builtIns: try BuiltInModules.load())
     try registry.addPacks(from: packs)
-    return try DeckBuild.run(configPath: deckPath, registry: registry)
+    return try DeckBuild.run(BuildContext(configPath: deckPath, modules: registry))
+}
+
+extension DrillItemGenerator {
+    /// The generator for a finished build, as `debate quiz` makes it.
+    init?(build: BuildContext) {
+        guard let deck = build.deck, let graph = build.graph else { return nil }
+        self.init(deck: deck, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
+    }
 }
 
 /// Builds a deck as `debate quiz` does and returns its items.

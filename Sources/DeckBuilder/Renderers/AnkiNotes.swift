@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 import Foundation
 
 /// The deck as Anki notes, shared by the .apkg and the text-import renderers so both agree on

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// The deck's claim graph as an Argdown argument map (argdown.org): the resolution is the top
 /// statement; each claim supports (`+`) or attacks (`-`) it by its side; each counterclaim attacks

@@ -1,3 +1,4 @@
+import DeckModel
 import Foundation
 
 /// The fixed parts of the .docx package and the two that carry the deck's metadata.

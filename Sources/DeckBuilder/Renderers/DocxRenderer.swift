@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 import Foundation
 
 /// Word (.docx) with Verbatim's structure, so Verbatim's macros and the evidence parsers debaters
@@ -36,10 +37,8 @@ public struct DocxRenderer: DeckRenderer {
         body += paragraph(nil, run(deck.title, bold: true, size: 32))
         body += paragraph(nil, run("Resolution: ", bold: true) + run(deck.resolution))
         body += paragraph(nil, run("Side: ", bold: true) + run(deck.side.title))
-        var time = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
-        if let budget = deck.budgetSeconds {
-            time += deck.overBudget ? " — over the \(formatDuration(budget)) budget" : " (budget \(formatDuration(budget)))"
-        }
+        var time = DeckProse.readingTime(deck)
+        if let note = DeckProse.budgetNote(deck) { time += note.over ? " — \(note.text)" : " \(note.text)" }
         body += paragraph(nil, run("Reading time: ", bold: true) + run(time))
         body += paragraph(nil, run("Modules: ", bold: true)
             + run(deck.modules.map { "\($0.title) (\($0.id) \($0.version))" }.joined(separator: ", ")))
@@ -103,16 +102,13 @@ public struct DocxRenderer: DeckRenderer {
     }
 
     func coverage(_ deck: Deck) -> String {
-        let opponent = deck.side.opponent.title.lowercased()
-        var out = paragraph(Style.pocket, run("Coverage"))
-        if deck.coverage.unanswered.isEmpty {
-            out += paragraph(nil, run("Every \(opponent) claim the modules offer has an answer."))
-        } else {
-            out += paragraph(nil, run("No answer yet to these \(opponent) claims:"))
+        var out = paragraph(Style.pocket, run(DeckProse.coverageTitle))
+        out += paragraph(nil, run(DeckProse.coverageLead(deck)))
+        if !deck.coverage.unanswered.isEmpty {
             for ref in deck.coverage.unanswered { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
         }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
-            out += paragraph(nil, run("Answered by the modules but not placed in this deck:"))
+            out += paragraph(nil, run(DeckProse.answeredElsewhereLead))
             for ref in deck.coverage.answeredButNotInDeck { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
         }
         return out

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// One self-contained HTML file: table of contents, reading times, print stylesheet.
 /// Spans are `<u>`, `<strong>` and `<mark>`; every piece of deck text is escaped.
@@ -46,11 +47,9 @@ public struct HTMLRenderer: TextRenderer {
     }
 
     func readingTime(_ deck: Deck) -> String {
-        var text = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
-        if let budget = deck.budgetSeconds {
-            text += deck.overBudget
-                ? " <span class=\"over\">over the \(formatDuration(budget)) budget</span>"
-                : " (budget \(formatDuration(budget)))"
+        var text = DeckProse.readingTime(deck)
+        if let note = DeckProse.budgetNote(deck) {
+            text += note.over ? " <span class=\"over\">\(note.text)</span>" : " \(note.text)"
         }
         return text
     }
@@ -74,8 +73,8 @@ public struct HTMLRenderer: TextRenderer {
 
     func render(_ block: Block) -> String {
         var out = "<section class=\"block\">\n<h3 id=\"\(block.anchor)\">\(escape(block.title))</h3>\n"
-        out += "<p class=\"block-meta\">Reads in \(formatDuration(block.readingSeconds))"
-        if block.overBudget { out += " <span class=\"over\">over the block budget</span>" }
+        out += "<p class=\"block-meta\">\(DeckProse.blockTime(block))"
+        if block.overBudget { out += " <span class=\"over\">\(DeckProse.overBlockBudget)</span>" }
         if let answers = block.answers { out += " · answers <code>\(escape(answers.id))</code>" }
         out += "</p>\n"
         for card in block.cards { out += render(card) }
@@ -107,19 +106,17 @@ public struct HTMLRenderer: TextRenderer {
     }
 
     func coverage(_ deck: Deck) -> String {
-        let opponent = deck.side.opponent.title.lowercased()
-        var out = "<section class=\"coverage\">\n<h1 id=\"coverage\">Coverage</h1>\n"
-        if deck.coverage.unanswered.isEmpty {
-            out += "<p>Every \(opponent) claim the modules offer has an answer.</p>\n"
-        } else {
-            out += "<p>No answer yet to these \(opponent) claims:</p>\n<ul>\n"
+        var out = "<section class=\"coverage\">\n<h1 id=\"coverage\">\(DeckProse.coverageTitle)</h1>\n"
+        out += "<p>\(escape(DeckProse.coverageLead(deck)))</p>\n"
+        if !deck.coverage.unanswered.isEmpty {
+            out += "<ul>\n"
             for ref in deck.coverage.unanswered {
                 out += "<li><code>\(escape(ref.id))</code> (\(escape(ref.module))): \(escape(ref.tag))</li>\n"
             }
             out += "</ul>\n"
         }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
-            out += "<p>Answered by the modules but not placed in this deck:</p>\n<ul>\n"
+            out += "<p>\(DeckProse.answeredElsewhereLead)</p>\n<ul>\n"
             for ref in deck.coverage.answeredButNotInDeck {
                 out += "<li><code>\(escape(ref.id))</code> (\(escape(ref.module))): \(escape(ref.tag))</li>\n"
             }

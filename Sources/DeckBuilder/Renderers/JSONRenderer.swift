@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 import Foundation
 
 /// The deck as JSON, described by `Sources/DeckBuilder/Schema/deck.schema.json`.

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// Markdown with Verbatim's hierarchy as headings: Pocket `#`, Hat `##`, Block `###`, Tag `####`.
 /// Spans stay visible: underline as `<u>…</u>`, emphasis as `**…**`, highlight as `==…==`.
@@ -25,17 +26,15 @@ public struct MarkdownRenderer: TextRenderer {
     }
 
     func readingLine(_ deck: Deck) -> String {
-        var line = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
-        if let budget = deck.budgetSeconds {
-            line += deck.overBudget ? " — **over the \(formatDuration(budget)) budget**" : " (budget \(formatDuration(budget)))"
-        }
+        var line = DeckProse.readingTime(deck)
+        if let note = DeckProse.budgetNote(deck) { line += note.over ? " — **\(note.text)**" : " \(note.text)" }
         return line
     }
 
     func render(_ block: Block) -> String {
         var out = "\n### \(escape(block.title))\n\n"
-        var meta = "*Reads in \(formatDuration(block.readingSeconds))*"
-        if block.overBudget { meta += " — **over the block budget**" }
+        var meta = "*\(DeckProse.blockTime(block))*"
+        if block.overBudget { meta += " — **\(DeckProse.overBlockBudget)**" }
         if let answers = block.answers { meta += " · answers `\(answers.id)`" }
         out += meta + "\n"
         for card in block.cards { out += render(card) }
@@ -76,15 +75,13 @@ public struct MarkdownRenderer: TextRenderer {
     }
 
     func coverage(_ deck: Deck) -> String {
-        var out = "\n# Coverage\n\n"
-        if deck.coverage.unanswered.isEmpty {
-            out += "Every \(deck.side.opponent.title.lowercased()) claim the modules offer has an answer.\n"
-        } else {
-            out += "No answer yet to these \(deck.side.opponent.title.lowercased()) claims:\n\n"
+        var out = "\n# \(DeckProse.coverageTitle)\n\n\(DeckProse.coverageLead(deck))\n"
+        if !deck.coverage.unanswered.isEmpty {
+            out += "\n"
             for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
         }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
-            out += "\nAnswered by the modules but not placed in this deck:\n\n"
+            out += "\n\(DeckProse.answeredElsewhereLead)\n\n"
             for ref in deck.coverage.answeredButNotInDeck { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
         }
         return out

@@ -1,6 +1,6 @@
 import DebateCore
 import Foundation
-import ModuleLoading
+import ModuleFormat
 import YAMLCoding
 
 /// Turns Verbatim `.docx` files into a pack (one claim file per document, named after it) and a
@@ -13,7 +13,7 @@ public struct VerbatimImport: Sendable {
 
     public init(moduleID: String, side: Side? = nil) throws(DiagnosticsError) {
         guard ModuleDescriptor.isValidID(moduleID) else {
-            throw DiagnosticsError(.error("`\(moduleID)` is not a module id: use lowercase letters, digits and dashes, starting with a letter",
+            throw DiagnosticsError(.error(.badModuleID, "`\(moduleID)` is not a module id: use lowercase letters, digits and dashes, starting with a letter",
                                           hint: "pass --id NAME"))
         }
         self.moduleID = moduleID
