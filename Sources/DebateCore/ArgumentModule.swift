@@ -153,15 +153,25 @@ public struct ModuleContext: Sendable, Hashable {
     }
 }
 
-/// What a module returns: claims and counterclaims, in the module's order.
+/// What a module returns: positions, claims and counterclaims, in the module's order.
 public struct ArgumentSet: Sendable {
     public var module: String
+    /// The positions the module declares (`positions:` in its claim files).
+    public var positions: [Position]
     public var claims: [any Claim]
+    /// Warnings found while loading (deprecated spellings); the graph reports them with its own.
+    public var diagnostics: [Diagnostic]
+    /// The pack's folder, when the module is a pack: a cite's `source:` is relative to it.
+    public var directory: String?
 
-    public init(module: String, claims: [any Claim]) {
+    public init(module: String, positions: [Position] = [], claims: [any Claim], diagnostics: [Diagnostic] = [],
+                directory: String? = nil) {
         self.module = module
+        self.positions = positions
         self.claims = claims
+        self.diagnostics = diagnostics
+        self.directory = directory
     }
 
-    public var counterclaims: [any Counterclaim] { claims.compactMap { $0 as? any Counterclaim } }
+    public var counterclaims: [any Counterclaim] { claims.compactMap(\.asCounterclaim) }
 }

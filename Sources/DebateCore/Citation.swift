@@ -7,6 +7,9 @@ public struct Citation: Codable, Sendable, Hashable {
     public var title: String?
     public var publication: String?
     public var url: String?
+    /// A local copy of the source's text, relative to the pack's folder (`sources/oped.txt`): the
+    /// evidence must be an exact excerpt of it (the `not-verbatim` check).
+    public var source: String?
     /// The cite word for word as a document wrote it (an imported Word file's cite paragraph; a
     /// second cite paragraph follows after a newline). Renderers write it instead of the fields.
     public var text: String?
@@ -14,7 +17,7 @@ public struct Citation: Codable, Sendable, Hashable {
     public var short: String?
 
     public init(author: String? = nil, qualifications: String? = nil, date: String? = nil,
-                title: String? = nil, publication: String? = nil, url: String? = nil,
+                title: String? = nil, publication: String? = nil, url: String? = nil, source: String? = nil,
                 text: String? = nil, short: String? = nil) {
         self.author = author
         self.qualifications = qualifications
@@ -22,12 +25,13 @@ public struct Citation: Codable, Sendable, Hashable {
         self.title = title
         self.publication = publication
         self.url = url
+        self.source = source
         self.text = text
         self.short = short
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case author, qualifications, date, title, publication, url, text, short
+        case author, qualifications, date, title, publication, url, source, text, short
     }
 
     /// Where the short cite sits in `text`, when the cite was kept word for word:

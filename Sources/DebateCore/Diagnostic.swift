@@ -36,6 +36,21 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         Diagnostic(.note, code, message, at: location, hint: hint)
     }
 
+    /// The same, code last: `.warning("…", at: location, code: "double-turn")`.
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil,
+                code: DiagnosticCode) {
+        self.init(severity, code, message, at: location, hint: hint)
+    }
+    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, hint: hint)
+    }
+    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, hint: hint)
+    }
+    public static func note(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(.note, code, message, at: location, hint: hint)
+    }
+
     /// A YAML decoding error becomes an error diagnostic at the same position, its code from the error's kind.
     public init(_ error: YAMLError) {
         self.init(.error, DiagnosticCode(yaml: error.kind), error.message, at: error.location, hint: error.hint)

@@ -6,6 +6,8 @@ import YAMLCoding
 public protocol ModuleResolver: Sendable {
     /// The module with `id`, or the diagnostic (unknown id, two modules with the id) placed at `location`.
     func resolve(_ id: String, at location: SourceLocation?) throws(DiagnosticsError) -> any ArgumentModule
+    /// Every module id it can resolve (a deck's answers to a module it does not load are no error).
+    var ids: [String] { get }
 }
 
 /// A fixed list of modules, resolved by id: for tests and programs that bring their own modules.
@@ -13,6 +15,8 @@ public struct ModuleList: ModuleResolver {
     public var modules: [any ArgumentModule]
 
     public init(_ modules: [any ArgumentModule]) { self.modules = modules }
+
+    public var ids: [String] { modules.map(\.descriptor.id) }
 
     public func resolve(_ id: String, at location: SourceLocation?) throws(DiagnosticsError) -> any ArgumentModule {
         if let module = modules.first(where: { $0.descriptor.id == id }) { return module }

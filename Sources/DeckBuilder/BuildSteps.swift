@@ -80,9 +80,13 @@ enum BuildSteps {
         let configuration = try context.require(context.configuration, "configuration")
         // Claims may answer the modules --keep-going left out: that is expected, not an error.
         let skipped = context.skippedModules.map { "`\($0)`" }.joined(separator: ", ")
+        // Answers to modules the deck does not load have nothing to answer here: that is expected.
+        let absent = Set(context.resolver?.ids ?? []).subtracting(configuration.modules.map(\.id))
         var diagnostics = context.skippedModules.isEmpty
-            ? graph.validate()
-            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)")
+            ? graph.validate(absentModules: absent)
+            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)", absentModules: absent)
+        // Evidence ethics over every card the deck's modules supply (a `not-verbatim` card stops the build).
+        diagnostics += EvidenceEthics.check(context.sets)
         let loadedModules = Set(configuration.modules.map(\.id))
         let filters = configuration.sections.flatMap { pocket in
             pocket.hats.flatMap { hat in hat.blocks.map(\.select) + (hat.answers.map { [$0] } ?? []) }
@@ -113,7 +117,12 @@ enum BuildSteps {
         context.selection = configuration.sections.map { pocket in
             pocket.hats.map { hat in
                 var blocks: [SelectedBlock] = hat.blocks.map { spec in
-                    let picked = graph.claims.filter { spec.select.matches($0, side: side) }
+                    var picked = graph.claims.filter { spec.select.matches($0, side: side) }
+                    // `ids:` says the order too.
+                    if let ids = spec.select.ids {
+                        let rank = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                        picked.sort { rank[$0.id, default: .max] < rank[$1.id, default: .max] }
+                    }
                     if picked.isEmpty {
                         warnings.append(.warning(.emptyBlock, "block “\(spec.block)” selects no claims", at: spec.location))
                     }

@@ -52,11 +52,22 @@ public struct Pocket: Codable, Sendable {
     public var anchor: String
     public var title: String
     public var hats: [Hat]
+    /// The speech this pocket is read in (`1AC`, `NC`, `Summary`), when it is a speech doc.
+    public var speech: String?
+    /// The speech's time: the pocket's `time:`, else the deck format's standard time for `speech`.
+    public var timeSeconds: Double?
+    /// Tag words plus highlighted words of every card in the pocket, at the deck's rate.
+    public var readingSeconds: Double
+    public var overBudget: Bool
 
-    public init(anchor: String, title: String, hats: [Hat]) {
+    public init(anchor: String, title: String, hats: [Hat], speech: String? = nil, timeSeconds: Double? = nil, readingSeconds: Double, overBudget: Bool) {
         self.anchor = anchor
         self.title = title
         self.hats = hats
+        self.speech = speech
+        self.timeSeconds = timeSeconds
+        self.readingSeconds = readingSeconds
+        self.overBudget = overBudget
     }
 }
 
@@ -100,6 +111,21 @@ public struct Card: Codable, Sendable {
     /// For a counterclaim: how it answers, and what.
     public var response: ResponseKind?
     public var answers: String?
+    /// The tag of the claim answered (for maps that show it even when the deck does not hold it).
+    public var answersTag: String?
+    /// The answer is framed "even if".
+    public var evenIf: Bool
+    /// The position the claim is part of, and its part in it ("Midterms DA — Link").
+    public var position: PositionReference?
+    public var role: ClaimRole?
+    /// No evidence: the debater's own argument (Verbatim renders it as a tag with no card under it).
+    public var analytic: Bool
+    /// An analytic its author marks as needing a card.
+    public var needsEvidence: Bool
+    /// The claim this card is extension evidence for.
+    public var extends: String?
+    /// Cards of the same side that extend this one, read with it.
+    public var extensions: [Card]
     public var warrant: String?
     public var cite: Citation?
     public var evidence: EvidenceBody?
@@ -108,19 +134,49 @@ public struct Card: Codable, Sendable {
     public var readWords: Int
     public var readingSeconds: Double
 
-    public init(id: String, module: String, side: Side, tag: String, response: ResponseKind? = nil, answers: String? = nil, warrant: String? = nil, cite: Citation? = nil, evidence: EvidenceBody? = nil, tags: [String], readWords: Int, readingSeconds: Double) {
+    /// "Midterms DA — Link", "States CP — Counterplan text": the card's place in its position.
+    public var part: String? { position.map { $0.kind.heading(title: $0.title, role: role) } }
+
+    /// How the response is named in a heading: "Link turn", "Even if — no impact".
+    public var responseTitle: String? { response.map { $0.title(evenIf: evenIf) } }
+
+    /// The card with its extensions: what reading it takes.
+    public var totalReadingSeconds: Double { readingSeconds + extensions.reduce(0) { $0 + $1.totalReadingSeconds } }
+
+    public init(id: String, module: String, side: Side, tag: String, response: ResponseKind? = nil, answers: String? = nil, answersTag: String? = nil, evenIf: Bool, position: PositionReference? = nil, role: ClaimRole? = nil, analytic: Bool, needsEvidence: Bool, extends: String? = nil, extensions: [Card], warrant: String? = nil, cite: Citation? = nil, evidence: EvidenceBody? = nil, tags: [String], readWords: Int, readingSeconds: Double) {
         self.id = id
         self.module = module
         self.side = side
         self.tag = tag
         self.response = response
         self.answers = answers
+        self.answersTag = answersTag
+        self.evenIf = evenIf
+        self.position = position
+        self.role = role
+        self.analytic = analytic
+        self.needsEvidence = needsEvidence
+        self.extends = extends
+        self.extensions = extensions
         self.warrant = warrant
         self.cite = cite
         self.evidence = evidence
         self.tags = tags
         self.readWords = readWords
         self.readingSeconds = readingSeconds
+    }
+}
+
+/// A position as a card names it.
+public struct PositionReference: Codable, Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var kind: PositionKind
+
+    public init(_ position: Position) {
+        id = position.id
+        title = position.title
+        kind = position.kind
     }
 }
 
@@ -190,9 +246,12 @@ public struct Coverage: Codable, Sendable {
     public var unanswered: [ClaimReference]
     /// Opponent claims we can answer, but no A2 block of this deck does.
     public var answeredButNotInDeck: [ClaimReference]
+    /// Each opponent position, part by part: "Midterms DA: link answered by no-link, link-turn; impact unanswered".
+    public var positions: [PositionCoverage]
 
-    public init(unanswered: [ClaimReference], answeredButNotInDeck: [ClaimReference]) {
+    public init(unanswered: [ClaimReference], answeredButNotInDeck: [ClaimReference], positions: [PositionCoverage]) {
         self.unanswered = unanswered
         self.answeredButNotInDeck = answeredButNotInDeck
+        self.positions = positions
     }
 }

@@ -15,7 +15,7 @@ public struct Linter {
     /// Each registered module's claims, read once per run however many folders are linted.
     private var otherSets: [String: ArgumentSet] = [:]
 
-    public static let defaultChecks: [any ModuleCheck] = [ExamplesHold(), AnswersResolve()]
+    public static let defaultChecks: [any ModuleCheck] = [ExamplesHold(), AnswersResolve(), EthicsHold()]
 
     public init(registry: ModuleRegistry, settings: ProcessModule.Settings = .init(),
                 checks: [any ModuleCheck] = Linter.defaultChecks) {
@@ -83,7 +83,7 @@ public struct Linter {
             if let pack = module as? PackModule {
                 let loaded = try pack.loaded()
                 module = loaded
-                claims = ArgumentSet(module: manifest.id, claims: loaded.entries.map { $0.claim(module: manifest.id) })
+                claims = loaded.everything
             } else {
                 let process = try (module as? ProcessModule)?.described() ?? module
                 module = process

@@ -45,49 +45,69 @@ public struct PackModule: ArgumentModule {
 
     /// Decodes every claim file; collects one error per broken file rather than stopping at the first.
     public func entries() throws(DiagnosticsError) -> [ClaimEntry] {
+        try contents().entries
+    }
+
+    /// Decodes every claim file: its positions and its claims.
+    public func contents() throws(DiagnosticsError) -> (positions: [Position], entries: [ClaimEntry]) {
         var entries: [ClaimEntry] = []
+        var positions: [Position] = []
         var problems: [Diagnostic] = []
         let decoder = YAMLDecoder()
         for file in claimFiles {
             do {
-                entries += try decoder.decode(ClaimFile.self, fromFile: file).claims
+                let contents = try decoder.decode(ClaimFile.self, fromFile: file)
+                entries += contents.claims
+                positions += contents.positions.map { position in
+                    var position = position
+                    position.module = descriptor.id
+                    return position
+                }
             } catch {
                 problems.append(Diagnostic(error))
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
-        return entries
+        return (positions, entries)
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        try arguments(for: context, from: try entries())
+        let (positions, entries) = try contents()
+        return try arguments(for: context, positions: positions, from: entries)
     }
 
     /// The arguments for `context` from entries already decoded.
-    public func arguments(for context: ModuleContext, from entries: [ClaimEntry]) throws -> ArgumentSet {
+    public func arguments(for context: ModuleContext, positions: [Position], from entries: [ClaimEntry]) throws -> ArgumentSet {
         let options = try PackOptions(context.options, module: descriptor.id)
-        let claims = entries
-            .filter { options.keeps($0) }
-            .map { $0.claim(module: descriptor.id) }
-        return ArgumentSet(module: descriptor.id, claims: claims)
+        let kept = entries.filter { options.keeps($0) }
+        return ArgumentSet(module: descriptor.id, positions: positions, claims: kept.map { $0.claim(module: descriptor.id) },
+                           diagnostics: kept.compactMap(\.deprecationDiagnostic), directory: directory)
     }
 
     /// The pack with its claim files decoded once, for callers that ask for arguments many times
     /// (lint runs every example).
     public func loaded() throws(DiagnosticsError) -> LoadedPack {
-        LoadedPack(pack: self, entries: try entries())
+        let (positions, entries) = try contents()
+        return LoadedPack(pack: self, positions: positions, entries: entries)
     }
 }
 
 /// A pack whose claim files are already decoded.
 public struct LoadedPack: ArgumentModule {
     public let pack: PackModule
+    public let positions: [Position]
     public let entries: [ClaimEntry]
 
     public var descriptor: ModuleDescriptor { pack.descriptor }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        try pack.arguments(for: context, from: entries)
+        try pack.arguments(for: context, positions: positions, from: entries)
+    }
+
+    /// Every position and claim, whatever the options: what lint checks.
+    public var everything: ArgumentSet {
+        ArgumentSet(module: descriptor.id, positions: positions, claims: entries.map { $0.claim(module: descriptor.id) },
+                    diagnostics: entries.compactMap(\.deprecationDiagnostic), directory: pack.directory)
     }
 }
 

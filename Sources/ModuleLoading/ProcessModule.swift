@@ -87,16 +87,32 @@ public struct ProcessModule: ArgumentModule {
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        let claims = try run(context).claims
-        return ArgumentSet(module: id, claims: claims.map { entry in
+        let reply = try run(context)
+        // A position inside a reply line helps nobody: diagnostics name the claim instead.
+        let entries = reply.claims.map { entry in
             var entry = entry
-            entry.location = nil  // a position inside a reply line helps nobody
-            return entry.claim(module: id)
-        })
+            entry.location = nil
+            entry.responseLocation = nil
+            return entry
+        }
+        let positions = reply.positions.map { position in
+            var position = position
+            position.module = id
+            position.location = nil
+            return position
+        }
+        return ArgumentSet(module: id, positions: positions, claims: entries.map { $0.claim(module: id) },
+                           diagnostics: entries.compactMap { entry in
+                               entry.deprecationDiagnostic.map { d in
+                                   var d = d
+                                   d.message = "module `\(id)`, claim `\(entry.id)`: " + d.message
+                                   return d
+                               }
+                           })
     }
 
     /// One run: `describe`, then (with a context) `arguments`, within `timeout` in all.
-    func run(_ context: ModuleContext?) throws(DiagnosticsError) -> (descriptor: ModuleDescriptor, claims: [ClaimEntry]) {
+    func run(_ context: ModuleContext?) throws(DiagnosticsError) -> (descriptor: ModuleDescriptor, claims: [ClaimEntry], positions: [Position]) {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         let id = self.id, log = settings.log
         var environment = ProcessInfo.processInfo.environment
@@ -123,7 +139,7 @@ public struct ProcessModule: ArgumentModule {
         reply.value = described
         guard let context else {
             child.finish(until: min(deadline, .now + .seconds(1)))
-            return (described, [])
+            return (described, [], [])
         }
         let argumentsReply = try exchange(ModuleRequest(.arguments, context: context), with: child, until: deadline)
         guard let claims = argumentsReply.claims else {
@@ -131,7 +147,7 @@ public struct ProcessModule: ArgumentModule {
         }
         // A module that replied but then will not exit is still cleaned up, and not an error.
         child.finish(until: min(deadline, .now + .seconds(1)))
-        return (described, claims)
+        return (described, claims, argumentsReply.positions ?? [])
     }
 
     /// Sends one request and reads and checks its reply.

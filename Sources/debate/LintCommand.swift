@@ -53,6 +53,9 @@ struct LintCommand: ParsableCommand {
                 deckCount += 1
             }
         }
+        // A pack linted beside a deck that loads it would report its cards twice (the deck's build checks them too).
+        var seen: Set<Diagnostic> = []
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
         if json {
             try console.json(diagnostics)
         } else {

@@ -11,7 +11,7 @@ import Testing
     // The unanswered critic gets no empty block; the coverage report lists it instead.
     #expect(answers.blocks.map(\.title) == ["A2: Talking rewards bad behaviour"])
     #expect(answers.blocks[0].cards.map(\.id) == ["sample.a2-con-one", "sample.a2-con-one-b"])
-    #expect(answers.blocks[0].cards.map(\.response) == [.linkTurn, .mitigation])
+    #expect(answers.blocks[0].cards.map(\.response) == [.linkTurn, .noImpact])
     #expect(deck.coverage.unanswered.map(\.id) == ["sample.con-two"])
 }
 
@@ -22,29 +22,33 @@ import Testing
     // "more read text" → 5 words. 10 words at 200 wpm = 3 s.
     #expect(card.readWords == 10)
     #expect(abs(card.readingSeconds - 3.0) < 1e-9)
-    let total = deck.cards.reduce(0) { $0 + $1.readingSeconds }
+    // Extension evidence is read with the card it extends, and counts there.
+    #expect(card.extensions.map(\.id) == ["sample.pro-one-extension"])
+    #expect(!deck.cards.contains { $0.id == "sample.pro-one-extension" })
+    let total = deck.cards.reduce(0) { $0 + $1.totalReadingSeconds }
     #expect(abs(deck.readingSeconds - total) < 1e-9)
+    #expect(total > deck.cards.reduce(0) { $0 + $1.readingSeconds })
 }
 
 @Test func budgetsAreFlagged() throws {
-    // The sample deck reads in 0:07 (block “Talks work” 0:03, the A2 block 0:04). Budgets of 3.5 s a
-    // block and 5 s a deck put the A2 block and the deck over, and “Talks work” under.
+    // The sample deck reads in 0:11 (block “Talks work” 0:06 with its plan text and extension, the A2
+    // block 0:04). Budgets of 5 s a block and 10 s a deck put “Talks work” and the deck over, the A2 block under.
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debate-build-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let deckPath = folder.appendingPathComponent("deck.yaml")
     let sample = try String(contentsOf: fixtures.appendingPathComponent("deck.yaml"), encoding: .utf8)
     try sample.replacingOccurrences(of: "budget: { wpm: 200, speech: 30s, block: 10s }",
-                                    with: "budget: { wpm: 200, speech: 5s, block: 3.5s }")
+                                    with: "budget: { wpm: 200, speech: 10s, block: 5s }")
         .write(to: deckPath, atomically: true, encoding: .utf8)
     let context = try build(deckPath.path)
     let deck = try #require(context.deck)
-    #expect(deck.blocks.map(\.overBudget) == [false, true])
+    #expect(deck.blocks.map(\.overBudget) == [true, false])
     #expect(deck.overBudget)
     let budgetWarnings = context.diagnostics.filter { $0.code == .overBudget }.map(\.message)
     #expect(budgetWarnings == [
-        "block “A2: Talking rewards bad behaviour” reads in 0:04, over the 0:04 block budget",
-        "the deck reads in 0:07, over its 0:05 speech budget",
+        "block “Talks work” reads in 0:06, over the 0:05 block budget",
+        "the deck reads in 0:11, over its 0:10 speech budget",
     ])
 }
 

@@ -116,12 +116,12 @@ struct ItemGenerationTests {
     }
 
     @Test func recallShowsOurCounterclaimsWithTheirKeyTerms() throws {
-        let item = try #require(try drillItems(belarusDeck).first { $0.id == "belarus-engagement:values.critic-authoritarianism:recall" })
+        let item = try #require(try drillItems(belarusDeck).first { $0.id == "belarus-engagement:values.legit-link:recall" })
         guard case .recall(let recall) = item.question else { Issue.record("not a recall"); return }
-        #expect(recall.claim == "Belarus' authoritarianism disqualifies it from normal relations with the United States")
-        #expect(recall.answers.map(\.response) == [.doubleStandard, .linkTurn, .nonUnique])
+        #expect(recall.claim == "Formal normalization confers legitimacy on Lukashenko and tells him repression carries no lasting cost")
+        #expect(recall.answers.map(\.response) == [.noLink, .linkTurn])
         for answer in recall.answers { #expect(!answer.keyTerms.isEmpty) }
-        #expect(item.context == ["Answers", "A2 the values critique"])
+        #expect(item.context == ["2AC — Answers", "A2 Legitimacy DA"])
     }
 
     @Test func clozeBlanksAHighlightedPhraseOfTheEvidence() throws {

@@ -7,7 +7,7 @@ import DebateCore
 struct SecurityDrills: ModuleDrillSource {
     func drills(for descriptor: ModuleDescriptor, context: ModuleContext, claims: [any Claim]) -> [ModuleDrill] {
         let ourClaims = claims.filter { $0.module == descriptor.id && $0.side == context.side }
-        let ours = ourClaims.compactMap { $0 as? any Counterclaim }
+        let ours = ourClaims.compactMap(\.asCounterclaim)
         let threats = claims.filter { claim in
             claim.module == descriptor.id && claim.side == context.side.opponent && ours.contains { $0.answers == claim.id }
         }

@@ -134,6 +134,10 @@ enum DocxParts {
     <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200"/><w:outlineLvl w:val="3"/></w:pPr>
     <w:rPr><w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>
     </w:style>
+    <w:style w:type="paragraph" w:customStyle="1" w:styleId="Analytic">
+    <w:name w:val="Analytic"/><w:basedOn w:val="Heading4"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>
+    <w:rPr><w:b w:val="0"/><w:bCs w:val="0"/></w:rPr>
+    </w:style>
     <w:style w:type="character" w:customStyle="1" w:styleId="Style13ptBold">
     <w:name w:val="Style 13 pt Bold"/><w:aliases w:val="Cite"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="1"/><w:qFormat/>
     <w:rPr><w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>

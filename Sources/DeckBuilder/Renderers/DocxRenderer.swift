@@ -44,6 +44,13 @@ public struct DocxRenderer: DeckRenderer {
             + run(deck.modules.map { "\($0.title) (\($0.id) \($0.version))" }.joined(separator: ", ")))
         for pocket in deck.pockets {
             body += paragraph(Style.pocket, run(pocket.title))
+            if pocket.speech != nil || pocket.timeSeconds != nil {
+                var parts: [String] = []
+                if let speech = pocket.speech { parts.append(speech) }
+                if let time = pocket.timeSeconds { parts.append("\(formatDuration(time)) speech") }
+                parts.append("reads in \(formatDuration(pocket.readingSeconds))" + (pocket.overBudget ? " — over time" : ""))
+                body += paragraph(nil, run(parts.joined(separator: " · "), italic: true))
+            }
             for hat in pocket.hats {
                 body += paragraph(Style.hat, run(hat.title))
                 for block in hat.blocks {
@@ -65,8 +72,15 @@ public struct DocxRenderer: DeckRenderer {
         """
     }
 
-    func render(_ card: Card) -> String {
-        var out = paragraph(Style.tag, run(card.response.map { "\($0.title): " } ?? "") + run(card.tag))
+    /// A card: its part and response lead the tag; an analytic is a tag-level paragraph in Verbatim's
+    /// "Analytic" style with no cite under it; extensions follow as tags of their own.
+    func render(_ card: Card, extending: Bool = false) -> String {
+        var lead = extending ? "Extension: " : card.part.map { "\($0): " } ?? ""
+        if let response = card.responseTitle { lead += "\(response): " }
+        var out = paragraph(card.analytic ? Style.analytic : Style.tag, run(lead) + run(card.tag))
+        if card.analytic, card.needsEvidence {
+            out += paragraph(nil, run("Analytic — needs a card before it is read.", italic: true))
+        }
         if let cite = card.cite, let written = cite.writtenParts {
             // Kept word for word from a document: each line its own paragraph, the short cite styled where it was.
             let before = written.before.components(separatedBy: "\n"), after = written.after.components(separatedBy: "\n")
@@ -82,8 +96,10 @@ public struct DocxRenderer: DeckRenderer {
             out += evidenceParagraphs(evidence.runs)
             if let warrant = card.warrant { out += paragraph(nil, run("Warrant: ", italic: true) + run(warrant, italic: true)) }
         } else if let warrant = card.warrant {
-            out += paragraph(nil, run(warrant))
+            // A blank line in an analytic's warrant starts a new paragraph, as in evidence.
+            out += warrant.components(separatedBy: "\n\n").map { paragraph(nil, run($0)) }.joined()
         }
+        for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out
     }
 
@@ -107,6 +123,10 @@ public struct DocxRenderer: DeckRenderer {
         if !deck.coverage.unanswered.isEmpty {
             for ref in deck.coverage.unanswered { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
         }
+        if !deck.coverage.positions.isEmpty {
+            out += paragraph(nil, run("Their positions, part by part:"))
+            for position in deck.coverage.positions { out += paragraph(nil, run("• \(position.summary)")) }
+        }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
             out += paragraph(nil, run(DeckProse.answeredElsewhereLead))
             for ref in deck.coverage.answeredButNotInDeck { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
@@ -116,7 +136,7 @@ public struct DocxRenderer: DeckRenderer {
 
     /// Verbatim's style ids (Debate.dotm).
     enum Style {
-        static let pocket = "Heading1", hat = "Heading2", block = "Heading3", tag = "Heading4"
+        static let pocket = "Heading1", hat = "Heading2", block = "Heading3", tag = "Heading4", analytic = "Analytic"
         static let cite = "Style13ptBold", underline = "StyleUnderline", emphasis = "Emphasis"
     }
 

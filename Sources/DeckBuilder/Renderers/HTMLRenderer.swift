@@ -34,6 +34,14 @@ public struct HTMLRenderer: TextRenderer {
         out += "<main>\n"
         for pocket in deck.pockets {
             out += "<section class=\"pocket\">\n<h1 id=\"\(pocket.anchor)\">\(escape(pocket.title))</h1>\n"
+            if pocket.speech != nil || pocket.timeSeconds != nil {
+                var parts: [String] = []
+                if let speech = pocket.speech { parts.append(escape(speech)) }
+                if let time = pocket.timeSeconds { parts.append("\(formatDuration(time)) speech") }
+                parts.append("reads in \(formatDuration(pocket.readingSeconds))")
+                out += "<p class=\"speech-meta\">\(parts.joined(separator: " · "))"
+                    + (pocket.overBudget ? " <span class=\"over\">over time</span>" : "") + "</p>\n"
+            }
             for hat in pocket.hats {
                 out += "<section class=\"hat\">\n<h2 id=\"\(hat.anchor)\">\(escape(hat.title))</h2>\n"
                 for block in hat.blocks { out += render(block) }
@@ -81,10 +89,16 @@ public struct HTMLRenderer: TextRenderer {
         return out + "</section>\n"
     }
 
-    func render(_ card: Card) -> String {
-        var out = "<article class=\"card\" data-claim=\"\(escape(card.id))\">\n<h4>"
-        if let response = card.response { out += "<span class=\"kind\">\(escape(response.title))</span> " }
-        out += "\(escape(card.tag))</h4>\n"
+    func render(_ card: Card, extending: Bool = false) -> String {
+        let classes = "card" + (card.analytic ? " analytic" : "") + (extending ? " extension" : "")
+        var out = "<article class=\"\(classes)\" data-claim=\"\(escape(card.id))\">\n"
+        if !extending, let part = card.part { out += "<p class=\"part\">\(escape(part))</p>\n" }
+        out += extending ? "<h5><span class=\"kind\">Extension</span> " : "<h4>"
+        if let response = card.responseTitle { out += "<span class=\"kind\">\(escape(response))</span> " }
+        out += "\(escape(card.tag))</h\(extending ? 5 : 4)>\n"
+        if card.analytic {
+            out += "<p class=\"analytic-note\">" + (card.needsEvidence ? "Analytic — needs a card before it is read." : "Analytic.") + "</p>\n"
+        }
         if let cite = card.cite {
             out += "<p class=\"cite\">\(HTMLText.cite(cite, strong: "strong"))</p>\n"
         }
@@ -96,6 +110,7 @@ public struct HTMLRenderer: TextRenderer {
         } else if let warrant = card.warrant {
             out += "<p class=\"analytic\">\(escape(warrant))</p>\n"
         }
+        for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out + "</article>\n"
     }
 
@@ -113,6 +128,11 @@ public struct HTMLRenderer: TextRenderer {
             for ref in deck.coverage.unanswered {
                 out += "<li><code>\(escape(ref.id))</code> (\(escape(ref.module))): \(escape(ref.tag))</li>\n"
             }
+            out += "</ul>\n"
+        }
+        if !deck.coverage.positions.isEmpty {
+            out += "<p>Their positions, part by part:</p>\n<ul>\n"
+            for position in deck.coverage.positions { out += "<li>\(escape(position.summary))</li>\n" }
             out += "</ul>\n"
         }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
@@ -163,6 +183,9 @@ public struct HTMLRenderer: TextRenderer {
       a { color: inherit; text-decoration: none; }
       h1, h2, h3, h4 { break-after: avoid; }
       article.card { break-inside: avoid; }
+      p.part { font-variant: small-caps; margin-bottom: 0; }
+      article.extension { margin-left: 1.5em; }
+      p.analytic-note { font-style: italic; }
       mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       section.pocket { break-before: page; }
     }

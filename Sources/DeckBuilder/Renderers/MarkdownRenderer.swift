@@ -16,6 +16,7 @@ public struct MarkdownRenderer: TextRenderer {
         out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \($0.version))" }.joined(separator: ", ") + "\n"
         for pocket in deck.pockets {
             out += "\n# \(escape(pocket.title))\n"
+            if let line = speechLine(pocket) { out += "\n\(line)\n" }
             for hat in pocket.hats {
                 out += "\n## \(escape(hat.title))\n"
                 for block in hat.blocks { out += render(block) }
@@ -31,6 +32,16 @@ public struct MarkdownRenderer: TextRenderer {
         return line
     }
 
+    /// "*1AC · 8:00 speech · reads in 3:37*", when the pocket is a speech or has a time.
+    func speechLine(_ pocket: Pocket) -> String? {
+        guard pocket.speech != nil || pocket.timeSeconds != nil else { return nil }
+        var parts: [String] = []
+        if let speech = pocket.speech { parts.append(escape(speech)) }
+        if let time = pocket.timeSeconds { parts.append("\(formatDuration(time)) speech") }
+        parts.append("reads in \(formatDuration(pocket.readingSeconds))")
+        return "*" + parts.joined(separator: " · ") + "*" + (pocket.overBudget ? " — **over time**" : "")
+    }
+
     func render(_ block: Block) -> String {
         var out = "\n### \(escape(block.title))\n\n"
         var meta = "*\(DeckProse.blockTime(block))*"
@@ -41,9 +52,20 @@ public struct MarkdownRenderer: TextRenderer {
         return out
     }
 
-    func render(_ card: Card) -> String {
-        let label = card.response.map { "\($0.title): " } ?? ""
-        var out = "\n#### \(escape(label + card.tag))\n\n"
+    func render(_ card: Card, extending: Bool = false) -> String {
+        let label = card.responseTitle.map { "\($0): " } ?? ""
+        var out = ""
+        if extending {
+            out += "\n##### Extension: \(escape(label + card.tag))\n\n"
+        } else {
+            if let part = card.part { out += "\n*\(escape(part))*\n" }
+            out += "\n#### \(escape(label + card.tag))\n\n"
+        }
+        if card.analytic {
+            // Verbatim's analytic: the tag with no card under it.
+            out += card.needsEvidence ? "*Analytic — needs a card before it is read.*\n" : "*Analytic.*\n"
+            if card.cite != nil || card.warrant != nil { out += "\n" }
+        }
         if let cite = card.cite, let written = cite.writtenParts {
             out += escape(written.before) + (written.short.isEmpty ? "" : "**\(escape(written.short))**")
                 + escape(written.after).replacingOccurrences(of: "\n", with: "  \n") + "\n\n"
@@ -65,6 +87,7 @@ public struct MarkdownRenderer: TextRenderer {
         } else if let warrant = card.warrant {
             out += "\(escape(warrant))\n"
         }
+        for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out
     }
 
@@ -79,6 +102,10 @@ public struct MarkdownRenderer: TextRenderer {
         if !deck.coverage.unanswered.isEmpty {
             out += "\n"
             for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
+        }
+        if !deck.coverage.positions.isEmpty {
+            out += "\nTheir positions, part by part:\n\n"
+            for position in deck.coverage.positions { out += "- \(escape(position.summary))\n" }
         }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
             out += "\n\(DeckProse.answeredElsewhereLead)\n\n"

@@ -40,7 +40,7 @@ extension ModuleScaffold {
                     "id": "\#(id).example-answer",
                     "side": "con",
                     "answers": "\#(id).example",
-                    "response": "mitigation",
+                    "response": "no-impact",
                     "tag": "Replace this with the other side's best answer",
                     "tags": ["example"],
                 },
@@ -123,7 +123,7 @@ extension ModuleScaffold {
                                warrant: "Why the tag is true, in your own words. Add a cite and evidence to make it a card."),
                     ClaimEntry(id: "\#(id).example-answer", side: .con,
                                tag: "Replace this with the other side's best answer", tags: ["example"],
-                               answers: "\#(id).example", response: .mitigation),
+                               answers: "\#(id).example", response: .noImpact),
                 ]
             }
         }

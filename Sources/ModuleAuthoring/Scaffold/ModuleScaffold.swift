@@ -46,7 +46,7 @@ public struct ModuleScaffold: Sendable {
                        tags: ["example"],
                        warrant: "Why the tag is true, in your own words. Add a cite and evidence to make it a card."),
             ClaimEntry(id: "\(id).example-answer", side: .con, tag: "Replace this with the other side's best answer",
-                       tags: ["example"], answers: "\(id).example", response: .mitigation),
+                       tags: ["example"], answers: "\(id).example", response: .noImpact),
         ]
     }
 

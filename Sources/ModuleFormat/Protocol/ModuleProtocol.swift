@@ -59,6 +59,8 @@ public struct ModuleReply: Codable, Sendable {
     public var `protocol`: Int
     public var descriptor: ModuleDescriptor?
     public var claims: [ClaimEntry]?
+    /// Beside `claims`: the positions the claims name.
+    public var positions: [Position]?
     public var error: ReplyError?
 
     public struct ReplyError: Codable, Sendable, Hashable, Error {
@@ -72,16 +74,17 @@ public struct ModuleReply: Codable, Sendable {
         }
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable { case `protocol`, descriptor, claims, error }
+    public enum CodingKeys: String, CodingKey, CaseIterable { case `protocol`, descriptor, claims, positions, error }
 
     public init(descriptor: ModuleDescriptor) {
         self.protocol = ModuleProtocol.version
         self.descriptor = descriptor
     }
 
-    public init(claims: [ClaimEntry]) {
+    public init(claims: [ClaimEntry], positions: [Position]? = nil) {
         self.protocol = ModuleProtocol.version
         self.claims = claims
+        self.positions = positions.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public init(error: ReplyError) {
@@ -94,7 +97,12 @@ public struct ModuleReply: Codable, Sendable {
         self.protocol = try c.decode(Int.self, forKey: .protocol)
         descriptor = try c.decodeIfPresent(ModuleDescriptor.self, forKey: .descriptor)
         claims = try c.decodeIfPresent([ClaimEntry].self, forKey: .claims)
+        positions = try c.decodeIfPresent([Position].self, forKey: .positions)
         error = try c.decodeIfPresent(ReplyError.self, forKey: .error)
+        if positions != nil, claims == nil {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.positions],
+                debugDescription: "`positions` come only beside `claims`"))
+        }
         let present = [descriptor != nil, claims != nil, error != nil].filter { $0 }.count
         guard present == 1 else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
@@ -149,7 +157,7 @@ public struct ReplyProblem: Error, Sendable {
 
 /// Fields the protocol says are strings must be JSON strings, not numbers or booleans.
 enum StrictStrings {
-    static let claimStrings = ["id", "side", "tag", "warrant", "evidence", "answers", "response"]
+    static let claimStrings = ["id", "side", "tag", "warrant", "evidence", "answers", "response", "position", "role", "extends"]
     static let descriptorStrings = ["id", "title", "summary", "version", "kind"]
 
     static func check(_ reply: [String: Any]) -> String? {
