@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ModuleFormat", targets: ["ModuleFormat"]),
         .library(name: "DeckModel", targets: ["DeckModel"]),
         .library(name: "DeckBuilder", targets: ["DeckBuilder"]),
+        // Authoring tools; its Verbatim .docx reader (DocxReader) takes bytes or a path on its own (fuzzable).
+        .library(name: "ModuleAuthoring", targets: ["ModuleAuthoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,7 +36,8 @@ let package = Package(
         // Finding and running modules: the search path, the registry, process modules.
         .target(name: "ModuleLoading", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
         // Writing modules: scaffolds and imports.
-        .target(name: "ModuleAuthoring", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
+        .target(name: "ModuleAuthoring", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding",
+                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "DebateModuleKit", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
         // The assembled deck that renderers and the quiz read.
         .target(name: "DeckModel", dependencies: ["DebateCore"]),
@@ -63,6 +66,9 @@ let package = Package(
                 dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
+        // Self-made .docx fixtures for the Verbatim importer's tests (library and CLI).
+        .target(name: "DocxFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/DocxFixtures"),
+        .testTarget(name: "ModuleAuthoringTests", dependencies: ["ModuleAuthoring", "DocxFixtures"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleFormat", "ModuleLoading", "ModuleAuthoring",
                                                          "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "DeckModel", "ModuleFormat", .product(name: "GRDB", package: "GRDB.swift")],
@@ -72,7 +78,7 @@ let package = Package(
         .testTarget(name: "DrillTests", dependencies: ["Drill", "DeckModel", "DeckBuilder", "BuiltInModules", "ModuleLoading", "FSRSReferenceVectors",
                                                        .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors", "DocxFixtures"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

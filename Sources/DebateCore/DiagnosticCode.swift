@@ -101,4 +101,24 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     // Authoring (ModuleAuthoring).
     public static let badModuleID: Self = "bad-module-id"
     public static let kialoSyntax: Self = "kialo-syntax"
+
+    // `debate import verbatim` (ModuleAuthoring/Verbatim): a Word file that cannot be read (errors) …
+    public static let docxCannotRead: Self = "cannot-read"
+    public static let docxTooLarge: Self = "too-large"
+    public static let docxNotDocx: Self = "not-docx"
+    public static let docxOldDoc: Self = "old-doc"
+    public static let docxEncrypted: Self = "encrypted"
+    public static let docxBadZip: Self = "bad-zip"
+    public static let docxTooManyParts: Self = "too-many-parts"
+    public static let docxUnsafePath: Self = "unsafe-path"
+    public static let docxNoDocument: Self = "no-document"
+    public static let docxZipBomb: Self = "zip-bomb"
+    public static let docxBadXML: Self = "bad-xml"
+    // … and what the import reports about a document it read (warnings).
+    public static let verbatimFakeTag: Self = "fake-tag"
+    public static let verbatimUnstyledCite: Self = "unstyled-cite"
+    public static let verbatimUntaggedCard: Self = "untagged-card"
+    public static let verbatimCiteWithoutCard: Self = "cite-without-card"
+    public static let verbatimTextOutsideCard: Self = "text-outside-card"
+    public static let verbatimObjectNotKept: Self = "object-not-kept"
 }

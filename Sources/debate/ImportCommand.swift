@@ -10,8 +10,8 @@ extension ResponseKind: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn other tools' exports into packs.",
-        subcommands: [Kialo.self])
+        abstract: "Turn other tools' exports (Kialo discussions, Verbatim Word files) into packs.",
+        subcommands: [Kialo.self, Verbatim.self])
 
     struct Kialo: ParsableCommand {
         static let configuration = CommandConfiguration(

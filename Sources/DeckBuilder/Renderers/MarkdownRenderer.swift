@@ -66,7 +66,10 @@ public struct MarkdownRenderer: TextRenderer {
             out += card.needsEvidence ? "*Analytic — needs a card before it is read.*\n" : "*Analytic.*\n"
             if card.cite != nil || card.warrant != nil { out += "\n" }
         }
-        if let cite = card.cite {
+        if let cite = card.cite, let written = cite.writtenParts {
+            out += escape(written.before) + (written.short.isEmpty ? "" : "**\(escape(written.short))**")
+                + escape(written.after).replacingOccurrences(of: "\n", with: "  \n") + "\n\n"
+        } else if let cite = card.cite {
             out += "**\(escape(cite.shortCite))**"
             let rest = cite.fullCiteParts
             if !rest.isEmpty {

@@ -149,7 +149,8 @@ public struct ModuleScaffold: Sendable {
         if let warrant = entry.warrant { fields.append(.init(key: "warrant", value: .string(warrant))) }
         if let cite = entry.cite {
             let parts: [(String, String?)] = [("author", cite.author), ("qualifications", cite.qualifications), ("date", cite.date),
-                                              ("title", cite.title), ("publication", cite.publication), ("url", cite.url)]
+                                              ("title", cite.title), ("publication", cite.publication), ("url", cite.url),
+                                              ("short", cite.short), ("text", cite.text)]
             fields.append(.init(key: "cite", value: .mapping(parts.compactMap { key, value in value.map { .init(key: key, value: .string($0)) } })))
         }
         if let evidence = entry.evidence { fields.append(.init(key: "evidence", value: .string(evidence.markup))) }
