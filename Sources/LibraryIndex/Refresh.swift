@@ -315,11 +315,14 @@ struct ReadFile {
         }
         hash = fnv1a(bytes)
         do {
-            let file = try YAMLDecoder().decode(ClaimFile.self, from: bytes, path: path)
+            var warnings: [YAMLWarning] = []
+            let file = try YAMLDecoder().decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
             claims = file.claims.map { $0.claim(module: module) }
             positionKinds = Dictionary(file.positions.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { first, _ in first })
             // Commands read a file's entries from the index only if the index gives them back exactly.
-            cacheable = file.positions.isEmpty && file.claims.allSatisfy { LibraryIndex.storedForm(of: $0) == $0 }
+            // The decoder's warnings are not stored either, so a file that has some is always decoded again.
+            cacheable = warnings.isEmpty && file.positions.isEmpty
+                && file.claims.allSatisfy { LibraryIndex.storedForm(of: $0) == $0 }
         } catch {
             // The location and the message, split again when reported.
             let diagnostic = Diagnostic(error)
