@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "YAMLCoding", targets: ["YAMLCoding"]),
         // Write a process module in Swift: see Examples/swift-module.
         .library(name: "DebateModuleKit", targets: ["DebateModuleKit"]),
+        // The readers Fuzz/ (its own root package, for the sanitizer flags) drives; not an API.
+        .library(name: "DebateReaders", targets: ["YAMLCoding", "DebateCore", "ModuleLoading", "DeckBuilder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -40,8 +40,14 @@ public struct ArgumentGraph: Sendable {
     /// Errors (duplicate ids, dangling `answers:`) and warnings (double turns, answering one's own side).
     /// A build that left modules out on purpose passes `danglingAnswers: .warning` and a hint saying so:
     /// answers to the missing module's claims are then expected.
+    /// Claims whose ids break the claim-id grammar: files and replies are checked as they are
+    /// read, so this catches modules written in Swift.
+    var idDiagnostics: [Diagnostic] {
+        claims.compactMap { claim in ClaimID.problem(claim.id).map { Diagnostic.error("\($0) (from module `\(claim.module)`)", at: claim.location) } }
+    }
+
     public func validate(danglingAnswers: Diagnostic.Severity = .error, danglingHint: String? = nil) -> [Diagnostic] {
-        var diagnostics = indexDiagnostics
+        var diagnostics = indexDiagnostics + idDiagnostics
         let ids = claims.map(\.id)
         for claim in claims {
             guard let counter = claim as? any Counterclaim else { continue }

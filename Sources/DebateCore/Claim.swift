@@ -134,7 +134,13 @@ public struct ClaimEntry: Codable, Sendable, Hashable {
                 codingPath: decoder.codingPath + [CodingKeys.response],
                 debugDescription: "`response: \(response.rawValue)` needs `answers:` naming the claim it answers"))
         }
-        if id.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.id], debugDescription: "a claim id cannot be empty")) }
+        // One id grammar for every source (ClaimID); `answers:` names a claim, so it follows it too.
+        if let problem = ClaimID.problem(id) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.id], debugDescription: problem))
+        }
+        if let answers, let problem = ClaimID.problem(answers) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.answers], debugDescription: problem))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

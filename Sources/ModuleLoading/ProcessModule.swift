@@ -27,7 +27,7 @@ public struct ProcessModule: ArgumentModule {
 
         /// `[module trade-data] the line` on our standard error.
         public static let forwardToStandardError: @Sendable (String, String) -> Void = { module, line in
-            FileHandle.standardError.write(Data("[module \(module)] \(line)\n".utf8))
+            StandardStream.error.write("[module \(module)] \(TerminalText.sanitize(line, keepNewlines: false))\n")
         }
     }
 

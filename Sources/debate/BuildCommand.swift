@@ -103,7 +103,7 @@ struct BuildCommand: ParsableCommand {
             }
             if path == "-" {
                 if format.isBinary {
-                    FileHandle.standardOutput.write(bytes)
+                    bytes.withUnsafeBytes { StandardStream.output.write($0) }
                 } else {
                     console.out(String(decoding: bytes, as: UTF8.self))
                 }

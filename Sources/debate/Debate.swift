@@ -1,6 +1,16 @@
 import ArgumentParser
+import DebateCore
 
+/// The entry point: output failures are exit 74, never a crash (see `StandardStream`), so a
+/// closed pipe must give EPIPE rather than SIGPIPE; then the commands.
 @main
+enum Entry {
+    static func main() async {
+        StandardStream.ignoreBrokenPipes()
+        await Debate.main()
+    }
+}
+
 struct Debate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debate",

@@ -72,7 +72,8 @@ enum AnkiNotes {
     /// The Anki deck name for a path: components joined by `::`, which must not appear inside one.
     static func deckName(_ path: [String]) -> String {
         path.map { component in
-            let clean = component.replacingOccurrences(of: "::", with: ":").trimmingCharacters(in: .whitespaces)
+            // One line: a line break in a deck title would add lines to anki-text's header.
+            let clean = plainText(component, singleLine: true).replacingOccurrences(of: "::", with: ":").trimmingCharacters(in: .whitespaces)
             return clean.isEmpty ? "Untitled" : clean
         }.joined(separator: "::")
     }

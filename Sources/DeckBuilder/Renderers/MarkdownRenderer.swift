@@ -8,15 +8,15 @@ public struct MarkdownRenderer: TextRenderer {
 
     public func renderText(_ deck: Deck) -> String {
         var out = ""
-        out += "**\(escape(deck.title))**\n\n"
-        out += "- Resolution: \(escape(deck.resolution))\n"
+        out += "**\(line(deck.title))**\n\n"
+        out += "- Resolution: \(line(deck.resolution))\n"
         out += "- Side: \(deck.side.title)\n"
         out += "- Reading time: \(readingLine(deck))\n"
-        out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \($0.version))" }.joined(separator: ", ") + "\n"
+        out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \(line($0.version)))" }.joined(separator: ", ") + "\n"
         for pocket in deck.pockets {
-            out += "\n# \(escape(pocket.title))\n"
+            out += "\n# \(line(pocket.title))\n"
             for hat in pocket.hats {
-                out += "\n## \(escape(hat.title))\n"
+                out += "\n## \(line(hat.title))\n"
                 for block in hat.blocks { out += render(block) }
             }
         }
@@ -33,7 +33,7 @@ public struct MarkdownRenderer: TextRenderer {
     }
 
     func render(_ block: Block) -> String {
-        var out = "\n### \(escape(block.title))\n\n"
+        var out = "\n### \(line(block.title))\n\n"
         var meta = "*Reads in \(formatDuration(block.readingSeconds))*"
         if block.overBudget { meta += " — **over the block budget**" }
         if let answers = block.answers { meta += " · answers `\(answers.id)`" }
@@ -44,7 +44,7 @@ public struct MarkdownRenderer: TextRenderer {
 
     func render(_ card: Card) -> String {
         let label = card.response.map { "\($0.title): " } ?? ""
-        var out = "\n#### \(escape(label + card.tag))\n\n"
+        var out = "\n#### \(line(label + card.tag))\n\n"
         if let cite = card.cite {
             out += "**\(escape(cite.shortCite))**"
             let rest = cite.fullCiteParts
@@ -78,18 +78,21 @@ public struct MarkdownRenderer: TextRenderer {
             out += "Every \(deck.side.opponent.title.lowercased()) claim the modules offer has an answer.\n"
         } else {
             out += "No answer yet to these \(deck.side.opponent.title.lowercased()) claims:\n\n"
-            for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
+            for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(line(ref.tag))\n" }
         }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
             out += "\nAnswered by the modules but not placed in this deck:\n\n"
-            for ref in deck.coverage.answeredButNotInDeck { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
+            for ref in deck.coverage.answeredButNotInDeck { out += "- `\(ref.id)` (\(ref.module)): \(line(ref.tag))\n" }
         }
         return out
     }
 
+    /// A title or tag: one line (a line break would end a heading), escaped.
+    func line(_ text: String) -> String { escape(plainText(text, singleLine: true)) }
+
     /// Backslash-escapes the characters Markdown would read as markup (`==` is highlight syntax).
     func escape(_ text: String) -> String {
-        rewritingASCII(text) { byte, previous in
+        rewritingASCII(plainText(text)) { byte, previous in
             switch byte {
             case UInt8(ascii: "\\"): "\\\\"
             case UInt8(ascii: "`"): "\\`"

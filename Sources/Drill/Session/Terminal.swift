@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import Synchronization
+import DebateCore
 
 /// ANSI styling that turns itself off: no color when the output is not a terminal or NO_COLOR is set.
 public struct TextStyle: Sendable {
@@ -33,7 +34,7 @@ public struct Output: Sendable {
     public init() {}
 
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
     }
 
     public func line(_ text: String = "") { write(text + "\n") }

@@ -1,0 +1,2 @@
+// Nothing to compile: the module exists for its header.
+#include "CFuzzDriver.h"

@@ -1,0 +1,35 @@
+/// Text from files and modules made safe to show on a terminal.
+///
+/// A claim's tag, a module's log line or an id in a message could carry ESC sequences (which
+/// move the cursor, retitle the window, rewrite what was printed) or other control characters.
+/// Every control character except newline and tab, and the bidirectional overrides that reorder
+/// what a reader sees, is shown as a visible escape instead: ESC becomes `\x1B`, U+202E `\u{202E}`.
+public enum TerminalText {
+    /// `text` with control characters made visible. `keepNewlines: false` also escapes line
+    /// breaks, for text that must stay on one line (a message, an id).
+    public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0, keepNewlines: keepNewlines) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar, keepNewlines: keepNewlines) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let escape = scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{\(hex)}"
+                result.append(contentsOf: escape.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// C0 controls (but tab, and newline when kept), DEL, C1 controls, bidirectional overrides and isolates.
+    public static func isUnsafe(_ scalar: Unicode.Scalar, keepNewlines: Bool = true) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x0A: return !keepNewlines
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+}
