@@ -60,6 +60,20 @@ public struct ModuleExample: Codable, Sendable, Hashable {
     public var options: YAMLValue
     public var includes: [String]
     public var excludes: [String]
+    /// Where the example is written (a manifest), for lint's messages; not part of its identity.
+    public var location: SourceLocation?
+
+    public static func == (a: ModuleExample, b: ModuleExample) -> Bool {
+        (a.summary, a.side, a.options, a.includes, a.excludes) == (b.summary, b.side, b.options, b.includes, b.excludes)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(summary)
+        hasher.combine(side)
+        hasher.combine(options)
+        hasher.combine(includes)
+        hasher.combine(excludes)
+    }
 
     public init(summary: String, side: Side, options: YAMLValue = .mapping([]), includes: [String] = [],
                 excludes: [String] = []) {
@@ -79,6 +93,7 @@ public struct ModuleExample: Codable, Sendable, Hashable {
         options = try c.decodeIfPresent(YAMLValue.self, forKey: .options) ?? .mapping([])
         includes = try c.decodeIfPresent([String].self, forKey: .includes) ?? []
         excludes = try c.decodeIfPresent([String].self, forKey: .excludes) ?? []
+        location = decoder.sourceLocation
     }
 
     /// Runs the example against a module; returns what failed, empty when it holds.

@@ -22,6 +22,14 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// A piece of the user's input quoted in a message: one line, control characters made
+    /// visible, and cut to `limit` characters with an ellipsis (a 10 MB answer is not echoed whole).
+    public static func excerpt(_ text: some StringProtocol, limit: Int = 60) -> String {
+        let head = text.prefix(limit + 1)
+        let cut = head.count > limit ? String(head.prefix(limit)) + "…" : String(head)
+        return sanitize(cut, keepNewlines: false)
+    }
+
     /// C0 controls (but tab, and newline when kept), DEL, C1 controls, bidirectional overrides and isolates.
     public static func isUnsafe(_ scalar: Unicode.Scalar, keepNewlines: Bool = true) -> Bool {
         switch scalar.value {

@@ -111,6 +111,9 @@ struct BuildCommand: ParsableCommand {
             }
             do {
                 try writeAtomically(bytes, to: path)
+            } catch let error as OutputPathIsAFolder {
+                console.err("error: \(error.localizedDescription)")
+                throw Exit.cantCreate
             } catch {
                 console.err("error: cannot write \(path): \(error.localizedDescription)")
                 throw Exit.ioError

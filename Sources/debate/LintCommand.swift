@@ -121,8 +121,9 @@ struct LintCommand: ParsableCommand {
         }
         let location = SourceLocation(path: (folder as NSString).appendingPathComponent(PackModule.manifestName), line: 1, column: 1)
         var diagnostics: [Diagnostic] = []
-        for failure in pack.descriptor.examples.flatMap({ $0.check(pack) }) {
-            diagnostics.append(.error(failure, at: location))
+        // A manifest's example is reported where it is written; a process module's (from its reply) at the manifest.
+        for example in pack.descriptor.examples {
+            for failure in example.check(pack) { diagnostics.append(.error(failure, at: example.location ?? location)) }
         }
         // The pack may be a built-in's own folder: then it stands in for that module, not beside it.
         // It goes last, so a clash with another module's id is reported at the pack's claim.
