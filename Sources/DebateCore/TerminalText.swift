@@ -22,6 +22,28 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// Like `sanitize`, but the escape sequences in `allowed` (the program's own styling, such as
+    /// `\u{1B}[1m`) pass through as they are.
+    public static func sanitize(_ text: String, allowing allowed: [String]) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) }) else { return text }
+        let allowedScalars = allowed.map { Array($0.unicodeScalars) }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "\u{1B}", let match = allowedScalars.first(where: { sequence in
+                i + sequence.count <= scalars.count && scalars[i ..< i + sequence.count].elementsEqual(sequence)
+            }) {
+                result.append(contentsOf: match)
+                i += match.count
+                continue
+            }
+            result.append(contentsOf: sanitize(String(scalars[i])).unicodeScalars)
+            i += 1
+        }
+        return String(result)
+    }
+
     /// A piece of the user's input quoted in a message: one line, control characters made
     /// visible, and cut to `limit` characters with an ellipsis (a 10 MB answer is not echoed whole).
     public static func excerpt(_ text: some StringProtocol, limit: Int = 60) -> String {

@@ -118,6 +118,39 @@ import Testing
         #expect(result.stderr.contains(#"evil\x1B]0;pwned\x07\x1B[2J"#), "\(result.stderr)")
     }
 
+    @Test func theQuizShowsADecksControlCharactersEscaped() throws {
+        let claims = """
+        claims:
+          - id: probe.one
+            side: con
+            tag: "They say \\e]0;pwned\\a\\e[2J this"
+          - id: probe.two
+            side: pro
+            answers: probe.one
+            response: no-link
+            tag: We answer it
+
+        """
+        let deck = workingDeck.replacingOccurrences(of: """
+              - hat: H
+                blocks:
+                  - block: B
+                    select: { modules: [probe] }
+        """, with: """
+              - hat: A2 them
+                answers: { modules: [probe] }
+        """)
+        let (built, folder) = try buildProbe(deck: deck, claims: claims)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(built.status == 0, "\(built.stderr)")
+        let result = try debate(["quiz", "deck.yaml", "--module-path", "modules", "--mode", "recall", "--plain",
+                                 "--db", folder.appendingPathComponent("progress.sqlite").path, "--now", "2025-06-01T09:00:00Z"],
+                                stdin: "q\n", in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#"They say \x1B]0;pwned\x07\x1B[2J this"#), "\(result.stdout)")
+        #expect(!result.stdout.unicodeScalars.contains("\u{1B}") && !result.stdout.unicodeScalars.contains("\u{07}"))
+    }
+
     @Test func aProcessModulesClaimIDsAreChecked() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

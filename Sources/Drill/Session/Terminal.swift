@@ -33,9 +33,18 @@ public struct TextStyle: Sendable {
 public struct Output: Sendable {
     public init() {}
 
+    /// Writes `text` with control characters from decks shown escaped (`\x1B`): only `TextStyle`'s
+    /// colors reach the terminal.
     public func write(_ text: String) {
-        StandardStream.output.write(text)
+        StandardStream.output.write(TerminalText.sanitize(text, allowing: Self.styles))
     }
+
+    /// Clears the screen (the quiz's one sequence that is not a color).
+    public func clearScreen() {
+        StandardStream.output.write("\u{1B}[H\u{1B}[2J")
+    }
+
+    static let styles = ["0", "1", "2", "7", "31", "32", "33", "36"].map { "\u{1B}[\($0)m" }
 
     public func line(_ text: String = "") { write(text + "\n") }
 
