@@ -22,6 +22,7 @@ runFuzzer { bytes in
     let ids = Set(claims.map(\.id))
     if ids.count != claims.count { violated("two claims with one id") }
     for claim in claims {
+        if !ClaimID.isValid(claim.id) { violated("imported claim id \(claim.id.debugDescription) breaks the claim-id grammar") }
         if let answers = claim.answers, !ids.contains(answers) { violated("\(claim.id) answers \(answers), which is not imported") }
     }
     do {

@@ -14,6 +14,10 @@ runFuzzer { bytes in
         if error.message.isEmpty { violated("empty message") }
         return
     }
+    for claim in reply.claims ?? [] {
+        if let problem = ClaimID.problem(claim.id) { violated("an accepted reply has claim id \(claim.id.debugDescription): \(problem)") }
+        if let answers = claim.answers, !ClaimID.isValid(answers) { violated("an accepted reply answers \(answers.debugDescription)") }
+    }
     let line: Data
     do {
         line = try reply.line()

@@ -33,6 +33,9 @@ func same(_ a: YAMLValue, _ b: YAMLValue) -> Bool {
 runFuzzer { bytes in
     let bounds = InputBounds(bytes)
     if let file = decode(ClaimFile.self, bytes, bounds: bounds) {
+        for entry in file.claims where !ClaimID.isValid(entry.id) || !(entry.answers.map(ClaimID.isValid) ?? true) {
+            violated("a claim file was accepted with claim id \(entry.id.debugDescription) answering \(String(describing: entry.answers))")
+        }
         let written: String
         do {
             written = try emitYAML(["claims": .sequence(file.claims.map(ModuleScaffold.yaml))])
