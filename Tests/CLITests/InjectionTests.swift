@@ -24,7 +24,12 @@ import Testing
     }
 
     func claims(tag: String) -> String {
-        workingClaims.replacingOccurrences(of: "    tag: A claim", with: "    tag: \"\(tag)\"\n    warrant: \"\(tag)\"")
+        workingClaims.replacingOccurrences(of: "    tag: A claim", with: """
+            tag: "\(tag)"
+            warrant: "\(tag)"
+            tags: ["\(tag)"]
+            cite: { author: "\(tag)", publication: "\(tag)", url: "https://example.org/\\e[2J" }
+        """)
     }
 
     static func controls(in text: String) -> [Unicode.Scalar] {

@@ -80,7 +80,7 @@ enum AnkiNotes {
 
     /// Anki tags cannot hold spaces.
     static func tag(_ text: String) -> String {
-        String(text.map { $0.isWhitespace ? "_" : $0 })
+        String(plainText(text, singleLine: true).map { $0.isWhitespace ? "_" : $0 })
     }
 
     /// A GUID of base-62 digits from the deck id and the claim id.

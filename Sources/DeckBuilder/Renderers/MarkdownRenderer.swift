@@ -113,6 +113,7 @@ public struct MarkdownRenderer: TextRenderer {
 
     /// A web address as an autolink, which Markdown takes verbatim; anything else is escaped text.
     func link(_ url: String) -> String {
+        let url = plainText(url, singleLine: true)
         let isWeb = url.hasPrefix("https://") || url.hasPrefix("http://")
         return isWeb && !url.contains(where: { $0 == "<" || $0 == ">" || $0.isWhitespace }) ? "<\(url)>" : escape(url)
     }
