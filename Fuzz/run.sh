@@ -44,7 +44,7 @@ run() {
     mkdir -p "$here/crashes/$target"
     echo "fuzz: $target for $seconds s" >&2
     # shellcheck disable=SC2086
-    "$here/.build/$config/fuzz-$target" "$here/.corpus/$target" -max_total_time="$seconds" -timeout=10 -max_len=4096 \
+    SWIFT_BACKTRACE=enable=no "$here/.build/$config/fuzz-$target" "$here/.corpus/$target" -max_total_time="$seconds" -timeout=10 -max_len=4096 \
         -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$here/crashes/$target/" ${FUZZ_FLAGS:-} 2>&1 | tee "$here/.corpus/$target.log" \
         | grep -E '^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY|.*invariant violated|artifact_prefix|Test unit written)' || true

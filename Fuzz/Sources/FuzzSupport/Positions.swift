@@ -2,9 +2,10 @@ import DebateCore
 import YAMLCoding
 
 /// Bounds for positions in an input: a reported line and column must lie inside it (or just past
-/// its end). Lines may be broken by LF, CR, NEL, LS or PS (YAML counts all five), so the bound on
-/// lines counts every byte that can start one; columns count Unicode scalars, which are never more
-/// than bytes.
+/// its end: one line more, for an error at the end of the input). Lines may be broken by LF, CR,
+/// NEL, LS or PS (YAML counts all five), so the bound on lines counts every byte that can start
+/// one; columns count Unicode scalars, never more than bytes, so the bound on columns is the longest
+/// run of bytes between LF and CR.
 public struct InputBounds {
     public let lines: Int
     public let longestLine: Int
@@ -12,8 +13,8 @@ public struct InputBounds {
     public init(_ bytes: [UInt8]) {
         var lines = 1, longest = 0, current = 0
         for byte in bytes {
-            if byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 {
-                lines += 1
+            if byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 { lines += 1 }
+            if byte == 0x0A || byte == 0x0D {
                 longest = max(longest, current)
                 current = 0
             } else {
@@ -25,7 +26,7 @@ public struct InputBounds {
     }
 
     public func contains(_ location: SourceLocation) -> Bool {
-        location.line >= 1 && location.line <= lines && location.column >= 1 && location.column <= longestLine + 1
+        location.line >= 1 && location.line <= lines + 1 && location.column >= 1 && location.column <= longestLine + 1
     }
 
     /// Crashes unless every diagnostic that has a position is inside the input and says something.

@@ -19,9 +19,11 @@ func markup(_ runs: [Evidence.Run]) -> String {
             open.append(style)
             text += marker
         }
-        for ch in run.text {
-            if ch == "\\" || ch == "_" || ch == "*" || ch == "=" { text.append("\\") }
-            text.append(ch)
+        // By scalar: a backslash followed by a combining mark is one Character, but the parser
+        // reads bytes.
+        for scalar in run.text.unicodeScalars {
+            if scalar == "\\" || scalar == "_" || scalar == "*" || scalar == "=" { text.unicodeScalars.append("\\") }
+            text.unicodeScalars.append(scalar)
         }
     }
     return text
