@@ -10,8 +10,12 @@ let package = Package(
         .library(name: "YAMLCoding", targets: ["YAMLCoding"]),
         // Write a process module in Swift: see Examples/swift-module.
         .library(name: "DebateModuleKit", targets: ["DebateModuleKit"]),
+        // Build decks from your own program: read packs, assemble a deck, render it.
+        .library(name: "ModuleFormat", targets: ["ModuleFormat"]),
+        .library(name: "DeckModel", targets: ["DeckModel"]),
+        .library(name: "DeckBuilder", targets: ["DeckBuilder"]),
         // The readers Fuzz/ (its own root package, for the sanitizer flags) drives; not an API.
-        .library(name: "DebateReaders", targets: ["YAMLCoding", "DebateCore", "ModuleLoading", "DeckBuilder"]),
+        .library(name: "DebateReaders", targets: ["YAMLCoding", "DebateCore", "ModuleFormat", "ModuleAuthoring", "DeckBuilder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,24 +23,34 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // libyaml from the system (apt: libyaml-dev); see DESIGN.md for why not Yams.
+        // libyaml from the system (apt: libyaml-dev); docs/ARCHITECTURE.md says why not Yams.
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "YAMLCoding", dependencies: ["CYAML"]),
+        // The vocabulary: claims, responses, evidence, the graph, diagnostics, the module and resolver protocols.
         .target(name: "DebateCore", dependencies: ["YAMLCoding"]),
-        .target(name: "ValuesArguments", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
-        .target(name: "SecurityArguments", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
-        .target(name: "HedgingPrecedents", dependencies: ["DebateCore", "ModuleLoading"], resources: [.copy("Resources")]),
-        .target(name: "ModuleLoading", dependencies: ["DebateCore", "YAMLCoding"], exclude: ["Protocol/PROTOCOL.md", "Protocol/schema"]),
-        .target(name: "DebateModuleKit", dependencies: ["DebateCore", "ModuleLoading", "YAMLCoding"]),
-        .target(name: "BuiltInModules", dependencies: ["ValuesArguments", "SecurityArguments", "HedgingPrecedents", "ModuleLoading"]),
+        // The module formats: packs (module.yaml + claim files), built-in packs, the process protocol's messages.
+        .target(name: "ModuleFormat", dependencies: ["DebateCore", "YAMLCoding"],
+                exclude: ["Protocol/PROTOCOL.md", "Protocol/schema"]),
+        // The built-in modules: a pack folder each in Resources/, and their drills.
+        .target(name: "BuiltInModules", dependencies: ["DebateCore", "ModuleFormat"], resources: [.copy("Resources")]),
+        // Finding and running modules: the search path, the registry, process modules.
+        .target(name: "ModuleLoading", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
+        // Writing modules: scaffolds and imports.
+        .target(name: "ModuleAuthoring", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
+        .target(name: "DebateModuleKit", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
+        // The assembled deck that renderers and the quiz read.
+        .target(name: "DeckModel", dependencies: ["DebateCore"]),
         .target(name: "DeckBuilder", dependencies: [
-            "DebateCore", "ModuleLoading", "YAMLCoding",
+            "DebateCore", "DeckModel", "YAMLCoding",
             // .docx and .apkg are zip files; an .apkg holds an SQLite collection.
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schema"]),
-        .target(name: "Drill", dependencies: ["DebateCore", "DeckBuilder", .product(name: "GRDB", package: "GRDB.swift")]),
+        // `debate lint`: checks of modules and decks, as values.
+        .target(name: "Linter", dependencies: ["DebateCore", "ModuleFormat", "ModuleLoading", "DeckBuilder", "YAMLCoding"]),
+        .target(name: "Drill", dependencies: ["DebateCore", "DeckModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
-            "DeckBuilder", "BuiltInModules", "ModuleLoading", "Drill",
+            "DebateCore", "YAMLCoding", "DeckModel", "DeckBuilder", "BuiltInModules", "ModuleFormat", "ModuleLoading",
+            "ModuleAuthoring", "Drill", "Linter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
@@ -49,12 +63,13 @@ let package = Package(
                 dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
-        .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleLoading", "DebateModuleKit", "YAMLCoding"]),
-        .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "BuiltInModules", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleFormat", "ModuleLoading", "ModuleAuthoring",
+                                                         "DebateModuleKit", "YAMLCoding"]),
+        .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "DeckModel", "ModuleFormat", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
         // The py-fsrs reference vectors' model, shared by the scheduler's and the CLI's tests.
         .target(name: "FSRSReferenceVectors", path: "Tests/FSRSReferenceVectors"),
-        .testTarget(name: "DrillTests", dependencies: ["Drill", "BuiltInModules", "FSRSReferenceVectors",
+        .testTarget(name: "DrillTests", dependencies: ["Drill", "DeckModel", "DeckBuilder", "BuiltInModules", "ModuleLoading", "FSRSReferenceVectors",
                                                        .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors"], exclude: ["Fixtures"]),
     ],

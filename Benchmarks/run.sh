@@ -192,7 +192,7 @@ END {
     }
 }'
 echo
-echo "Targets (DESIGN.md): build ≤ 2.0× the libyaml parse at 10,000 cards, linear to 100,000,"
+echo "Targets (docs/ARCHITECTURE.md): build ≤ 2.0× the libyaml parse at 10,000 cards, linear to 100,000,"
 echo "peak memory ≤ 3× the input size. RSS is the peak over every build run of that size (either format)."
 echo "These are ratios measured in one run on a shared, noisy machine: read them as rough, not exact."
 echo "Wall times include process start-up; the libyaml column reads and parses the pack's files only."

@@ -17,3 +17,5 @@ export DEBATE_PYTHON="$PWD/$venv/bin/python"
 
 swift build --build-tests "$@"
 swift test --skip-build "$@"
+# The target graph (docs/ARCHITECTURE.md): asked of SwiftPM after the suite, when no build holds the package's lock.
+swift package describe --type json | python3 Tests/check_architecture.py

@@ -17,11 +17,10 @@ public struct ModuleDescriptor: Codable, Sendable, Hashable {
     public var title: String
     public var summary: String
     public var version: String
-    /// `builtin`, `pack` or `process`.
-    public var kind: String
+    public var kind: ModuleKind
     public var examples: [ModuleExample]
 
-    public init(id: String, title: String, summary: String, version: String, kind: String = "pack",
+    public init(id: String, title: String, summary: String, version: String, kind: ModuleKind = .pack,
                 examples: [ModuleExample] = []) {
         self.id = id
         self.title = title
@@ -39,7 +38,7 @@ public struct ModuleDescriptor: Codable, Sendable, Hashable {
         title = try c.decode(String.self, forKey: .title)
         summary = try c.decode(String.self, forKey: .summary)
         version = try c.decode(String.self, forKey: .version)
-        kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "pack"
+        kind = try c.decodeIfPresent(ModuleKind.self, forKey: .kind) ?? .pack
         examples = try c.decodeIfPresent([ModuleExample].self, forKey: .examples) ?? []
         guard ModuleDescriptor.isValidID(id) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.id],
@@ -53,6 +52,11 @@ public struct ModuleDescriptor: Codable, Sendable, Hashable {
     }
 }
 
+/// How a module is made: compiled in, a folder of YAML, or a program speaking the module protocol.
+public enum ModuleKind: String, Codable, CaseIterable, Sendable, Hashable {
+    case builtin, pack, process
+}
+
 /// A self-check a module carries: given this context, these ids must (not) be produced.
 public struct ModuleExample: Codable, Sendable, Hashable {
     public var summary: String
@@ -60,23 +64,12 @@ public struct ModuleExample: Codable, Sendable, Hashable {
     public var options: YAMLValue
     public var includes: [String]
     public var excludes: [String]
-    /// Where the example is written (a manifest), for lint's messages; not part of its identity.
+    /// Where the example is written, for messages about it.
     public var location: SourceLocation?
 
-    public static func == (a: ModuleExample, b: ModuleExample) -> Bool {
-        (a.summary, a.side, a.options, a.includes, a.excludes) == (b.summary, b.side, b.options, b.includes, b.excludes)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(summary)
-        hasher.combine(side)
-        hasher.combine(options)
-        hasher.combine(includes)
-        hasher.combine(excludes)
-    }
-
     public init(summary: String, side: Side, options: YAMLValue = .mapping([]), includes: [String] = [],
-                excludes: [String] = []) {
+                excludes: [String] = [], location: SourceLocation? = nil) {
+        self.location = location
         self.summary = summary
         self.side = side
         self.options = options
@@ -85,6 +78,18 @@ public struct ModuleExample: Codable, Sendable, Hashable {
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable { case summary, side, options, includes, excludes }
+
+    /// Two examples are the same when they say the same; where they are written does not count.
+    public static func == (a: ModuleExample, b: ModuleExample) -> Bool {
+        a.summary == b.summary && a.side == b.side && a.options == b.options && a.includes == b.includes && a.excludes == b.excludes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(summary)
+        hasher.combine(side)
+        hasher.combine(includes)
+        hasher.combine(excludes)
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -96,21 +101,39 @@ public struct ModuleExample: Codable, Sendable, Hashable {
         location = decoder.sourceLocation
     }
 
-    /// Runs the example against a module; returns what failed, empty when it holds.
-    public func check(_ module: any ArgumentModule, resolution: String = "Example resolution") -> [String] {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(side, forKey: .side)
+        try c.encode(options, forKey: .options)
+        try c.encode(includes, forKey: .includes)
+        try c.encode(excludes, forKey: .excludes)
+    }
+
+    /// Runs the example against a module; returns what failed, empty when it holds. An id the example
+    /// names must be one of the module's claims (asked without options), or the example could pass
+    /// vacuously after a rename.
+    public func check(_ module: any ArgumentModule, resolution: String = "Example resolution") -> [Diagnostic] {
         let set: ArgumentSet
+        let all: ArgumentSet
         do {
             set = try module.arguments(for: ModuleContext(resolution: resolution, side: side, options: options))
+            all = options == .mapping([]) ? set : try module.arguments(for: ModuleContext(resolution: resolution, side: side))
         } catch {
-            return ["example “\(summary)” threw: \(error)"]
+            return [.error(.exampleFails, "example “\(summary)” of module `\(module.descriptor.id)` failed: \(error)", at: location)]
         }
         let ids = Set(set.claims.map(\.id))
-        var failures: [String] = []
-        for id in includes where !ids.contains(id) {
-            failures.append("example “\(summary)”: expected claim `\(id)` in the result")
+        let known = all.claims.map(\.id)
+        var failures: [Diagnostic] = []
+        for id in includes + excludes where !known.contains(id) {
+            failures.append(.error(.exampleNamesUnknownClaim, "example “\(summary)” names `\(id)`, which is not a claim of module `\(module.descriptor.id)`",
+                                   at: location, hint: closestMatch(to: id, in: known).map { "did you mean `\($0)`?" }))
+        }
+        for id in includes where known.contains(id) && !ids.contains(id) {
+            failures.append(.error(.exampleFails, "example “\(summary)”: expected claim `\(id)` in the result", at: location))
         }
         for id in excludes where ids.contains(id) {
-            failures.append("example “\(summary)”: claim `\(id)` should not be in the result")
+            failures.append(.error(.exampleFails, "example “\(summary)”: claim `\(id)` should not be in the result", at: location))
         }
         return failures
     }
@@ -130,15 +153,25 @@ public struct ModuleContext: Sendable, Hashable {
     }
 }
 
-/// What a module returns: claims and counterclaims, in the module's order.
+/// What a module returns: positions, claims and counterclaims, in the module's order.
 public struct ArgumentSet: Sendable {
     public var module: String
+    /// The positions the module declares (`positions:` in its claim files).
+    public var positions: [Position]
     public var claims: [any Claim]
+    /// Warnings found while loading (deprecated spellings); the graph reports them with its own.
+    public var diagnostics: [Diagnostic]
+    /// The pack's folder, when the module is a pack: a cite's `source:` is relative to it.
+    public var directory: String?
 
-    public init(module: String, claims: [any Claim]) {
+    public init(module: String, positions: [Position] = [], claims: [any Claim], diagnostics: [Diagnostic] = [],
+                directory: String? = nil) {
         self.module = module
+        self.positions = positions
         self.claims = claims
+        self.diagnostics = diagnostics
+        self.directory = directory
     }
 
-    public var counterclaims: [any Counterclaim] { claims.compactMap { $0 as? any Counterclaim } }
+    public var counterclaims: [any Counterclaim] { claims.compactMap(\.asCounterclaim) }
 }

@@ -7,19 +7,23 @@ public struct Citation: Codable, Sendable, Hashable {
     public var title: String?
     public var publication: String?
     public var url: String?
+    /// A local copy of the source's text, relative to the pack's folder (`sources/oped.txt`): the
+    /// evidence must be an exact excerpt of it (the `not-verbatim` check).
+    public var source: String?
 
     public init(author: String? = nil, qualifications: String? = nil, date: String? = nil,
-                title: String? = nil, publication: String? = nil, url: String? = nil) {
+                title: String? = nil, publication: String? = nil, url: String? = nil, source: String? = nil) {
         self.author = author
         self.qualifications = qualifications
         self.date = date
         self.title = title
         self.publication = publication
         self.url = url
+        self.source = source
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case author, qualifications, date, title, publication, url
+        case author, qualifications, date, title, publication, url, source
     }
 
     /// Verbatim's short cite, read aloud before the card: the author's last name (or the

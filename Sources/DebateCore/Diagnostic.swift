@@ -10,43 +10,64 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     }
 
     public var severity: Severity
+    /// What kind of problem this is, stable across releases: `double-turn`, `unknown-module`. Printed
+    /// after the message the way compilers print a warning's flag, and `code` in JSON.
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation?
     public var hint: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil,
+                hint: String? = nil) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.location = location
         self.hint = hint
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint)
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, hint: hint)
     }
-    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, hint: hint)
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, hint: hint)
     }
-    public static func note(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.note, message, at: location, hint: hint)
+    public static func note(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.note, code, message, at: location, hint: hint)
     }
 
-    /// A YAML decoding error becomes an error diagnostic at the same position.
+    /// The same, code last: `.warning("…", at: location, code: "double-turn")`.
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil,
+                code: DiagnosticCode) {
+        self.init(severity, code, message, at: location, hint: hint)
+    }
+    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, hint: hint)
+    }
+    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, hint: hint)
+    }
+    public static func note(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(.note, code, message, at: location, hint: hint)
+    }
+
+    /// A YAML decoding error becomes an error diagnostic at the same position, its code from the error's kind.
     public init(_ error: YAMLError) {
-        self.init(.error, error.message, at: error.location, hint: error.hint)
+        self.init(.error, DiagnosticCode(yaml: error.kind), error.message, at: error.location, hint: error.hint)
     }
 
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
         let suffix = hint.map { "; \($0)" } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)\(suffix)"
+        return "\(prefix)\(severity.rawValue): \(message)\(suffix) [\(code)]"
     }
 
-    private enum CodingKeys: String, CodingKey { case severity, message, file, line, column, hint }
+    private enum CodingKeys: String, CodingKey { case severity, code, message, file, line, column, hint }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(severity, forKey: .severity)
+        try c.encode(code, forKey: .code)
         try c.encode(message, forKey: .message)
         try c.encodeIfPresent(location?.path, forKey: .file)
         try c.encodeIfPresent(location?.line, forKey: .line)
@@ -57,6 +78,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         severity = try c.decode(Severity.self, forKey: .severity)
+        code = try c.decodeIfPresent(DiagnosticCode.self, forKey: .code) ?? .unspecified
         message = try c.decode(String.self, forKey: .message)
         hint = try c.decodeIfPresent(String.self, forKey: .hint)
         if let file = try c.decodeIfPresent(String.self, forKey: .file) {

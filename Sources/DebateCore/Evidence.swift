@@ -6,6 +6,9 @@ import YAMLCoding
 /// `**emphasised**` marks key words, `==highlighted==` is what is actually read aloud.
 /// A backslash escapes the next character.
 public struct Evidence: Sendable, Hashable {
+    public static func == (a: Evidence, b: Evidence) -> Bool { a.markup == b.markup && a.runs == b.runs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(markup) }
+
     public struct Style: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
         public init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -27,6 +30,8 @@ public struct Evidence: Sendable, Hashable {
     public var runs: [Run]
     /// The markup as written, kept so the body can be written back unchanged.
     public var markup: String
+    /// Where the markup was written, when it came from YAML: lets checks point at a word in the card.
+    public var scalar: YAMLScalarInfo?
 
     /// The text without markup.
     public var plainText: String { runs.map(\.text).joined() }
@@ -62,6 +67,39 @@ public struct Evidence: Sendable, Hashable {
     public init(markup: String, locate: (Int) -> SourceLocation? = { _ in nil }) throws(EvidenceError) {
         self.markup = markup
         self.runs = try EvidenceParser.parse(markup, locate: locate)
+    }
+}
+
+extension Evidence {
+    /// The offset in `markup` (in Characters) of the character at `offset` in `plainText`: markers
+    /// and escaping backslashes are skipped the way the parser skips them.
+    public func markupOffset(ofPlainOffset offset: Int) -> Int {
+        let chars = Array(markup)
+        var plain = 0, i = 0
+        while i < chars.count {
+            let ch = chars[i]
+            if ch == "\\", i + 1 < chars.count {
+                if chars[i + 1].isASCII {
+                    if plain == offset { return i + 1 }
+                    plain += 1
+                }
+                i += 2
+                continue
+            }
+            if i + 1 < chars.count, chars[i + 1] == ch, ch == "_" || ch == "*" || ch == "=" {
+                i += 2
+                continue
+            }
+            if plain == offset { return i }
+            plain += 1
+            i += 1
+        }
+        return chars.count
+    }
+
+    /// Where the character at `offset` of the plain text was written, when the evidence came from YAML.
+    public func location(ofPlainOffset offset: Int) -> SourceLocation? {
+        scalar?.location(ofValueOffset: markupOffset(ofPlainOffset: offset))
     }
 }
 
@@ -164,6 +202,7 @@ extension Evidence: Codable {
         let scalar = decoder.yamlScalar
         do {
             try self.init(markup: markup, locate: { offset in scalar?.location(ofValueOffset: offset) })
+            self.scalar = scalar
         } catch {
             if let location = error.location {
                 throw YAMLError(kind: .invalidValue, location: location, message: error.message, hint: nil,

@@ -24,6 +24,13 @@ public struct ModuleDrill: Sendable, Hashable {
     }
 }
 
+/// A module's own drills, kept apart from where its claims come from: a built-in pack pairs its YAML
+/// with one of these.
+public protocol ModuleDrillSource: Sendable {
+    /// The drills for `module`'s claims among `claims` (the deck's whole graph, where wrong answers come from).
+    func drills(for module: ModuleDescriptor, context: ModuleContext, claims: [any Claim]) -> [ModuleDrill]
+}
+
 extension ArgumentModule {
     /// Modules without drills of their own (packs, process modules) contribute none.
     public func drills(for context: ModuleContext, claims: [any Claim]) -> [ModuleDrill] { [] }

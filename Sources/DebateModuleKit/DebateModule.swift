@@ -1,6 +1,6 @@
 @_exported import DebateCore
 import Foundation
-import ModuleLoading
+import ModuleFormat
 @_exported import YAMLCoding
 
 /// Write a debate module in Swift: one type with a descriptor and `arguments(for:)`, marked `@main`.
@@ -23,6 +23,12 @@ public protocol DebateModule {
     /// The claims and counterclaims for a deck, for both sides. Throw `ModuleError` to send a
     /// structured error; any other error is sent with the code `internal`.
     func arguments(for context: ModuleContext) throws -> [ClaimEntry]
+    /// The positions (Midterms DA, States CP, …) the claims name with `position:`; none by default.
+    func positions(for context: ModuleContext) throws -> [Position]
+}
+
+extension DebateModule {
+    public func positions(for context: ModuleContext) throws -> [Position] { [] }
 }
 
 /// An error a module reports to debate; `code` is a short word such as `bad-option` or `no-data`.
@@ -86,7 +92,8 @@ public struct ModuleServer<Module: DebateModule> {
             guard let context = request.context else {
                 throw ModuleError("an `arguments` request needs a `context`", code: "bad-request")
             }
-            return ModuleReply(claims: try module.arguments(for: context.moduleContext))
+            let moduleContext = context.moduleContext
+            return ModuleReply(claims: try module.arguments(for: moduleContext), positions: try module.positions(for: moduleContext))
         }
     }
 

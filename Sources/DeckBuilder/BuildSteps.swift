@@ -1,34 +1,40 @@
 import DebateCore
+import DeckModel
 import Foundation
-import ModuleLoading
 import YAMLCoding
 
 /// The steps of `DeckBuild`, each small and named.
 enum BuildSteps {
-    /// Reads the deck file and asks each module for its arguments.
-    static func load(_ context: inout BuildContext) throws(DiagnosticsError) {
-        let configuration: DeckConfiguration
+    /// Reads the deck file, once.
+    static func read(_ context: inout BuildContext) throws(DiagnosticsError) {
         do {
-            configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: context.configPath)
+            context.configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: context.configPath)
         } catch {
             throw DiagnosticsError(Diagnostic(error))
         }
-        context.configuration = configuration
+    }
+
+    /// Finds the modules the deck can use (its pins choose among modules that share an id).
+    static func discover(_ context: inout BuildContext) throws(DiagnosticsError) {
+        context.resolver = try context.discover(try context.require(context.configuration, "configuration"))
+    }
+
+    /// Asks each of the deck's modules for its arguments.
+    static func load(_ context: inout BuildContext) throws(DiagnosticsError) {
+        let configuration = try context.require(context.configuration, "configuration")
+        let resolver = try context.require(context.resolver, "modules")
         var problems: [Diagnostic] = []
         var seen: Set<String> = []
         for use in configuration.modules {
             guard seen.insert(use.id).inserted else {
-                problems.append(.error("module `\(use.id)` is listed twice", at: use.location))
+                problems.append(.error(.moduleListedTwice, "module `\(use.id)` is listed twice", at: use.location))
                 continue
             }
-            if let conflict = context.registry.conflict(use.id, at: use.location) {
-                problems.append(conflict)
-                continue
-            }
-            guard let module = context.registry.module(use.id) else {
-                let hint = closestMatch(to: use.id, in: context.registry.ids).map { "did you mean `\($0)`?" }
-                    ?? "known modules: \(context.registry.ids.joined(separator: ", "))"
-                problems.append(.error("unknown module `\(use.id)`", at: use.location, hint: hint))
+            let module: any ArgumentModule
+            do {
+                module = try resolver.resolve(use.id, at: use.location)
+            } catch {
+                problems += error.diagnostics
                 continue
             }
             let moduleContext = ModuleContext(resolution: configuration.resolution, side: configuration.side,
@@ -36,6 +42,7 @@ enum BuildSteps {
             var failure: [Diagnostic] = []
             do {
                 context.sets.append(try module.arguments(for: moduleContext))
+                context.modules.append(UsedModule(module: module, context: moduleContext))
             } catch let error as DiagnosticsError {
                 // A module's own problems keep their positions; problems without one point at the deck's entry.
                 failure = error.diagnostics.map { d in
@@ -46,7 +53,7 @@ enum BuildSteps {
             } catch let error as YAMLError {
                 failure = [Diagnostic(error)]
             } catch {
-                failure = [.error("module `\(use.id)` failed: \(error)", at: use.location)]
+                failure = [.error(.moduleFailed, "module `\(use.id)` failed: \(error)", at: use.location)]
             }
             if context.keepGoing && !failure.isEmpty {
                 context.skippedModules.append(use.id)
@@ -55,7 +62,7 @@ enum BuildSteps {
                     d.severity = .warning
                     return d
                 }
-                context.diagnostics.append(.warning("--keep-going: building without module `\(use.id)`", at: use.location))
+                context.diagnostics.append(.warning(.moduleSkipped, "--keep-going: building without module `\(use.id)`", at: use.location))
             } else {
                 problems += failure
             }
@@ -73,21 +80,25 @@ enum BuildSteps {
         let configuration = try context.require(context.configuration, "configuration")
         // Claims may answer the modules --keep-going left out: that is expected, not an error.
         let skipped = context.skippedModules.map { "`\($0)`" }.joined(separator: ", ")
+        // Answers to modules the deck does not load have nothing to answer here: that is expected.
+        let absent = Set(context.resolver?.ids ?? []).subtracting(configuration.modules.map(\.id))
         var diagnostics = context.skippedModules.isEmpty
-            ? graph.validate()
-            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)")
+            ? graph.validate(absentModules: absent)
+            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)", absentModules: absent)
+        // Evidence ethics over every card the deck's modules supply (a `not-verbatim` card stops the build).
+        diagnostics += EvidenceEthics.check(context.sets)
         let loadedModules = Set(configuration.modules.map(\.id))
         let filters = configuration.sections.flatMap { pocket in
             pocket.hats.flatMap { hat in hat.blocks.map(\.select) + (hat.answers.map { [$0] } ?? []) }
         }
         for filter in filters {
             for module in filter.modules ?? [] where !loadedModules.contains(module) {
-                diagnostics.append(.error("filter names module `\(module)`, which the deck does not list under `modules:`",
+                diagnostics.append(.error(.filterUnknownModule, "filter names module `\(module)`, which the deck does not list under `modules:`",
                                           at: filter.location,
                                           hint: closestMatch(to: module, in: Array(loadedModules)).map { "did you mean `\($0)`?" }))
             }
             for id in filter.ids ?? [] where graph.claim(id) == nil {
-                diagnostics.append(.error("filter names claim `\(id)`, which no listed module defines", at: filter.location,
+                diagnostics.append(.error(.filterUnknownClaim, "filter names claim `\(id)`, which no listed module defines", at: filter.location,
                                           hint: closestMatch(to: id, in: graph.claims.map(\.id)).map { "did you mean `\($0)`?" }))
             }
         }
@@ -106,9 +117,14 @@ enum BuildSteps {
         context.selection = configuration.sections.map { pocket in
             pocket.hats.map { hat in
                 var blocks: [SelectedBlock] = hat.blocks.map { spec in
-                    let picked = graph.claims.filter { spec.select.matches($0, side: side) }
+                    var picked = graph.claims.filter { spec.select.matches($0, side: side) }
+                    // `ids:` says the order too.
+                    if let ids = spec.select.ids {
+                        let rank = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                        picked.sort { rank[$0.id, default: .max] < rank[$1.id, default: .max] }
+                    }
                     if picked.isEmpty {
-                        warnings.append(.warning("block “\(spec.block)” selects no claims", at: spec.location))
+                        warnings.append(.warning(.emptyBlock, "block “\(spec.block)” selects no claims", at: spec.location))
                     }
                     return SelectedBlock(title: spec.block, location: spec.location, answers: nil, claims: picked)
                 }
@@ -117,7 +133,7 @@ enum BuildSteps {
                     let opponents = graph.claims.filter { filter.matches($0, side: filter.side ?? side.opponent) }
                     let answered = opponents.filter { !graph.answers(to: $0.id, from: side).isEmpty }
                     if answered.isEmpty {
-                        warnings.append(.warning("hat “\(hat.hat)” has no A2 blocks: we answer none of the \(opponents.count) opponent claims its filter matches",
+                        warnings.append(.warning(.emptyAnswerHat, "hat “\(hat.hat)” has no A2 blocks: we answer none of the \(opponents.count) opponent claims its filter matches",
                                                  at: filter.location))
                     }
                     blocks += answered.map { opponent in
@@ -129,6 +145,21 @@ enum BuildSteps {
             }
         }
         context.diagnostics += warnings
+    }
+
+    /// Renders the deck into each requested format.
+    static func render(_ context: inout BuildContext) throws(DiagnosticsError) {
+        let deck = try context.require(context.deck, "deck")
+        context.rendered = []
+        for request in context.renders { context.rendered.append(try render(deck, request)) }
+    }
+
+    static func render(_ deck: Deck, _ request: RenderRequest) throws(DiagnosticsError) -> Data {
+        do {
+            return try request.format.renderer(request.options).render(deck)
+        } catch {
+            throw DiagnosticsError(.error(.renderFailed, "rendering \(request.format.rawValue) failed: \(error)"))
+        }
     }
 }
 

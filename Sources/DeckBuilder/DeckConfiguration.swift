@@ -1,5 +1,5 @@
 import DebateCore
-import ModuleLoading
+import DeckModel
 import YAMLCoding
 
 /// A deck file in `decks/`: what to build, from which modules, in which order, into which files.
@@ -8,6 +8,8 @@ public struct DeckConfiguration: Decodable, Sendable {
     public var title: String
     public var resolution: String
     public var side: Side
+    /// The event (`policy-hs`, `policy-college`, `ld`, `pf`): standard speech times by name.
+    public var format: DebateFormat?
     public var modules: [ModuleUse]
     public var budget: Budget
     public var sections: [PocketSpec]
@@ -15,7 +17,7 @@ public struct DeckConfiguration: Decodable, Sendable {
     public var location: SourceLocation?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, resolution, side, modules, budget, sections, outputs
+        case id, title, resolution, side, format, modules, budget, sections, outputs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,6 +26,7 @@ public struct DeckConfiguration: Decodable, Sendable {
         title = try c.decode(String.self, forKey: .title)
         resolution = try c.decode(String.self, forKey: .resolution)
         side = try c.decode(Side.self, forKey: .side)
+        format = try c.decodeIfPresent(DebateFormat.self, forKey: .format)
         modules = try c.decode([ModuleUse].self, forKey: .modules)
         budget = try c.decodeIfPresent(Budget.self, forKey: .budget) ?? Budget()
         sections = try c.decode([PocketSpec].self, forKey: .sections)
@@ -130,7 +133,24 @@ public struct DurationValue: Decodable, Sendable {
 public struct PocketSpec: Decodable, Sendable {
     public var pocket: String
     public var hats: [HatSpec]
-    public enum CodingKeys: String, CodingKey, CaseIterable { case pocket, hats }
+    /// The speech the pocket is read in (`1AC`), for its standard time and the speech-doc heading.
+    public var speech: String?
+    /// The speech's time, overriding the format's (`8m`).
+    public var time: Double?
+    public var location: SourceLocation?
+    /// Where `speech:` was written, for a speech the format does not know.
+    public var speechLocation: SourceLocation?
+    public enum CodingKeys: String, CodingKey, CaseIterable { case pocket, speech, time, hats }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pocket = try c.decode(String.self, forKey: .pocket)
+        speech = try c.decodeIfPresent(String.self, forKey: .speech)
+        time = try c.decodeIfPresent(DurationValue.self, forKey: .time)?.seconds
+        hats = try c.decode([HatSpec].self, forKey: .hats)
+        location = decoder.sourceLocation
+        if speech != nil { speechLocation = (try? c.superDecoder(forKey: .speech))?.sourceLocation }
+    }
 }
 
 public struct HatSpec: Decodable, Sendable {
@@ -202,7 +222,7 @@ public struct ClaimFilter: Decodable, Sendable {
         if let ids, !ids.contains(claim.id) { return false }
         if let modules, !modules.contains(claim.module) { return false }
         if let tags, !tags.contains(where: claim.tags.contains) { return false }
-        let counter = claim as? any Counterclaim
+        let counter = claim.asCounterclaim
         if let kind, (kind == .counterclaim) != (counter != nil) { return false }
         if let responses {
             guard let counter, responses.contains(counter.response) else { return false }

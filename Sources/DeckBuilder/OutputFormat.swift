@@ -1,3 +1,4 @@
+import DeckModel
 import Foundation
 
 /// The formats `debate build` writes.

@@ -1,10 +1,11 @@
 import DebateCore
 import Foundation
+import ModuleFormat
 import YAMLCoding
 
 /// The modules a run of `debate` can use: built-ins first, then the modules discovered on the
 /// search path (see `ModuleSearch`).
-public struct ModuleRegistry: Sendable {
+public struct ModuleRegistry: ModuleResolver {
     public struct Entry: Sendable {
         public var module: any ArgumentModule
         /// `built-in`, the module's folder, or its executable.
@@ -21,6 +22,8 @@ public struct ModuleRegistry: Sendable {
     public private(set) var entries: [Entry] = []
     /// Ids found in more than one place with no pin choosing one: id → every place, in search order.
     public private(set) var conflicts: [String: [String]] = [:]
+    /// Where discovery looked, for the unknown-module message.
+    public private(set) var searched: [String] = []
 
     public init(builtIns: [any ArgumentModule] = []) {
         entries = builtIns.map { Entry(module: $0, source: "built-in", origin: .builtIn) }
@@ -34,9 +37,15 @@ public struct ModuleRegistry: Sendable {
 
     /// The error for using an id that two modules have, naming both places; nil when the id is unique.
     public func conflict(_ id: String, at location: SourceLocation? = nil) -> Diagnostic? {
-        guard let places = conflicts[id] else { return nil }
-        return .error("two modules have the id `\(id)`: \(places.joined(separator: " and "))", at: location,
-                      hint: "rename one, take one off the module path, or pin one in the deck: `- { id: \(id), from: PATH }`")
+        conflicts[id].map { ModuleProblem.conflict(id, places: $0, at: location).diagnostic }
+    }
+
+    public func resolve(_ id: String, at location: SourceLocation?) throws(DiagnosticsError) -> any ArgumentModule {
+        if let conflict = conflict(id, at: location) { throw DiagnosticsError(conflict) }
+        guard let module = module(id) else {
+            throw DiagnosticsError(ModuleProblem.unknownModule(id, known: ids, searched: searched, at: location).diagnostic)
+        }
+        return module
     }
 
     /// Every conflict, for listings.
@@ -47,8 +56,7 @@ public struct ModuleRegistry: Sendable {
                              origin: ModuleSearch.Origin = .modulePath) throws(DiagnosticsError) {
         let id = module.descriptor.id
         if let existing = entry(id) {
-            throw DiagnosticsError(.error("two modules have the id `\(id)`: \(existing.source) and \(source)",
-                                          hint: "rename one of them or leave one off the module path"))
+            throw DiagnosticsError(ModuleProblem.conflict(id, places: [existing.source, source], at: nil).diagnostic)
         }
         entries.append(Entry(module: module, source: source, origin: origin))
     }
@@ -79,12 +87,13 @@ public struct ModuleRegistry: Sendable {
     /// (an error when that id is used) unless one of `search.pins` chooses between them.
     public static func discover(builtIns: [any ArgumentModule], search: ModuleSearch) throws(DiagnosticsError) -> ModuleRegistry {
         var registry = ModuleRegistry(builtIns: builtIns)
+        registry.searched = search.searchedPlaces
         var (candidates, problems) = search.candidates()
         var chosen: [String: String] = [:]  // id → canonical location, or "built-in"
         for pin in search.pins {
             if pin.isBuiltIn {
                 if registry.entry(pin.id) == nil {
-                    problems.append(.error("the deck pins `\(pin.id)` to the built-in modules, which have no such module", at: pin.location))
+                    problems.append(ModuleProblem.pinNotBuiltIn(pin.id, at: pin.location).diagnostic)
                 }
                 chosen[pin.id] = "built-in"
                 continue
@@ -93,7 +102,7 @@ public struct ModuleRegistry: Sendable {
             let canonical = ModuleSearch.canonical(path)
             if let found = candidates.first(where: { ModuleSearch.canonical($0.location) == canonical }) {
                 if found.id != pin.id {
-                    problems.append(.error("the deck pins `\(pin.id)` to \(path), which holds module `\(found.id)`", at: pin.location))
+                    problems.append(ModuleProblem.pinHoldsOther(pin.id, path: path, found: found.id, at: pin.location).diagnostic)
                 }
             } else {
                 switch pinnedCandidate(pin, path: path) {
@@ -130,18 +139,18 @@ public struct ModuleRegistry: Sendable {
     private static func pinnedCandidate(_ pin: ModulePin, path: String) -> Result<ModuleSearch.Candidate, DiagnosticsError> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(DiagnosticsError(.error("the deck pins `\(pin.id)` to \(path), which does not exist", at: pin.location)))
+            return .failure(DiagnosticsError(ModuleProblem.pinMissing(pin.id, path: path, at: pin.location).diagnostic))
         }
         if !isDirectory.boolValue {
             guard FileManager.default.isExecutableFile(atPath: path) else {
-                return .failure(DiagnosticsError(.error("the deck pins `\(pin.id)` to \(path), which is neither a module folder nor an executable", at: pin.location)))
+                return .failure(DiagnosticsError(ModuleProblem.pinNotAModule(pin.id, path: path, at: pin.location).diagnostic))
             }
             return .success(.init(id: pin.id, location: path, origin: .pinned, manifest: nil))
         }
         do {
             let manifest = try ModuleManifest.load(folder: path)
             guard manifest.id == pin.id else {
-                return .failure(DiagnosticsError(.error("the deck pins `\(pin.id)` to \(path), which holds module `\(manifest.id)`", at: pin.location)))
+                return .failure(DiagnosticsError(ModuleProblem.pinHoldsOther(pin.id, path: path, found: manifest.id, at: pin.location).diagnostic))
             }
             return .success(.init(id: pin.id, location: path, origin: .pinned, manifest: manifest))
         } catch {

@@ -1,5 +1,6 @@
 import DebateCore
 import Foundation
+import ModuleFormat
 import YAMLCoding
 
 /// A module that is a program: declared by a `module.yaml` with `kind: process`, or an executable
@@ -50,7 +51,7 @@ public struct ProcessModule: ArgumentModule {
     /// A module declared by a `kind: process` manifest in `folder`.
     public init(manifest: ModuleManifest, folder: String, settings: Settings = .init()) {
         declared = ModuleDescriptor(id: manifest.id, title: manifest.title ?? manifest.id, summary: manifest.summary ?? "",
-                                    version: manifest.version ?? "?", kind: "process", examples: manifest.examples)
+                                    version: manifest.version ?? "?", kind: .process, examples: manifest.examples)
         command = Self.resolve(manifest.command, in: folder)
         source = folder
         timeout = settings.timeoutOverride ?? manifest.timeout ?? settings.defaultTimeout
@@ -59,7 +60,7 @@ public struct ProcessModule: ArgumentModule {
 
     /// A module found as an executable, e.g. `debate-module-trade-data` on PATH (id `trade-data`).
     public init(executable: String, id: String, settings: Settings = .init()) {
-        declared = ModuleDescriptor(id: id, title: id, summary: "", version: "?", kind: "process")
+        declared = ModuleDescriptor(id: id, title: id, summary: "", version: "?", kind: .process)
         command = [executable]
         source = executable
         timeout = settings.timeoutOverride ?? settings.defaultTimeout
@@ -86,16 +87,32 @@ public struct ProcessModule: ArgumentModule {
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        let claims = try run(context).claims
-        return ArgumentSet(module: id, claims: claims.map { entry in
+        let reply = try run(context)
+        // A position inside a reply line helps nobody: diagnostics name the claim instead.
+        let entries = reply.claims.map { entry in
             var entry = entry
-            entry.location = nil  // a position inside a reply line helps nobody
-            return entry.claim(module: id)
-        })
+            entry.location = nil
+            entry.responseLocation = nil
+            return entry
+        }
+        let positions = reply.positions.map { position in
+            var position = position
+            position.module = id
+            position.location = nil
+            return position
+        }
+        return ArgumentSet(module: id, positions: positions, claims: entries.map { $0.claim(module: id) },
+                           diagnostics: entries.compactMap { entry in
+                               entry.deprecationDiagnostic.map { d in
+                                   var d = d
+                                   d.message = "module `\(id)`, claim `\(entry.id)`: " + d.message
+                                   return d
+                               }
+                           })
     }
 
     /// One run: `describe`, then (with a context) `arguments`, within `timeout` in all.
-    func run(_ context: ModuleContext?) throws(DiagnosticsError) -> (descriptor: ModuleDescriptor, claims: [ClaimEntry]) {
+    func run(_ context: ModuleContext?) throws(DiagnosticsError) -> (descriptor: ModuleDescriptor, claims: [ClaimEntry], positions: [Position]) {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         let id = self.id, log = settings.log
         var environment = ProcessInfo.processInfo.environment
@@ -118,13 +135,13 @@ public struct ProcessModule: ArgumentModule {
                           hint: "make the id in its describe reply and its module.yaml (or executable name) agree")
         }
         var described = descriptor
-        described.kind = "process"
-        // Positions inside a reply line help nobody: lint reports a failing example at the manifest.
+        described.kind = .process
+        // Positions inside a reply line help nobody: a failing example is reported at the manifest.
         described.examples = described.examples.map { var e = $0; e.location = nil; return e }
         reply.value = described
         guard let context else {
             child.finish(until: min(deadline, .now + .seconds(1)))
-            return (described, [])
+            return (described, [], [])
         }
         let argumentsReply = try exchange(ModuleRequest(.arguments, context: context), with: child, until: deadline)
         guard let claims = argumentsReply.claims else {
@@ -132,7 +149,7 @@ public struct ProcessModule: ArgumentModule {
         }
         // A module that replied but then will not exit is still cleaned up, and not an error.
         child.finish(until: min(deadline, .now + .seconds(1)))
-        return (described, claims)
+        return (described, claims, argumentsReply.positions ?? [])
     }
 
     /// Sends one request and reads and checks its reply.
@@ -170,7 +187,7 @@ public struct ProcessModule: ArgumentModule {
     }
 
     private func failure(_ message: String, hint: String? = nil) -> DiagnosticsError {
-        DiagnosticsError(.error("module `\(id)` (\(source)) \(message)", hint: hint))
+        DiagnosticsError(.error(.moduleFailed, "module `\(id)` (\(source)) \(message)", hint: hint))
     }
 
     private func hintForMissingCommand() -> String? {

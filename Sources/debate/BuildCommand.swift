@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebateCore
 import DeckBuilder
+import DeckModel
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -67,7 +68,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let context = try Self.buildDeck(deck, modules: modules, keepGoing: keepGoing, console: console)
+        let loader = DeckLoader(modules: modules, console: console)
+        var context = try loader.build(deck, keepGoing: keepGoing)
         guard let built = context.deck, let configuration = context.configuration else { throw Exit.software }
         console.report(context.diagnostics)
         if warningsAsErrors && context.diagnostics.contains(where: { $0.severity == .warning }) {
@@ -92,15 +94,17 @@ struct BuildCommand: ParsableCommand {
             throw Exit.usage
         }
 
+        context.renders = targets.map { format, _, deckHighlight in
+            RenderRequest(format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
+        }
+        do {
+            context = try DeckBuild.run(context, steps: DeckBuild.steps.filter { $0.name == "render" })
+        } catch {
+            console.report(error.diagnostics)
+            throw Exit.software
+        }
         var written: [BuildReport.Output] = []
-        for (format, path, deckHighlight) in targets {
-            let bytes: Data
-            do {
-                bytes = try DeckBuild.render(built, as: format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
-            } catch {
-                console.report(error.diagnostics)
-                throw Exit.software
-            }
+        for ((format, path, _), bytes) in zip(targets, context.rendered) {
             if path == "-" {
                 if format.isBinary {
                     bytes.withUnsafeBytes { StandardStream.output.write($0) }
@@ -129,23 +133,6 @@ struct BuildCommand: ParsableCommand {
                                          overBudget: built.overBudget, outputs: written,
                                          unanswered: built.coverage.unanswered.map(\.id),
                                          diagnostics: context.diagnostics))
-        }
-    }
-
-    /// Runs the build up to rendering, as `build` and `quiz` do: exits 66 without the deck file, 65
-    /// when the build fails (after printing why).
-    static func buildDeck(_ path: String, modules: ModulePathOptions, keepGoing: Bool = false, console: Console) throws -> BuildContext {
-        guard FileManager.default.fileExists(atPath: path) else {
-            console.err("error: no deck file at \(path)")
-            throw Exit.noInput
-        }
-        let registry = try modules.registry(console, deck: path)
-        do {
-            return try DeckBuild.run(configPath: path, registry: registry, keepGoing: keepGoing)
-        } catch {
-            console.report(error.diagnostics)
-            console.err("build failed in step `\(error.step)`: \(Console.count(error.diagnostics))")
-            throw Exit.dataError
         }
     }
 

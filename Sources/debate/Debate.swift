@@ -5,13 +5,13 @@ import DebateCore
 /// closed pipe must give EPIPE rather than SIGPIPE; then the commands.
 @main
 enum Entry {
-    static func main() async {
+    static func main() {
         StandardStream.ignoreBrokenPipes()
-        await Debate.main()
+        Debate.main()
     }
 }
 
-struct Debate: AsyncParsableCommand {
+struct Debate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debate",
         abstract: "Keep arguments as YAML, build debate decks from them, and check them.",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebateCore
 import Foundation
+import ModuleAuthoring
 import ModuleLoading
 import YAMLCoding
 

@@ -54,7 +54,7 @@ struct ModulesCommand: ParsableCommand {
                 let rows = [["ID", "VERSION", "KIND", "ORIGIN", "TITLE", "SOURCE"]] + registry.entries.map {
                     let d = $0.module.descriptor
                     let title = failed[d.id] != nil ? "(failed to describe itself)" : registry.conflicts[d.id] != nil ? "(conflict) \(d.title)" : d.title
-                    return [d.id, d.version, d.kind, $0.origin.rawValue, title, $0.source]
+                    return [d.id, d.version, d.kind.rawValue, $0.origin.rawValue, title, $0.source]
                 }
                 console.out(table(rows))
             }
@@ -148,7 +148,7 @@ struct ModuleInfo: Encodable {
         title = d.title
         summary = d.summary
         version = d.version
-        kind = d.kind
+        kind = d.kind.rawValue
         origin = entry.origin.rawValue
         source = entry.source
         if let set {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebateCore
 import DeckBuilder
+import DeckModel
 import Drill
 import Foundation
 
@@ -62,27 +63,8 @@ struct ProgressStoreOptions: ParsableArguments {
     }
 }
 
-/// A deck built for quizzing: its id, title and drill items, outlined; `generator` builds the ones asked.
-struct QuizDeck {
-    var id: String
-    var title: String
-    var items: [PendingDrillItem]
-    var generator: DrillItemGenerator
-
-    /// Builds the deck the way `debate build` does and derives its items; exits 66 or 65 on failure.
-    static func load(_ path: String, modules: ModulePathOptions, console: Console,
-                     random: inout PythonRandom) throws -> QuizDeck {
-        let build = try BuildCommand.buildDeck(path, modules: modules, console: console)
-        guard let deck = build.deck, let generator = DrillItemGenerator(build: build) else { throw Exit.software }
-        // Warnings belong to `debate build` and `lint`; the quiz reports only what stops it.
-        return QuizDeck(id: deck.id, title: deck.title, items: generator.outline(using: &random), generator: generator)
-    }
-}
-
 /// Interval fuzz drawn as Python's `random.seed(seed)` would, or unseeded.
-func fuzzSource(seed: Int?) -> any FuzzRandomSource {
-    seed.map { PythonRandom(seed: $0) } ?? SystemFuzzRandom()
-}
+func fuzzSource(seed: Int?) -> any FuzzRandomSource { QuizRun.fuzzSource(seed: seed) }
 
 /// `--now`, parsed.
 func parseNow(_ text: String?) throws -> Date? {
@@ -146,42 +128,24 @@ struct QuizRunCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        var random = PythonRandom(seed: seed ?? Int.random(in: 0...Int.max))
-        let quizDeck = try QuizDeck.load(deck, modules: modules, console: console, random: &random)
+        // Warnings belong to `debate build` and `lint`; the quiz reports only what stops it.
+        let build = try DeckLoader(modules: modules, console: console).build(deck)
+        guard let built = build.deck, let graph = build.graph else { throw Exit.software }
+        let generator = DrillItemGenerator(deck: built, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
+        var options = QuizRun.Options()
+        options.kinds = mode.kinds
+        options.limit = limit
+        options.newLimit = newLimit
+        options.seed = seed
+        options.desiredRetention = desiredRetention
+        options.now = try parseNow(now)
+        options.plain = plain
         let progressStore = try store.open(console)
-        let fixedNow = try parseNow(now)
-        let clock: @Sendable () -> Date = { fixedNow ?? Date() }
-        let progress: [String: ItemProgress]
-        do {
-            progress = Dictionary(try progressStore.items(deck: quizDeck.id).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        } catch {
-            console.err(error.description)
-            throw Exit.ioError
-        }
-        let plan = QuizPlan(outline: quizDeck.items, progress: progress, now: clock(), kinds: mode.kinds,
-                            limit: limit, newLimit: newLimit, build: quizDeck.generator.item(for:), using: &random)
-        if plan.itemCount == 0 {
-            let why = mode == .cite ? " (a cite question needs cards citing at least two different sources)" : ""
-            console.err("note: \(deck) has no \(mode == .all ? "" : "\(mode.rawValue) ")items to drill\(why)")
-        }
-        let scheduler = try FSRSScheduler(
-            parameters: FSRSParameters(desiredRetention: desiredRetention),
-            randomSource: fuzzSource(seed: seed))
-        var session = QuizSession(deckID: quizDeck.id, deckTitle: quizDeck.title, plan: plan,
-                                  deckItemIDs: Set(quizDeck.items.map(\.id)), store: progressStore,
-                                  scheduler: scheduler, clock: clock)
-        Interruption.install()
         let summary: SessionSummary
         do {
-            if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-                var screen = ScreenInterface(style: .forTerminal())
-                summary = try session.run(&screen)
-            } else {
-                var lines = LineInterface()
-                summary = try session.run(&lines)
-            }
+            summary = try QuizRun(generator: generator, options: options).run(store: progressStore) { console.err("note: \(deck) \($0)") }
         } catch {
-            console.err(error.description)
+            console.err("\(error)")
             throw Exit.ioError
         }
         switch summary.end {

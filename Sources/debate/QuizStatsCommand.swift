@@ -43,9 +43,11 @@ struct QuizStatsCommand: ParsableCommand {
         var itemIDs: Set<String>?
         if let deck, FileManager.default.fileExists(atPath: deck) {
             var random = PythonRandom(seed: 0)
-            let quizDeck = try QuizDeck.load(deck, modules: modules, console: console, random: &random)
-            deckID = quizDeck.id
-            itemIDs = Set(quizDeck.items.map(\.id))
+            let build = try DeckLoader(modules: modules, console: console).build(deck)
+            guard let built = build.deck, let graph = build.graph else { throw Exit.software }
+            let generator = DrillItemGenerator(deck: built, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
+            deckID = built.id
+            itemIDs = Set(generator.outline(using: &random).map(\.id))
         } else {
             deckID = deck
         }

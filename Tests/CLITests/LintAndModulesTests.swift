@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Test func shippedDecksAndPacksLintClean() throws {
-    let packs = ["Sources/ValuesArguments/Resources", "Sources/SecurityArguments/Resources", "Sources/HedgingPrecedents/Resources"]
+    let packs = ["Sources/BuiltInModules/Resources/values", "Sources/BuiltInModules/Resources/security", "Sources/BuiltInModules/Resources/hedging"]
     let result = try debate(["lint", "decks"] + packs)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!result.stderr.contains("error:"))
@@ -42,4 +42,48 @@ import Testing
     let unknown = try debate(["modules", "show", "hedgin"])
     #expect(unknown.status == 64)
     #expect(unknown.stderr.contains("did you mean `hedging`?"))
+}
+
+/// Every diagnostic `lint --json` prints carries a stable code, whichever layer reported it: the
+/// YAML decoder, the graph, the module's examples, the deck build.
+@Test func everyLintDiagnosticHasACode() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pack = folder.appendingPathComponent("modules/probe")
+    try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+    try """
+    id: probe
+    title: Probe
+    summary: A pack with one of each problem.
+    version: 1.0.0
+    examples:
+      - { summary: renamed claim, side: pro, excludes: [probe.gone] }
+    """.write(to: pack.appendingPathComponent("module.yaml"), atomically: true, encoding: .utf8)
+    try """
+    claims:
+      - { id: probe.da, side: con, tag: The plan costs capital }
+      - { id: probe.lt, side: pro, answers: probe.da, response: link-turn, tag: The plan wins capital }
+      - { id: probe.it, side: pro, answers: probe.da, response: impact-turn, tag: Losing capital is good }
+      - { id: probe.lost, side: pro, answers: probe.nowhere, response: no-link, tag: No link }
+    """.write(to: pack.appendingPathComponent("claims.yaml"), atomically: true, encoding: .utf8)
+    try "title: T\nresolution: R\nside: pro\nmodules: [probe, valuez]\nsections: []\n"
+        .write(to: folder.appendingPathComponent("deck.yaml"), atomically: true, encoding: .utf8)
+    try "title: T\nresolution: R\nside: pro\nmodules: [probe]\nsectons: []\n"
+        .write(to: folder.appendingPathComponent("typo.yaml"), atomically: true, encoding: .utf8)
+    let result = try debate(["lint", "--json", pack.path, folder.appendingPathComponent("deck.yaml").path,
+                             folder.appendingPathComponent("typo.yaml").path,
+                             "--module-path", folder.appendingPathComponent("modules").path])
+    #expect(result.status == 65, "\(result.stderr)")
+    let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let codes = diagnostics.map { $0["code"] as? String ?? "" }
+    #expect(!codes.contains(""), "\(diagnostics)")
+    #expect(!codes.contains("unspecified"))
+    for expected in ["example-unknown-claim", "double-turn", "dangling-answer", "unknown-module", "unknown-key"] {
+        #expect(codes.contains(expected), "\(codes)")
+    }
+    // The deck names a module nobody has: its own error, with its code, in text output too.
+    let text = try debate(["lint", folder.appendingPathComponent("deck.yaml").path,
+                           "--module-path", folder.appendingPathComponent("modules").path])
+    #expect(text.stderr.contains("error: unknown module `valuez`"), "\(text.stderr)")
+    #expect(text.stderr.contains("[unknown-module]"), "\(text.stderr)")
 }

@@ -85,7 +85,7 @@ struct QuizCommandTests {
         // A day later the Good (10-minute step) and Again (1-minute step) items are due; the Easy one is not.
         let later = "2025-06-02T09:00:00Z"
         let second = try quiz(db, ["--mode", "recall", "--seed", "5"], now: later, stdin: "q\n")
-        #expect(second.stdout.contains("9 items, 2 due, 6 new"), "\(second.stdout)")
+        #expect(second.stdout.contains("22 items, 2 due, 19 new"), "\(second.stdout)")
         #expect(second.stdout.contains("item 1/"), "\(second.stdout)")
         #expect(second.stdout.contains("[recall, due]"))
         stats = try self.stats(db, deck: deck, now: later)
@@ -96,7 +96,7 @@ struct QuizCommandTests {
         let db = try ScratchDatabase()
         let result = try quiz(db, ["--mode", "module", "--seed", "1"], stdin: "a\nb\nq\nc\n")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("summary: answered 2 of 11 (stopped)"), "\(result.stdout)")
+        #expect(result.stdout.contains("summary: answered 2 of 17 (stopped)"), "\(result.stdout)")
         #expect(try stats(db).reviews == 2)
     }
 
@@ -122,7 +122,7 @@ struct QuizCommandTests {
         #expect(stats.reviews == 3 && stats.items == 3)
         // The next session starts where the killed one stopped: three items are no longer new.
         let next = try self.quiz(db, ["--mode", "response"], now: "2025-06-03T09:00:00Z", stdin: "q\n")
-        #expect(next.stdout.contains("3 due, 14 new"), "\(next.stdout)")
+        #expect(next.stdout.contains("3 due, 24 new"), "\(next.stdout)")
     }
 
     @Test func ctrlCEndsWithASummaryAndKeepsAnswers() throws {
@@ -134,28 +134,28 @@ struct QuizCommandTests {
         #expect(quiz.waitForLines("item 2/", count: 1))
         quiz.process.interrupt()
         #expect(quiz.wait() == 130, "\(quiz.stderr)")
-        #expect(quiz.stdout.contains("summary: answered 1 of 17 (interrupted)"), "\(quiz.stdout)")
+        #expect(quiz.stdout.contains("summary: answered 1 of 20 (interrupted)"), "\(quiz.stdout)")
         #expect(try stats(db).reviews == 1)
     }
 
     @Test func twoQuizProcessesShareOneStore() throws {
         let db = try ScratchDatabase()
-        let answers = String(repeating: "a\n", count: 17)
+        let answers = String(repeating: "a\n", count: 27)
         let quizzes = try (1...2).map { seed in
             try RunningDebate(["quiz", deck, "--mode", "response", "--new", "100", "--seed", "\(seed)", "--now", start, "--db", db.path])
         }
-        // Both plan their sessions (all 17 items new) before either answers; then they answer at full speed.
-        for quiz in quizzes { #expect(quiz.waitForLines("item 1/17", count: 1), "\(quiz.stderr)") }
+        // Both plan their sessions (all 27 items new) before either answers; then they answer at full speed.
+        for quiz in quizzes { #expect(quiz.waitForLines("item 1/27", count: 1), "\(quiz.stderr)") }
         for quiz in quizzes { quiz.send(answers) }
         for quiz in quizzes { try quiz.closeInput() }
         for quiz in quizzes {
             #expect(quiz.wait() == 0, "\(quiz.stderr)")
-            #expect(quiz.lines("result: ").count == 17)
+            #expect(quiz.lines("result: ").count == 27)
         }
         let stats = try stats(db)
-        #expect(stats.reviews == 34 && stats.items == 17)
+        #expect(stats.reviews == 54 && stats.items == 27)
         // Each process built on the other's answers instead of overwriting them.
-        #expect(stats.weakest.count == 17 && stats.weakest.allSatisfy { $0.reviews == 2 })
+        #expect(stats.weakest.count == 27 && stats.weakest.allSatisfy { $0.reviews == 2 })
     }
 
     @Test func theDefaultStoreFollowsXDGDataHome() throws {

@@ -35,3 +35,11 @@ func python(_ arguments: [String]) throws -> RunResult {
     }
     return try run(URL(fileURLWithPath: python), arguments)
 }
+
+/// Every built-in card is an exact excerpt of the op-ed it cites, opens on a whole sentence, and reads
+/// no qualifier away (a stricter list than the lint's: "can", "would", "only", "until" too); the
+/// script also prints what each card reads aloud, for a person to review.
+@Test func builtInEvidenceIsVerbatimAndReadsAsTheAuthorWrote() throws {
+    let result = try python([packageRoot.appendingPathComponent("Tests/clients/check_oped_excerpts.py").path, "--quiet"])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+}

@@ -29,7 +29,7 @@ import Testing
         try handle.close()
         let result = try debate(["import", "kialo", "big.txt", "-o", "modules/big"], in: folder)
         #expect(result.status == 65)
-        #expect(result.stderr == "big.txt:1:1: error: the file is 200.0 MB; `import kialo` reads exports of at most 16.0 MB; export a smaller part of the discussion from Kialo\n",
+        #expect(result.stderr == "big.txt:1:1: error: the file is 200.0 MB; `import kialo` reads exports of at most 16.0 MB; export a smaller part of the discussion from Kialo [kialo-too-big]\n",
                 "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("modules/big").path))
     }
@@ -49,8 +49,43 @@ import Testing
         try Data("Discussion Title: Caf\u{E9}s\n\n1. Caf".utf8 + [0xE9] + " should stay open.\n".utf8).write(to: folder.appendingPathComponent("latin1.txt"))
         let latin = try debate(["import", "kialo", "latin1.txt", "-o", "modules/latin"], in: folder)
         #expect(latin.status == 65)
-        #expect(errorLines(latin.stderr) == ["latin1.txt:3:7: error: this file is not UTF-8 text; save it as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8 FILE > FILE.utf8.txt`) and import that"],
+        #expect(errorLines(latin.stderr) == ["latin1.txt:3:7: error: this file is not UTF-8 text; save it as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8 FILE > FILE.utf8.txt`) and import that [not-utf8-text]"],
                 "\(latin.stderr)")
+    }
+
+    /// Defect 4 through the real binary: a module that replies correctly but leaves a `setsid`
+    /// helper behind; when the build is over, the helper is gone.
+    @Test func aModulesDetachedHelperDoesNotOutliveTheBuild() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let module = folder.appendingPathComponent("modules/helper")
+        try FileManager.default.createDirectory(at: module, withIntermediateDirectories: true)
+        try "id: helper\nkind: process\ncommand: [./run.sh]\n".write(to: module.appendingPathComponent("module.yaml"), atomically: true, encoding: .utf8)
+        let pidFile = folder.appendingPathComponent("helper.pid")
+        let script = """
+        #!/bin/sh
+        sh -c 'setsid sleep 300 & echo $! > "\(pidFile.path)"'
+        read request
+        printf '%s\\n' '{"protocol":1,"descriptor":{"id":"helper","title":"Helper","summary":"s","version":"1"}}'
+        read request
+        printf '%s\\n' '{"protocol":1,"claims":[{"id":"helper.one","side":"pro","tag":"A claim"}]}'
+
+        """
+        try script.write(to: module.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: module.appendingPathComponent("run.sh").path)
+        try workingDeck.replacingOccurrences(of: "probe", with: "helper").write(to: folder.appendingPathComponent("deck.yaml"), atomically: true, encoding: .utf8)
+        let result = try debate(["build", "deck.yaml", "--module-path", "modules"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let pid = try #require(Int32(try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<100 {
+            let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            let state = stat?.split(separator: ")").last?.split(separator: " ").first
+            alive = stat != nil && state != "Z" && state != "X"
+            if !alive { break }
+            usleep(20_000)
+        }
+        #expect(!alive, "the module's setsid helper \(pid) outlived debate")
     }
 
     @Test func aHugeQuizAnswerIsQuotedCutShort() throws {

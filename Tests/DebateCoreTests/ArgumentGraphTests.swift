@@ -16,7 +16,7 @@ func counter(_ id: String, _ side: Side, answers: String, _ kind: ResponseKind, 
     ])])
     let diagnostics = graph.validate()
     #expect(diagnostics.map(\.description) == [
-        "m.yaml:9:5: error: claim `m.answer` answers `m.critc`, which no loaded module defines; did you mean `m.critic`?",
+        "m.yaml:9:5: error: claim `m.answer` answers `m.critc`, which no loaded module defines; did you mean `m.critic`? [dangling-answer]",
     ])
 }
 
@@ -26,7 +26,7 @@ func counter(_ id: String, _ side: Side, answers: String, _ kind: ResponseKind, 
         ArgumentSet(module: "n", claims: [claim("m.a", .con, line: 7)]),
     ])
     #expect(graph.claims.count == 1)
-    #expect(graph.validate().map(\.description) == ["m.yaml:7:5: error: duplicate claim id `m.a` (first defined at m.yaml:2:5)"])
+    #expect(graph.validate().map(\.description) == ["m.yaml:7:5: error: duplicate claim id `m.a` (first defined at m.yaml:2:5) [duplicate-id]"])
 }
 
 @Test func linkTurnPlusImpactTurnIsADoubleTurn() {
@@ -54,13 +54,15 @@ func counter(_ id: String, _ side: Side, answers: String, _ kind: ResponseKind, 
 @Test func coverageListsUnansweredOpponentClaims() {
     let graph = ArgumentGraph([ArgumentSet(module: "m", claims: [
         claim("m.c1", .con), claim("m.c2", .con), claim("m.p1", .pro),
-        counter("m.a1", .pro, answers: "m.c1", .mitigation),
+        counter("m.a1", .pro, answers: "m.c1", .noImpact),
     ])])
     #expect(graph.unanswered(by: .pro).map(\.id) == ["m.c2"])
     #expect(graph.unanswered(by: .con).map(\.id) == ["m.p1", "m.a1"])
 }
 
 @Test func responseKindsSpellInKebabCase() {
-    #expect(ResponseKind.allCases.map(\.rawValue) == ["no-link", "link-turn", "impact-turn", "non-unique", "mitigation",
-                                                      "permutation", "counterexample", "double-standard", "concession"])
+    #expect(ResponseKind.allCases.map(\.rawValue) == [
+        "non-unique", "no-link", "link-turn", "no-internal-link", "no-impact", "impact-turn", "permutation",
+        "solvency-deficit", "circumvention", "non-inherent", "we-meet", "counter-interpretation", "takeout",
+    ])
 }

@@ -1,7 +1,8 @@
 import DebateCore
 @testable import DeckBuilder
 import Foundation
-import ModuleLoading
+import DeckModel
+import ModuleFormat
 import Testing
 
 @Test func a2BlocksHoldOurAnswersToEachOpponentClaim() throws {
@@ -10,7 +11,7 @@ import Testing
     // The unanswered critic gets no empty block; the coverage report lists it instead.
     #expect(answers.blocks.map(\.title) == ["A2: Talking rewards bad behaviour"])
     #expect(answers.blocks[0].cards.map(\.id) == ["sample.a2-con-one", "sample.a2-con-one-b"])
-    #expect(answers.blocks[0].cards.map(\.response) == [.linkTurn, .mitigation])
+    #expect(answers.blocks[0].cards.map(\.response) == [.linkTurn, .noImpact])
     #expect(deck.coverage.unanswered.map(\.id) == ["sample.con-two"])
 }
 
@@ -21,20 +22,34 @@ import Testing
     // "more read text" → 5 words. 10 words at 200 wpm = 3 s.
     #expect(card.readWords == 10)
     #expect(abs(card.readingSeconds - 3.0) < 1e-9)
-    let total = deck.cards.reduce(0) { $0 + $1.readingSeconds }
+    // Extension evidence is read with the card it extends, and counts there.
+    #expect(card.extensions.map(\.id) == ["sample.pro-one-extension"])
+    #expect(!deck.cards.contains { $0.id == "sample.pro-one-extension" })
+    let total = deck.cards.reduce(0) { $0 + $1.totalReadingSeconds }
     #expect(abs(deck.readingSeconds - total) < 1e-9)
+    #expect(total > deck.cards.reduce(0) { $0 + $1.readingSeconds })
 }
 
 @Test func budgetsAreFlagged() throws {
-    let context = try buildSample()
+    // The sample deck reads in 0:11 (block “Talks work” 0:06 with its plan text and extension, the A2
+    // block 0:04). Budgets of 5 s a block and 10 s a deck put “Talks work” and the deck over, the A2 block under.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debate-build-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let deckPath = folder.appendingPathComponent("deck.yaml")
+    let sample = try String(contentsOf: fixtures.appendingPathComponent("deck.yaml"), encoding: .utf8)
+    try sample.replacingOccurrences(of: "budget: { wpm: 200, speech: 30s, block: 10s }",
+                                    with: "budget: { wpm: 200, speech: 10s, block: 5s }")
+        .write(to: deckPath, atomically: true, encoding: .utf8)
+    let context = try build(deckPath.path)
     let deck = try #require(context.deck)
-    // Block budget 10 s: the A2 block with two cards reads (4+4 + 4+0 words)... check against the numbers.
-    for block in deck.blocks {
-        #expect(block.overBudget == (block.readingSeconds > 10))
-    }
-    #expect(deck.overBudget == (deck.readingSeconds > 30))
-    let overBlocks = deck.blocks.filter(\.overBudget)
-    #expect(context.diagnostics.filter { $0.message.contains("block budget") }.count == overBlocks.count)
+    #expect(deck.blocks.map(\.overBudget) == [true, false])
+    #expect(deck.overBudget)
+    let budgetWarnings = context.diagnostics.filter { $0.code == .overBudget }.map(\.message)
+    #expect(budgetWarnings == [
+        "block “Talks work” reads in 0:06, over the 0:05 block budget",
+        "the deck reads in 0:11, over its 0:10 speech budget",
+    ])
 }
 
 @Test func stepsNameThemselvesInFailures() throws {
@@ -54,14 +69,12 @@ import Testing
             blocks:
               - block: B
     """.write(to: deck, atomically: true, encoding: .utf8)
-    var registry = ModuleRegistry()
-    try registry.add(try PackModule(directory: fixtures.appendingPathComponent("sample-pack").path), source: "fixture")
     #expect {
-        try DeckBuild.run(configPath: deck.path, registry: registry)
+        try build(deck.path)
     } throws: { error in
         guard let failure = error as? BuildFailure else { return false }
         return failure.step == "load" && failure.diagnostics.first?.description
-            == "\(deck.path):4:11: error: unknown module `smaple`; did you mean `sample`?"
+            == "\(deck.path):4:11: error: unknown module `smaple`; did you mean `sample`? [unknown-module]"
     }
 }
 
@@ -83,10 +96,8 @@ import Testing
               - block: Nothing here
                 select: { tags: [no-such-tag] }
     """.write(to: deck, atomically: true, encoding: .utf8)
-    var registry = ModuleRegistry()
-    try registry.add(try PackModule(directory: fixtures.appendingPathComponent("sample-pack").path), source: "fixture")
-    let context = try DeckBuild.run(configPath: deck.path, registry: registry)
-    #expect(context.diagnostics.contains { $0.description == "\(deck.path):10:13: warning: block “Nothing here” selects no claims" })
+    let context = try build(deck.path)
+    #expect(context.diagnostics.contains { $0.description == "\(deck.path):10:13: warning: block “Nothing here” selects no claims [empty-block]" })
 }
 
 @Test(arguments: [("90s", 90.0), ("8m", 480.0), ("1m30s", 90.0), ("1.5m", 90.0), ("1h", 3600.0)])

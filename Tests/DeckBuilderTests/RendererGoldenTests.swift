@@ -1,16 +1,21 @@
 import DebateCore
 @testable import DeckBuilder
 import Foundation
-import ModuleLoading
+import DeckModel
+import ModuleFormat
 import Testing
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
 /// Builds the sample deck against the sample pack only, so goldens do not move with built-in content.
 func buildSample(_ deckFile: String = "deck.yaml") throws -> BuildContext {
-    var registry = ModuleRegistry()
-    try registry.add(try PackModule(directory: fixtures.appendingPathComponent("sample-pack").path), source: "fixture")
-    return try DeckBuild.run(configPath: fixtures.appendingPathComponent(deckFile).path, registry: registry)
+    try build(fixtures.appendingPathComponent(deckFile).path)
+}
+
+/// Builds a deck file against the sample pack only.
+func build(_ deckPath: String) throws -> BuildContext {
+    let sample = try PackModule(directory: fixtures.appendingPathComponent("sample-pack").path)
+    return try DeckBuild.run(BuildContext(configPath: deckPath, modules: ModuleList([sample])))
 }
 
 /// A fixed date for goldens: the formats that carry a date (Word's properties, Anki's times) use it.

@@ -11,9 +11,17 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appen
 
 /// Builds a deck as `debate quiz` does.
 func build(_ deckPath: String, packs: [String] = []) throws -> BuildContext {
-    var registry = try builtInRegistry()
+    var registry = ModuleRegistry(builtIns: try BuiltInModules.load())
     try registry.addPacks(from: packs)
-    return try DeckBuild.run(configPath: deckPath, registry: registry)
+    return try DeckBuild.run(BuildContext(configPath: deckPath, modules: registry))
+}
+
+extension DrillItemGenerator {
+    /// The generator for a finished build, as `debate quiz` makes it.
+    init?(build: BuildContext) {
+        guard let deck = build.deck, let graph = build.graph else { return nil }
+        self.init(deck: deck, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
+    }
 }
 
 /// Builds a deck as `debate quiz` does and returns its items.
@@ -108,12 +116,12 @@ struct ItemGenerationTests {
     }
 
     @Test func recallShowsOurCounterclaimsWithTheirKeyTerms() throws {
-        let item = try #require(try drillItems(belarusDeck).first { $0.id == "belarus-engagement:values.critic-authoritarianism:recall" })
+        let item = try #require(try drillItems(belarusDeck).first { $0.id == "belarus-engagement:values.legit-link:recall" })
         guard case .recall(let recall) = item.question else { Issue.record("not a recall"); return }
-        #expect(recall.claim == "Belarus' authoritarianism disqualifies it from normal relations with the United States")
-        #expect(recall.answers.map(\.response) == [.doubleStandard, .linkTurn, .nonUnique])
+        #expect(recall.claim == "Formal normalization confers legitimacy on Lukashenko and tells him repression carries no lasting cost")
+        #expect(recall.answers.map(\.response) == [.noLink, .linkTurn])
         for answer in recall.answers { #expect(!answer.keyTerms.isEmpty) }
-        #expect(item.context == ["Answers", "A2 the values critique"])
+        #expect(item.context == ["2AC — Answers", "A2 Legitimacy DA"])
     }
 
     @Test func clozeBlanksAHighlightedPhraseOfTheEvidence() throws {

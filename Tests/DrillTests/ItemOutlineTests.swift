@@ -1,5 +1,6 @@
 import DebateCore
 import DeckBuilder
+import DeckModel
 @testable import Drill
 import Foundation
 import Testing

@@ -1,6 +1,8 @@
 import BuiltInModules
 import DebateCore
 import Foundation
+import ModuleAuthoring
+import ModuleFormat
 import ModuleLoading
 import Testing
 import YAMLCoding

@@ -1,5 +1,7 @@
 import DebateCore
 import Foundation
+import ModuleAuthoring
+import ModuleFormat
 import ModuleLoading
 import Testing
 
@@ -41,8 +43,8 @@ private let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
 
 @Test func kialoResponseKindIsAChoice() throws {
     let discussion = try KialoDiscussion.parse("1. T\n1.1. Pro: A\n1.1.1. Con: B\n", path: "x")
-    let claims = try KialoImport(id: "k", response: .mitigation).claims(from: discussion)
-    #expect(claims.map(\.response) == [nil, .mitigation])
+    let claims = try KialoImport(id: "k", response: .noImpact).claims(from: discussion)
+    #expect(claims.map(\.response) == [nil, .noImpact])
     #expect(discussion.title == nil)
 }
 

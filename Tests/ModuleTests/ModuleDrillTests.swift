@@ -1,6 +1,8 @@
 import BuiltInModules
 import DebateCore
 import Foundation
+import ModuleAuthoring
+import ModuleFormat
 import ModuleLoading
 import Testing
 
@@ -52,13 +54,14 @@ func builtInModulesContributeDrills(_ id: String, side: Side) throws {
     let module = try #require(registered.first { $0.descriptor.id == "security" })
     let claims = try allClaims(side: .pro)
     let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: claims)
-    let balcony = drills.filter { drill in
-        (claims.first { $0.id == drill.claimID } as? any Counterclaim)?.answers == "security.critic-balcony"
+    // The negative's 2022 circumvention has two affirmative answers: neither is offered as wrong for the other.
+    let passage = drills.filter { drill in
+        (claims.first { $0.id == drill.claimID } as? any Counterclaim)?.answers == "security.neg-2022-passage"
     }
-    #expect(balcony.count == 2)
-    let answersToBalcony = Set(balcony.map(\.answer))
-    for drill in balcony {
-        #expect(answersToBalcony.isDisjoint(with: drill.distractors), "another answer to the same threat is offered as wrong")
+    #expect(passage.count == 2)
+    let answersToPassage = Set(passage.map(\.answer))
+    for drill in passage {
+        #expect(answersToPassage.isDisjoint(with: drill.distractors), "another answer to the same threat is offered as wrong")
     }
 }
 

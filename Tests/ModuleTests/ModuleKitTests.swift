@@ -1,6 +1,8 @@
 import DebateCore
 import DebateModuleKit
 import Foundation
+import ModuleAuthoring
+import ModuleFormat
 import ModuleLoading
 import Testing
 
@@ -70,7 +72,7 @@ private func reply(_ request: String) throws -> ModuleReply {
     let requestFile = folder.appendingPathComponent("requests.jsonl"), replyFile = folder.appendingPathComponent("replies.jsonl")
     try requests.map { $0 + Data("\n".utf8) }.reduce(Data(), +).write(to: requestFile)
     try replies.map { $0 + Data("\n".utf8) }.reduce(Data(), +).write(to: replyFile)
-    let schemas = root.appendingPathComponent("Sources/ModuleLoading/Protocol/schema")
+    let schemas = root.appendingPathComponent("Sources/ModuleFormat/Protocol/schema")
     let venvPython = ProcessInfo.processInfo.environment["DEBATE_PYTHON"] ?? root.appendingPathComponent(".venv/bin/python").path
     let check = Process()
     check.executableURL = URL(fileURLWithPath: venvPython)

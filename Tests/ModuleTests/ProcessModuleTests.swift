@@ -1,5 +1,7 @@
 import DebateCore
 import Foundation
+import ModuleAuthoring
+import ModuleFormat
 import ModuleLoading
 import Testing
 
@@ -30,10 +32,10 @@ private let context = ModuleContext(resolution: "R", side: .pro, options: ["regi
             print(json.dumps(reply), flush=True)
         """, to: module.appendingPathComponent("echo.py"))
     let logs = LogLines()
-    let process = try #require(try loadModule(folder: module.path, settings: logs.settings) as? ProcessModule)
+    let process = try #require(try ModuleSearch.load(folder: module.path, settings: logs.settings) as? ProcessModule)
     #expect(process.descriptor.version == "?")  // not asked yet
     let set = try process.arguments(for: context)
-    #expect(process.descriptor.title == "Echo" && process.descriptor.version == "3.1.0" && process.descriptor.kind == "process")
+    #expect(process.descriptor.title == "Echo" && process.descriptor.version == "3.1.0" && process.descriptor.kind == .process)
     #expect(set.module == "echo")
     #expect(set.claims.map(\.id) == ["echo.context", "echo.answer"])
     let first = try #require(set.claims.first)
@@ -59,7 +61,7 @@ private let context = ModuleContext(resolution: "R", side: .pro, options: ["regi
 
         """, timeout: 1)
     let started = ContinuousClock.now
-    let message = failureMessage { _ = try loadModule(folder: module.path).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
     #expect(message.contains("module `sleepy`") && message.contains("did not reply to `describe` within 1 s"), "\(message)")
     #expect(message.contains(module.path))
     #expect(ContinuousClock.now - started < .seconds(30))  // it finished; the bound is only a guard against hanging
@@ -88,7 +90,7 @@ private func isAlive(_ pid: Int32) -> Bool {
     let folder = try! makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let module = try! makeProcessModule("crashy", in: folder, script: "read request\necho 'about to fail' >&2\nkill -SEGV $$\n")
-    let message = failureMessage { _ = try loadModule(folder: module.path, settings: LogLines().settings).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path, settings: LogLines().settings).arguments(for: context) }
     #expect(message.contains("module `crashy`"), "\(message)")
     #expect(message.contains("was killed by signal 11 (SIGSEGV) before replying to `describe`"), "\(message)")
     #expect(message.contains("about to fail"))
@@ -99,7 +101,7 @@ private func isAlive(_ pid: Int32) -> Bool {
     defer { try? FileManager.default.removeItem(at: folder) }
     let module = try makeProcessModule("quitter", in: folder, script: replyingScript(descriptor: descriptorJSON("quitter"), claims: "[]")
         .replacingOccurrences(of: "read request || exit 0\n", with: "exit 3\n"))
-    let message = failureMessage { _ = try loadModule(folder: module.path).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
     #expect(message.contains("module `quitter`") && message.contains("exited with status 3 before replying to `arguments`"), "\(message)")
 }
 
@@ -116,7 +118,7 @@ func garbageRepliesAreRefused(_ reply: String, _ expected: String) throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let module = try makeProcessModule("garbage", in: folder, script: "read request\necho '\(reply)'\nsleep 5\n")
-    let message = failureMessage { _ = try loadModule(folder: module.path).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
     #expect(message.contains("module `garbage` (\(module.path))"), "\(message)")
     #expect(message.contains(expected), "\(message)")
 }
@@ -136,7 +138,7 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let module = try makeProcessModule("bad", in: folder, script: replyingScript(descriptor: descriptorJSON("bad"), claims: claims))
-    let message = failureMessage { _ = try loadModule(folder: module.path).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
     #expect(message.contains("module `bad`") && message.contains("invalid reply to `arguments`"), "\(message)")
     #expect(message.contains(expected), "\(message)")
 }
@@ -147,7 +149,7 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
     // Writes forever without a newline.
     let module = try makeProcessModule("chatty", in: folder, script: "read request\nyes x | tr -d '\\n'\n")
     let settings = LogLines().settings(timeout: 10, maxReplyBytes: 100_000)
-    let message = failureMessage { _ = try loadModule(folder: module.path, settings: settings).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path, settings: settings).arguments(for: context) }
     #expect(message.contains("module `chatty`") && message.contains("longer than the limit of 100000 bytes"), "\(message)")
 }
 
@@ -156,7 +158,7 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let module = folder.appendingPathComponent("ghost")
     try write("id: ghost\nkind: process\ncommand: [./not-there]\n", to: module.appendingPathComponent("module.yaml"))
-    let message = failureMessage { _ = try loadModule(folder: module.path).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
     #expect(message.contains("module `ghost`") && message.contains("cannot start"), "\(message)")
 }
 
@@ -174,7 +176,7 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
     for (manifest, expected) in cases {
         let module = folder.appendingPathComponent(UUID().uuidString)
         try write(manifest, to: module.appendingPathComponent("module.yaml"))
-        let message = failureMessage { _ = try loadModule(folder: module.path) }
+        let message = failureMessage { _ = try ModuleSearch.load(folder: module.path) }
         #expect(message.contains(expected), "\(manifest) → \(message)")
     }
 }
@@ -193,7 +195,7 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
         wait
 
         """, timeout: 1)
-    let message = failureMessage { _ = try loadModule(folder: module.path).arguments(for: context) }
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
     #expect(message.contains("did not reply to `describe` within 1 s"), "\(message)")
     let numbers = try String(contentsOf: pids, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
     #expect(numbers.count == 2, "\(numbers)")
@@ -214,7 +216,7 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
 
         """, timeout: 20)
     let logs = LogLines()
-    let set = try loadModule(folder: module.path, settings: logs.settings(timeout: 20)).arguments(for: context)
+    let set = try ModuleSearch.load(folder: module.path, settings: logs.settings(timeout: 20)).arguments(for: context)
     #expect(set.claims.isEmpty)
     let lines = logs.lines
     let relayed = lines.dropLast().reduce(0) { $0 + $1.count - "[chatty] ".count + 1 }

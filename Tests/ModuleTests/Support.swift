@@ -1,5 +1,7 @@
 import DebateCore
 import Foundation
+import ModuleAuthoring
+import ModuleFormat
 import ModuleLoading
 import Testing
 

@@ -69,6 +69,14 @@ def check(binary, deck_file, folder):
         equal(deck_name, f"{deck['title']}::{pocket['title']}::{hat['title']}", f"{card['id']} deck")
         require({deck["title"], f"{deck['title']}::{pocket['title']}"} <= deck_names, f"parent decks of {deck_name}")
         want_tags = set(card["tags"]) | {f"module::{card['module']}"}
+        if card.get("evenIf"):
+            want_tags.add("even-if")
+        if card.get("position"):
+            want_tags.add(f"position::{card['position']['id']}")
+        if card.get("role"):
+            want_tags.add(f"role::{card['role']}")
+        if card.get("analytic"):
+            want_tags.add("analytic")
         if card.get("response"):
             want_tags.add(f"response::{card['response']}")
             require(fields["Prompt"].startswith("A2: "), f"{card['id']} prompt {fields['Prompt']!r}")
@@ -76,7 +84,9 @@ def check(binary, deck_file, folder):
         else:
             equal(html.unescape(fields["Prompt"]), card["tag"], f"{card['id']} prompt")
         equal(set(tags), want_tags, f"{card['id']} tags")
-        equal(html.unescape(fields["Context"]), " › ".join([pocket["title"], hat["title"], block["title"]]), f"{card['id']} context")
+        equal(html.unescape(fields["Context"]),
+              " › ".join([pocket["title"], hat["title"], block["title"]] + ([card["part"]] if card.get("part") else [])),
+              f"{card['id']} context")
         if card.get("evidence"):
             evidence = fields["Evidence"]
             plain = html.unescape(re.sub(r"<[^>]+>", "", evidence.replace("<br><br>", "\n\n")))

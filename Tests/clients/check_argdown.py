@@ -103,23 +103,35 @@ def check(binary, deck_file, folder):
     text, tags = defined["Resolution"]
     equal(text.replace("\\", ""), deck["resolution"], "resolution text")
 
-    cards = {card["id"]: card for p in deck["pockets"] for h in p["hats"] for b in h["blocks"] for card in b["cards"]}
+    def with_extensions(cards):
+        for card in cards:
+            yield card
+            yield from with_extensions(card.get("extensions", []))
+
+    cards = {card["id"]: card for p in deck["pockets"] for h in p["hats"] for b in h["blocks"]
+             for card in with_extensions(b["cards"])}
     for claim, card in cards.items():
         require(claim in defined, f"card {claim} is not a statement")
         text, tags = defined[claim]
         require(card["tag"] in text.replace("\\", ""), f"{claim} text {text!r} lacks its tag")
-        equal(sorted(t.strip("#()") for t in tags), sorted(card["tags"]), f"{claim} tags")
+        # A part of a position also carries its role as a tag.
+        equal(sorted(t.strip("#()") for t in tags), sorted(card["tags"] + ([card["role"]] if card.get("role") else [])),
+              f"{claim} tags")
         edges = relations.get(claim, [])
         target = card.get("answers")
-        if target and target in defined:
+        if target:
+            # Every answer hangs on the claim it answers, even one the deck does not hold.
+            require(target in defined, f"{claim} answers {target}, which is not a statement")
             require(("-", target) in edges, f"{claim} does not attack {target} (relations: {edges})")
+        elif card.get("extends") in defined:
+            require(("+", card["extends"]) in edges, f"{claim} does not support {card['extends']}, which it extends")
         else:
             want = "+" if card["side"] == "pro" else "-"
             require((want, "Resolution") in edges, f"{claim} should {'support' if want == '+' else 'attack'} the resolution (relations: {edges})")
     supports = sum(s == "+" for edges in relations.values() for s, _ in edges)
     attacks = sum(s == "-" for edges in relations.values() for s, _ in edges)
     yield f"argdown (structural check; @argdown/cli is on npm, which is unreachable here): {len(defined)} statements, " \
-          f"{supports} supports, {attacks} attacks, every card placed by its side or under the claim it answers"
+          f"{supports} supports, {attacks} attacks, every card placed by its side, under the claim it answers or the claim it extends"
 
 
 if __name__ == "__main__":

@@ -26,7 +26,17 @@ VERBATIM_STYLES = {
     "StyleUnderline": ("character", "Style Underline", "Underline", None, None, "single"),
     "Emphasis": ("character", "Emphasis", None, None, True, "single"),
 }
-HEADINGS = ["Heading1", "Heading2", "Heading3", "Heading4"]
+HEADINGS = ["Heading1", "Heading2", "Heading3", "Heading4", "Analytic"]
+# An analytic (a card with no evidence) is a tag-level paragraph in the "Analytic" style, based on Heading 4.
+LEVEL = {"Heading1": 1, "Heading2": 2, "Heading3": 3, "Heading4": 4, "Analytic": 4}
+
+
+def with_extensions(cards):
+    """Cards in reading order: each followed by the cards that extend it."""
+    for card in cards:
+        yield card, False
+        for extension, _ in with_extensions(card.get("extensions", [])):
+            yield extension, True
 
 
 def check(binary, deck_file, folder):
@@ -69,16 +79,27 @@ def check(binary, deck_file, folder):
             expected.append(("Heading2", hat["title"]))
             for block in hat["blocks"]:
                 expected.append(("Heading3", block["title"]))
-                expected += [("Heading4", card["tag"]) for card in block["cards"]]
+                expected += [("Analytic" if card["analytic"] else "Heading4", ("Extension: " if ext else "", card))
+                             for card, ext in with_extensions(block["cards"])]
     expected.append(("Heading1", "Coverage"))
     equal([sid for sid, _ in headings], [sid for sid, _ in expected], "heading styles in order")
     for (sid, text), (_, want) in zip(headings, expected):
-        require(text == want or (sid == "Heading4" and re.fullmatch(r"[A-Z][a-z -]+: " + re.escape(want), text)),
-                f"{sid} reads {text!r}, expected {want!r}")
+        if isinstance(want, tuple):
+            # A tag reads "[Extension: ][Position — Part: ][Response: ]tag".
+            lead, card = want
+            if card.get("part"):
+                lead += card["part"] + ": "
+            require(text.startswith(lead) and text.endswith(card["tag"])
+                    and (text == lead + card["tag"] or (card.get("response")
+                         and re.fullmatch(re.escape(lead) + r"[A-Z][\w —-]+: " + re.escape(card["tag"]), text))),
+                    f"{sid} reads {text!r}, expected {lead + card['tag']!r}")
+        else:
+            require(text == want, f"{sid} reads {text!r}, expected {want!r}")
 
     # Each card: the cite's short form in the Cite style, then the evidence run by run.
-    cards = [card for pocket in deck["pockets"] for hat in pocket["hats"] for block in hat["blocks"] for card in block["cards"]]
-    tag_indices = [i for i, (sid, _) in enumerate(paragraphs) if sid == "Heading4"]
+    cards = [card for pocket in deck["pockets"] for hat in pocket["hats"] for block in hat["blocks"]
+             for card, _ in with_extensions(block["cards"])]
+    tag_indices = [i for i, (sid, _) in enumerate(paragraphs) if sid in ("Heading4", "Analytic")]
     highlighted_runs = checked_chars = 0
     for card, start in zip(cards, tag_indices):
         body = []
@@ -141,7 +162,7 @@ def check(binary, deck_file, folder):
                 yield depth, " ".join(item.title.split())
 
     outline = list(flatten(reader.outline))
-    wanted = [(HEADINGS.index(sid) + 1, " ".join(text.split())) for sid, text in headings]
+    wanted = [(LEVEL[sid], " ".join(text.split())) for sid, text in headings]
     equal(outline, wanted, "PDF outline (level, heading)")
     page_text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     require(" ".join(deck["resolution"].split()) in page_text, "the resolution is missing from the PDF text")

@@ -3,7 +3,8 @@
 // claims that answer claims of the same import, and the claim file we write reads back the same.
 import DebateCore
 import FuzzSupport
-import ModuleLoading
+import ModuleAuthoring
+import ModuleFormat
 import YAMLCoding
 
 enum Input { static let path = "fuzz.txt" }

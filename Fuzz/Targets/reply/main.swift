@@ -4,7 +4,8 @@
 import DebateCore
 import FuzzSupport
 import Foundation
-import ModuleLoading
+import ModuleAuthoring
+import ModuleFormat
 
 runFuzzer { bytes in
     let reply: ModuleReply

@@ -5,7 +5,8 @@
 import DebateCore
 import DeckBuilder
 import FuzzSupport
-import ModuleLoading
+import ModuleAuthoring
+import ModuleFormat
 import YAMLCoding
 
 enum Input { static let path = "fuzz.yaml" }

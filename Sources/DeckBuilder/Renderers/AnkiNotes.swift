@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 import Foundation
 
 /// The deck as Anki notes, shared by the .apkg and the text-import renderers so both agree on
@@ -38,7 +39,7 @@ enum AnkiNotes {
             for hat in pocket.hats {
                 for block in hat.blocks {
                     for card in block.cards where seen.insert(card.id).inserted {
-                        let context = [pocket.title, hat.title, block.title].joined(separator: " › ")
+                        let context = ([pocket.title, hat.title, block.title] + (card.part.map { [$0] } ?? [])).joined(separator: " › ")
                         notes.append(note(card, deck: deck, path: [deck.title, pocket.title, hat.title],
                                           context: context, tagByID: tagByID))
                     }
@@ -51,8 +52,8 @@ enum AnkiNotes {
     static func note(_ card: Card, deck: Deck, path: [String], context: String, tagByID: [String: String]) -> AnkiNote {
         let prompt: String
         var answer: String
-        if let response = card.response, let target = card.answers {
-            prompt = "A2: \(tagByID[target] ?? target) (\(response.title))"
+        if let response = card.responseTitle, let target = card.answers {
+            prompt = "A2: \(tagByID[target] ?? card.answersTag ?? target) (\(response))"
             answer = html(card.tag)
             if let warrant = card.warrant { answer += "<br><i>\(html(warrant))</i>" }
         } else {
@@ -64,6 +65,10 @@ enum AnkiNotes {
         let claim = "\(html(card.id)) (\(html(card.module)))"
         var tags = card.tags.map(tag) + ["module::\(tag(card.module))"]
         if let response = card.response { tags.append("response::\(response.rawValue)") }
+        if card.evenIf { tags.append("even-if") }
+        if let position = card.position { tags.append("position::\(tag(position.id))") }
+        if let role = card.role { tags.append("role::\(role.rawValue)") }
+        if card.analytic { tags.append("analytic") }
         return AnkiNote(guid: guid(deck: deck.id, claim: card.id), claimID: card.id, prompt: prompt,
                         fields: [html(prompt), answer, cite, evidence, html(context), claim],
                         tags: tags, deckPath: path)

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 import Foundation
 import GRDB
 

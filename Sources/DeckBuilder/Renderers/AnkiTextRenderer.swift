@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// Anki's text import (File › Import of a .txt): one note a line, tab-separated, HTML fields, with
 /// the file headers Anki 2.1.55+ reads (`#separator:`, `#html:`, `#notetype:`, `#deck:`,

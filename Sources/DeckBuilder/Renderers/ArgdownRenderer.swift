@@ -1,8 +1,10 @@
 import DebateCore
+import DeckModel
 
 /// The deck's claim graph as an Argdown argument map (argdown.org): the resolution is the top
 /// statement; each claim supports (`+`) or attacks (`-`) it by its side; each counterclaim attacks
-/// (`-`) the claim it answers, nested under it. Statements are `[claim-id]: text #tags`; a claim
+/// (`-`) the claim it answers, nested under it (the answered claim is a node even when the deck only
+/// answers it); extension evidence supports (`+`) the claim it extends. Statements are `[claim-id]: text #tags`; a claim
 /// met a second time is a reference, `[claim-id]`.
 ///
 /// What the text escapes follows Argdown's lexer (packages/argdown-core/src/lexer.ts): `\`
@@ -22,6 +24,8 @@ public struct ArgdownRenderer: TextRenderer {
         var side: Side
         var tags: [String]
         var answers: String?
+        /// Extension evidence supports (`+`) the claim it extends.
+        var extends: String? = nil
     }
 
     public func renderText(_ deck: Deck) -> String {
@@ -33,20 +37,35 @@ public struct ArgdownRenderer: TextRenderer {
         let opponent = deck.side.opponent
         for block in deck.blocks {
             if let ref = block.answers { add(Statement(id: ref.id, text: ref.tag, side: opponent, tags: [], answers: nil)) }
-            for card in block.cards {
-                var text = card.response.map { "\($0.title): " } ?? ""
+            for card in block.cards + block.cards.flatMap(\.extensions) {
+                var text = card.part.map { "\($0): " } ?? ""
+                text += card.responseTitle.map { "\($0): " } ?? ""
                 text += card.tag
-                if let cite = card.cite { text += " (\(cite.shortCite))" }
-                add(Statement(id: card.id, text: text, side: card.side, tags: card.tags, answers: card.answers))
+                if let cite = card.cite { text += " (\(cite.shortCite))" } else if card.analytic { text += " (analytic)" }
+                var tags = card.tags
+                if let role = card.role { tags.append(role.rawValue) }
+                add(Statement(id: card.id, text: text, side: card.side, tags: tags, answers: card.answers, extends: card.extends))
+            }
+        }
+        // Every answered claim is a node, so each answer hangs on what it answers (an affirmative
+        // contention the negative attacks), not on the resolution.
+        for block in deck.blocks {
+            for card in block.cards {
+                if let target = card.answers, let tag = card.answersTag, !known.contains(target) {
+                    add(Statement(id: target, text: tag, side: card.side.opponent, tags: [], answers: nil))
+                }
             }
         }
         for ref in deck.coverage.unanswered + deck.coverage.answeredButNotInDeck {
             add(Statement(id: ref.id, text: ref.tag, side: opponent, tags: [], answers: nil))
         }
         var answeredBy: [String: [Statement]] = [:]
+        var extendedBy: [String: [Statement]] = [:]
         var roots: [Statement] = []
         for statement in statements {
-            if let target = statement.answers, known.contains(target), target != statement.id {
+            if let target = statement.extends, known.contains(target), target != statement.id, statement.answers == nil {
+                extendedBy[target, default: []].append(statement)
+            } else if let target = statement.answers, known.contains(target), target != statement.id {
                 answeredBy[target, default: []].append(statement)
             } else {
                 var root = statement
@@ -77,6 +96,7 @@ public struct ArgdownRenderer: TextRenderer {
             }
             let tags = statement.tags.map(hashtag).joined(separator: " ")
             out += "\(indent)\(relation) [\(statement.id)]: \(escape(statement.text))\(tags.isEmpty ? "" : " " + tags)\n"
+            for support in extendedBy[statement.id] ?? [] { write(support, relation: "+", depth: depth + 1) }
             for answer in answeredBy[statement.id] ?? [] { write(answer, relation: "-", depth: depth + 1) }
         }
         for root in roots { write(root, relation: root.side == .pro ? "+" : "-", depth: 1) }

@@ -1,3 +1,4 @@
+import DeckModel
 import Foundation
 
 /// The fixed parts of the .docx package and the two that carry the deck's metadata.
@@ -132,6 +133,10 @@ enum DocxParts {
     <w:name w:val="heading 4"/><w:aliases w:val="Tag"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>
     <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200"/><w:outlineLvl w:val="3"/></w:pPr>
     <w:rPr><w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:customStyle="1" w:styleId="Analytic">
+    <w:name w:val="Analytic"/><w:basedOn w:val="Heading4"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>
+    <w:rPr><w:b w:val="0"/><w:bCs w:val="0"/></w:rPr>
     </w:style>
     <w:style w:type="character" w:customStyle="1" w:styleId="Style13ptBold">
     <w:name w:val="Style 13 pt Bold"/><w:aliases w:val="Cite"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="1"/><w:qFormat/>

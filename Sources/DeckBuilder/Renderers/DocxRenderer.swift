@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 import Foundation
 
 /// Word (.docx) with Verbatim's structure, so Verbatim's macros and the evidence parsers debaters
@@ -36,15 +37,20 @@ public struct DocxRenderer: DeckRenderer {
         body += paragraph(nil, run(deck.title, bold: true, size: 32))
         body += paragraph(nil, run("Resolution: ", bold: true) + run(deck.resolution))
         body += paragraph(nil, run("Side: ", bold: true) + run(deck.side.title))
-        var time = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
-        if let budget = deck.budgetSeconds {
-            time += deck.overBudget ? " — over the \(formatDuration(budget)) budget" : " (budget \(formatDuration(budget)))"
-        }
+        var time = DeckProse.readingTime(deck)
+        if let note = DeckProse.budgetNote(deck) { time += note.over ? " — \(note.text)" : " \(note.text)" }
         body += paragraph(nil, run("Reading time: ", bold: true) + run(time))
         body += paragraph(nil, run("Modules: ", bold: true)
             + run(deck.modules.map { "\($0.title) (\($0.id) \($0.version))" }.joined(separator: ", ")))
         for pocket in deck.pockets {
             body += paragraph(Style.pocket, run(pocket.title))
+            if pocket.speech != nil || pocket.timeSeconds != nil {
+                var parts: [String] = []
+                if let speech = pocket.speech { parts.append(speech) }
+                if let time = pocket.timeSeconds { parts.append("\(formatDuration(time)) speech") }
+                parts.append("reads in \(formatDuration(pocket.readingSeconds))" + (pocket.overBudget ? " — over time" : ""))
+                body += paragraph(nil, run(parts.joined(separator: " · "), italic: true))
+            }
             for hat in pocket.hats {
                 body += paragraph(Style.hat, run(hat.title))
                 for block in hat.blocks {
@@ -66,8 +72,15 @@ public struct DocxRenderer: DeckRenderer {
         """
     }
 
-    func render(_ card: Card) -> String {
-        var out = paragraph(Style.tag, run(card.response.map { "\($0.title): " } ?? "") + run(card.tag))
+    /// A card: its part and response lead the tag; an analytic is a tag-level paragraph in Verbatim's
+    /// "Analytic" style with no cite under it; extensions follow as tags of their own.
+    func render(_ card: Card, extending: Bool = false) -> String {
+        var lead = extending ? "Extension: " : card.part.map { "\($0): " } ?? ""
+        if let response = card.responseTitle { lead += "\(response): " }
+        var out = paragraph(card.analytic ? Style.analytic : Style.tag, run(lead) + run(card.tag))
+        if card.analytic, card.needsEvidence {
+            out += paragraph(nil, run("Analytic — needs a card before it is read.", italic: true))
+        }
         if let cite = card.cite {
             let rest = cite.fullCiteParts
             out += paragraph(nil, run(cite.shortCite, style: Style.cite)
@@ -79,6 +92,7 @@ public struct DocxRenderer: DeckRenderer {
         } else if let warrant = card.warrant {
             out += paragraph(nil, run(warrant))
         }
+        for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out
     }
 
@@ -97,16 +111,17 @@ public struct DocxRenderer: DeckRenderer {
     }
 
     func coverage(_ deck: Deck) -> String {
-        let opponent = deck.side.opponent.title.lowercased()
-        var out = paragraph(Style.pocket, run("Coverage"))
-        if deck.coverage.unanswered.isEmpty {
-            out += paragraph(nil, run("Every \(opponent) claim the modules offer has an answer."))
-        } else {
-            out += paragraph(nil, run("No answer yet to these \(opponent) claims:"))
+        var out = paragraph(Style.pocket, run(DeckProse.coverageTitle))
+        out += paragraph(nil, run(DeckProse.coverageLead(deck)))
+        if !deck.coverage.unanswered.isEmpty {
             for ref in deck.coverage.unanswered { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
         }
+        if !deck.coverage.positions.isEmpty {
+            out += paragraph(nil, run("Their positions, part by part:"))
+            for position in deck.coverage.positions { out += paragraph(nil, run("• \(position.summary)")) }
+        }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
-            out += paragraph(nil, run("Answered by the modules but not placed in this deck:"))
+            out += paragraph(nil, run(DeckProse.answeredElsewhereLead))
             for ref in deck.coverage.answeredButNotInDeck { out += paragraph(nil, run("• \(ref.tag) (\(ref.id), \(ref.module))")) }
         }
         return out
@@ -114,7 +129,7 @@ public struct DocxRenderer: DeckRenderer {
 
     /// Verbatim's style ids (Debate.dotm).
     enum Style {
-        static let pocket = "Heading1", hat = "Heading2", block = "Heading3", tag = "Heading4"
+        static let pocket = "Heading1", hat = "Heading2", block = "Heading3", tag = "Heading4", analytic = "Analytic"
         static let cite = "Style13ptBold", underline = "StyleUnderline", emphasis = "Emphasis"
     }
 

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// One self-contained HTML file: table of contents, reading times, print stylesheet.
 /// Spans are `<u>`, `<strong>` and `<mark>`; every piece of deck text is escaped.
@@ -33,6 +34,14 @@ public struct HTMLRenderer: TextRenderer {
         out += "<main>\n"
         for pocket in deck.pockets {
             out += "<section class=\"pocket\">\n<h1 id=\"\(pocket.anchor)\">\(escape(pocket.title))</h1>\n"
+            if pocket.speech != nil || pocket.timeSeconds != nil {
+                var parts: [String] = []
+                if let speech = pocket.speech { parts.append(escape(speech)) }
+                if let time = pocket.timeSeconds { parts.append("\(formatDuration(time)) speech") }
+                parts.append("reads in \(formatDuration(pocket.readingSeconds))")
+                out += "<p class=\"speech-meta\">\(parts.joined(separator: " · "))"
+                    + (pocket.overBudget ? " <span class=\"over\">over time</span>" : "") + "</p>\n"
+            }
             for hat in pocket.hats {
                 out += "<section class=\"hat\">\n<h2 id=\"\(hat.anchor)\">\(escape(hat.title))</h2>\n"
                 for block in hat.blocks { out += render(block) }
@@ -46,11 +55,9 @@ public struct HTMLRenderer: TextRenderer {
     }
 
     func readingTime(_ deck: Deck) -> String {
-        var text = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
-        if let budget = deck.budgetSeconds {
-            text += deck.overBudget
-                ? " <span class=\"over\">over the \(formatDuration(budget)) budget</span>"
-                : " (budget \(formatDuration(budget)))"
+        var text = DeckProse.readingTime(deck)
+        if let note = DeckProse.budgetNote(deck) {
+            text += note.over ? " <span class=\"over\">\(note.text)</span>" : " \(note.text)"
         }
         return text
     }
@@ -74,18 +81,24 @@ public struct HTMLRenderer: TextRenderer {
 
     func render(_ block: Block) -> String {
         var out = "<section class=\"block\">\n<h3 id=\"\(block.anchor)\">\(escape(block.title))</h3>\n"
-        out += "<p class=\"block-meta\">Reads in \(formatDuration(block.readingSeconds))"
-        if block.overBudget { out += " <span class=\"over\">over the block budget</span>" }
+        out += "<p class=\"block-meta\">\(DeckProse.blockTime(block))"
+        if block.overBudget { out += " <span class=\"over\">\(DeckProse.overBlockBudget)</span>" }
         if let answers = block.answers { out += " · answers <code>\(escape(answers.id))</code>" }
         out += "</p>\n"
         for card in block.cards { out += render(card) }
         return out + "</section>\n"
     }
 
-    func render(_ card: Card) -> String {
-        var out = "<article class=\"card\" data-claim=\"\(escape(card.id))\">\n<h4>"
-        if let response = card.response { out += "<span class=\"kind\">\(escape(response.title))</span> " }
-        out += "\(escape(card.tag))</h4>\n"
+    func render(_ card: Card, extending: Bool = false) -> String {
+        let classes = "card" + (card.analytic ? " analytic" : "") + (extending ? " extension" : "")
+        var out = "<article class=\"\(classes)\" data-claim=\"\(escape(card.id))\">\n"
+        if !extending, let part = card.part { out += "<p class=\"part\">\(escape(part))</p>\n" }
+        out += extending ? "<h5><span class=\"kind\">Extension</span> " : "<h4>"
+        if let response = card.responseTitle { out += "<span class=\"kind\">\(escape(response))</span> " }
+        out += "\(escape(card.tag))</h\(extending ? 5 : 4)>\n"
+        if card.analytic {
+            out += "<p class=\"analytic-note\">" + (card.needsEvidence ? "Analytic — needs a card before it is read." : "Analytic.") + "</p>\n"
+        }
         if let cite = card.cite {
             out += "<p class=\"cite\">\(HTMLText.cite(cite, strong: "strong"))</p>\n"
         }
@@ -97,6 +110,7 @@ public struct HTMLRenderer: TextRenderer {
         } else if let warrant = card.warrant {
             out += "<p class=\"analytic\">\(escape(warrant))</p>\n"
         }
+        for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out + "</article>\n"
     }
 
@@ -107,19 +121,22 @@ public struct HTMLRenderer: TextRenderer {
     }
 
     func coverage(_ deck: Deck) -> String {
-        let opponent = deck.side.opponent.title.lowercased()
-        var out = "<section class=\"coverage\">\n<h1 id=\"coverage\">Coverage</h1>\n"
-        if deck.coverage.unanswered.isEmpty {
-            out += "<p>Every \(opponent) claim the modules offer has an answer.</p>\n"
-        } else {
-            out += "<p>No answer yet to these \(opponent) claims:</p>\n<ul>\n"
+        var out = "<section class=\"coverage\">\n<h1 id=\"coverage\">\(DeckProse.coverageTitle)</h1>\n"
+        out += "<p>\(escape(DeckProse.coverageLead(deck)))</p>\n"
+        if !deck.coverage.unanswered.isEmpty {
+            out += "<ul>\n"
             for ref in deck.coverage.unanswered {
                 out += "<li><code>\(escape(ref.id))</code> (\(escape(ref.module))): \(escape(ref.tag))</li>\n"
             }
             out += "</ul>\n"
         }
+        if !deck.coverage.positions.isEmpty {
+            out += "<p>Their positions, part by part:</p>\n<ul>\n"
+            for position in deck.coverage.positions { out += "<li>\(escape(position.summary))</li>\n" }
+            out += "</ul>\n"
+        }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
-            out += "<p>Answered by the modules but not placed in this deck:</p>\n<ul>\n"
+            out += "<p>\(DeckProse.answeredElsewhereLead)</p>\n<ul>\n"
             for ref in deck.coverage.answeredButNotInDeck {
                 out += "<li><code>\(escape(ref.id))</code> (\(escape(ref.module))): \(escape(ref.tag))</li>\n"
             }
@@ -166,6 +183,9 @@ public struct HTMLRenderer: TextRenderer {
       a { color: inherit; text-decoration: none; }
       h1, h2, h3, h4 { break-after: avoid; }
       article.card { break-inside: avoid; }
+      p.part { font-variant: small-caps; margin-bottom: 0; }
+      article.extension { margin-left: 1.5em; }
+      p.analytic-note { font-style: italic; }
       mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       section.pocket { break-before: page; }
     }

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// HTML pieces the HTML page and the Anki fields share.
 enum HTMLText {

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 import Foundation
 
 /// The deck as JSON, described by `Sources/DeckBuilder/Schema/deck.schema.json`.
@@ -30,6 +31,25 @@ public struct JSONRenderer: TextRenderer {
             w.member("coverage") {
                 w.object {
                     w.member("answeredButNotInDeck") { w.array(deck.coverage.answeredButNotInDeck) { write($0, w) } }
+                    w.member("positions") {
+                        w.array(deck.coverage.positions) { position in
+                            w.object {
+                                w.member("kind") { w.string(position.kind.rawValue) }
+                                w.member("parts") {
+                                    w.array(position.parts) { part in
+                                        w.object {
+                                            w.member("claims") { w.array(part.claims) { w.string($0) } }
+                                            w.member("responses") { w.array(part.responses) { w.string($0) } }
+                                            if let role = part.role { w.member("role") { w.string(role.rawValue) } }
+                                        }
+                                    }
+                                }
+                                w.member("position") { w.string(position.position) }
+                                w.member("summary") { w.string(position.summary) }
+                                w.member("title") { w.string(position.title) }
+                            }
+                        }
+                    }
                     w.member("unanswered") { w.array(deck.coverage.unanswered) { write($0, w) } }
                 }
             }
@@ -48,6 +68,10 @@ public struct JSONRenderer: TextRenderer {
                     w.object {
                         w.member("anchor") { w.string(pocket.anchor) }
                         w.member("hats") { w.array(pocket.hats) { write($0, w) } }
+                        w.member("overBudget") { w.bool(pocket.overBudget) }
+                        w.member("readingSeconds") { w.number(pocket.readingSeconds) }
+                        if let speech = pocket.speech { w.member("speech") { w.string(speech) } }
+                        if let time = pocket.timeSeconds { w.member("timeSeconds") { w.number(time) } }
                         w.member("title") { w.string(pocket.title) }
                     }
                 }
@@ -81,6 +105,7 @@ public struct JSONRenderer: TextRenderer {
 
     func write(_ card: Card, _ w: JSONWriter) {
         w.object {
+            w.member("analytic") { w.bool(card.analytic) }
             if let answers = card.answers { w.member("answers") { w.string(answers) } }
             if let cite = card.cite { w.member("cite") { write(cite, w) } }
             if let evidence = card.evidence {
@@ -101,11 +126,26 @@ public struct JSONRenderer: TextRenderer {
                     }
                 }
             }
+            w.member("evenIf") { w.bool(card.evenIf) }
+            if let extends = card.extends { w.member("extends") { w.string(extends) } }
+            w.member("extensions") { w.array(card.extensions) { write($0, w) } }
             w.member("id") { w.string(card.id) }
             w.member("module") { w.string(card.module) }
+            w.member("needsEvidence") { w.bool(card.needsEvidence) }
+            if let part = card.part { w.member("part") { w.string(part) } }
+            if let position = card.position {
+                w.member("position") {
+                    w.object {
+                        w.member("id") { w.string(position.id) }
+                        w.member("kind") { w.string(position.kind.rawValue) }
+                        w.member("title") { w.string(position.title) }
+                    }
+                }
+            }
             w.member("readWords") { w.int(card.readWords) }
             w.member("readingSeconds") { w.number(card.readingSeconds) }
             if let response = card.response { w.member("response") { w.string(response.rawValue) } }
+            if let role = card.role { w.member("role") { w.string(role.rawValue) } }
             w.member("side") { w.string(card.side.rawValue) }
             w.member("tag") { w.string(card.tag) }
             w.member("tags") { w.array(card.tags) { w.string($0) } }

@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// Markdown with Verbatim's hierarchy as headings: Pocket `#`, Hat `##`, Block `###`, Tag `####`.
 /// Spans stay visible: underline as `<u>…</u>`, emphasis as `**…**`, highlight as `==…==`.
@@ -15,6 +16,7 @@ public struct MarkdownRenderer: TextRenderer {
         out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \(line($0.version)))" }.joined(separator: ", ") + "\n"
         for pocket in deck.pockets {
             out += "\n# \(line(pocket.title))\n"
+            if let line = speechLine(pocket) { out += "\n\(line)\n" }
             for hat in pocket.hats {
                 out += "\n## \(line(hat.title))\n"
                 for block in hat.blocks { out += render(block) }
@@ -25,26 +27,45 @@ public struct MarkdownRenderer: TextRenderer {
     }
 
     func readingLine(_ deck: Deck) -> String {
-        var line = "\(formatDuration(deck.readingSeconds)) at \(deck.wpm) wpm"
-        if let budget = deck.budgetSeconds {
-            line += deck.overBudget ? " — **over the \(formatDuration(budget)) budget**" : " (budget \(formatDuration(budget)))"
-        }
+        var line = DeckProse.readingTime(deck)
+        if let note = DeckProse.budgetNote(deck) { line += note.over ? " — **\(note.text)**" : " \(note.text)" }
         return line
+    }
+
+    /// "*1AC · 8:00 speech · reads in 3:37*", when the pocket is a speech or has a time.
+    func speechLine(_ pocket: Pocket) -> String? {
+        guard pocket.speech != nil || pocket.timeSeconds != nil else { return nil }
+        var parts: [String] = []
+        if let speech = pocket.speech { parts.append(escape(speech)) }
+        if let time = pocket.timeSeconds { parts.append("\(formatDuration(time)) speech") }
+        parts.append("reads in \(formatDuration(pocket.readingSeconds))")
+        return "*" + parts.joined(separator: " · ") + "*" + (pocket.overBudget ? " — **over time**" : "")
     }
 
     func render(_ block: Block) -> String {
         var out = "\n### \(line(block.title))\n\n"
-        var meta = "*Reads in \(formatDuration(block.readingSeconds))*"
-        if block.overBudget { meta += " — **over the block budget**" }
+        var meta = "*\(DeckProse.blockTime(block))*"
+        if block.overBudget { meta += " — **\(DeckProse.overBlockBudget)**" }
         if let answers = block.answers { meta += " · answers `\(answers.id)`" }
         out += meta + "\n"
         for card in block.cards { out += render(card) }
         return out
     }
 
-    func render(_ card: Card) -> String {
-        let label = card.response.map { "\($0.title): " } ?? ""
-        var out = "\n#### \(line(label + card.tag))\n\n"
+    func render(_ card: Card, extending: Bool = false) -> String {
+        let label = card.responseTitle.map { "\($0): " } ?? ""
+        var out = ""
+        if extending {
+            out += "\n##### Extension: \(line(label + card.tag))\n\n"
+        } else {
+            if let part = card.part { out += "\n*\(line(part))*\n" }
+            out += "\n#### \(line(label + card.tag))\n\n"
+        }
+        if card.analytic {
+            // Verbatim's analytic: the tag with no card under it.
+            out += card.needsEvidence ? "*Analytic — needs a card before it is read.*\n" : "*Analytic.*\n"
+            if card.cite != nil || card.warrant != nil { out += "\n" }
+        }
         if let cite = card.cite {
             out += "**\(escape(cite.shortCite))**"
             let rest = cite.fullCiteParts
@@ -63,6 +84,7 @@ public struct MarkdownRenderer: TextRenderer {
         } else if let warrant = card.warrant {
             out += "\(escape(warrant))\n"
         }
+        for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out
     }
 
@@ -73,15 +95,17 @@ public struct MarkdownRenderer: TextRenderer {
     }
 
     func coverage(_ deck: Deck) -> String {
-        var out = "\n# Coverage\n\n"
-        if deck.coverage.unanswered.isEmpty {
-            out += "Every \(deck.side.opponent.title.lowercased()) claim the modules offer has an answer.\n"
-        } else {
-            out += "No answer yet to these \(deck.side.opponent.title.lowercased()) claims:\n\n"
+        var out = "\n# \(DeckProse.coverageTitle)\n\n\(DeckProse.coverageLead(deck))\n"
+        if !deck.coverage.unanswered.isEmpty {
+            out += "\n"
             for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(line(ref.tag))\n" }
         }
+        if !deck.coverage.positions.isEmpty {
+            out += "\nTheir positions, part by part:\n\n"
+            for position in deck.coverage.positions { out += "- \(line(position.summary))\n" }
+        }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
-            out += "\nAnswered by the modules but not placed in this deck:\n\n"
+            out += "\n\(DeckProse.answeredElsewhereLead)\n\n"
             for ref in deck.coverage.answeredButNotInDeck { out += "- `\(ref.id)` (\(ref.module)): \(line(ref.tag))\n" }
         }
         return out

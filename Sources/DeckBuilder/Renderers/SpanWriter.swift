@@ -1,4 +1,5 @@
 import DebateCore
+import DeckModel
 
 /// Writes evidence runs as properly nested spans for a markup language (HTML, Markdown, …).
 /// Spans open outermost-first (underline › emphasis › highlight) and stay open across runs

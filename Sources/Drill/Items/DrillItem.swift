@@ -1,5 +1,5 @@
 import DebateCore
-import DeckBuilder
+import DeckModel
 
 /// One quiz question derived from a deck's argument graph. Its `id` is `deckID:claimID:kind`, so
 /// rebuilding or editing the deck keeps the question's history as long as the claim keeps its id.

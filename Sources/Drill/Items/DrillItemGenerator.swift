@@ -1,5 +1,5 @@
 import DebateCore
-import DeckBuilder
+import DeckModel
 
 /// Turns a built deck into drill items. The questions themselves are fixed by the deck; only the
 /// choice of distractors and their order come from the random generator, so a seed repeats them.
@@ -15,17 +15,6 @@ public struct DrillItemGenerator {
         self.deck = deck
         self.graph = graph
         self.modules = modules
-    }
-
-    /// The generator for a finished build: its deck, graph and modules as the deck configured them.
-    public init?(build: BuildContext) {
-        guard let deck = build.deck, let graph = build.graph, let configuration = build.configuration else { return nil }
-        let modules = configuration.modules.compactMap { use -> (module: any ArgumentModule, context: ModuleContext)? in
-            build.registry.module(use.id).map {
-                ($0, ModuleContext(resolution: configuration.resolution, side: configuration.side, options: use.options))
-            }
-        }
-        self.init(deck: deck, graph: graph, modules: modules)
     }
 
     /// Every item, in deck order (block by block; module drills last), each id once.
@@ -348,141 +337,5 @@ public struct DrillItemGenerator {
             if inside.contains(open), !inside.contains(close), upper < range.upperBound, characters[upper] == close { upper += 1 }
         }
         return lower..<upper
-    }
-}
-
-/// The distinct sources of a deck, as a cite question shows them: the short cite, plus the full date,
-/// title and publication when they tell two sources apart.
-struct CitePool {
-    var labels: [String]
-    /// The labels as distractors, their comparable forms worked out once for the whole deck.
-    var pool: DistractorPool
-
-    /// Where each label is in `labels`.
-    private var indices: [String: Int] = [:]
-    /// Each card's cite and where its label is in `labels`, the first card of an id counting.
-    private var cards: [String: (cite: Citation, index: Int)] = [:]
-
-    init(_ cards: [Card]) {
-        labels = []
-        for card in cards {
-            guard let cite = card.cite else { continue }
-            let label = Self.label(cite)
-            let index: Int
-            if let known = indices[label] {
-                index = known
-            } else {
-                index = labels.count
-                indices[label] = index
-                labels.append(label)
-            }
-            if self.cards[card.id] == nil { self.cards[card.id] = (cite, index) }
-        }
-        pool = DistractorPool(labels, precomputed: true)
-    }
-
-    /// `label(cite)` for a card's cite and its form in the pool, worked out already for the deck's cards.
-    func answer(for card: Card, cite: Citation) -> (label: String, form: DistractorPool.Form) {
-        if let known = cards[card.id], known.cite == cite { return (labels[known.index], pool.form(known.index)) }
-        let label = Self.label(cite)
-        return (label, indices[label].map(pool.form) ?? pool.form(of: label))
-    }
-
-    static func label(_ cite: Citation) -> String {
-        var parts = [cite.shortCite]
-        if let date = cite.date, date != cite.year { parts.append(date) }
-        if let title = cite.title, !title.isEmpty { parts.append("“\(title)”") }
-        if let publication = cite.publication, !publication.isEmpty, !cite.shortCite.hasPrefix(publication) {
-            parts.append(publication)
-        }
-        return parts.joined(separator: ", ")
-    }
-}
-
-/// Candidate distractors with their `ModuleDrill.comparable` forms: worked out once when the pool serves
-/// many items (a deck's cites, the response kinds), else on demand for the few candidates drawn.
-struct DistractorPool: Sendable {
-    /// A comparable form: equal forms are equal `ModuleDrill.comparable` texts. A precomputed pool
-    /// numbers its forms, so telling them apart costs no string hashing.
-    enum Form: Hashable, Sendable {
-        case known(Int)
-        /// A form the pool has not numbered (the pool is not precomputed, or the text is not in it).
-        case text(String)
-    }
-
-    var choices: [String]
-    /// Each choice's numbered form, when precomputed.
-    private var forms: [Int]?
-    private var numbers: [String: Int] = [:]
-
-    init(_ choices: [String], precomputed: Bool = false) {
-        self.choices = choices
-        guard precomputed else { return }
-        var numbers: [String: Int] = [:]
-        forms = choices.map { choice in
-            let comparable = Self.comparable(choice)
-            if let number = numbers[comparable] { return number }
-            numbers[comparable] = numbers.count
-            return numbers.count - 1
-        }
-        self.numbers = numbers
-    }
-
-    /// The form of the choice at `index`.
-    func form(_ index: Int) -> Form {
-        forms.map { .known($0[index]) } ?? .text(Self.comparable(choices[index]))
-    }
-
-    /// The form of any text, numbered when the pool has it.
-    func form(of text: String) -> Form {
-        let comparable = Self.comparable(text)
-        return numbers[comparable].map(Form.known) ?? .text(comparable)
-    }
-}
-
-extension DistractorPool {
-    /// `ModuleDrill.comparable(text)`, worked out scalar by scalar when the text is ASCII but for curly
-    /// double quotes (a cite label's title), where each scalar is a character of its own and lowercasing,
-    /// spacing and punctuation need no Unicode tables; any other text goes to `ModuleDrill.comparable`.
-    static func comparable(_ text: String) -> String {
-        plainComparable(text) ?? ModuleDrill.comparable(text)
-    }
-
-    static func plainComparable(_ text: String) -> String? {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        var space = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 0x20 || (0x09...0x0D).contains(value) {
-                // Whitespace (CR LF too) splits words; the words are joined by one space.
-                space = !scalars.isEmpty
-                continue
-            }
-            guard value < 0x80 || value == 0x201C || value == 0x201D else { return nil }
-            if space {
-                scalars.append(" ")
-                space = false
-            }
-            scalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-        }
-        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
-        guard let start = scalars.firstIndex(where: { !isPunctuation($0) }) else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start...])
-        return String(result)
-    }
-
-    /// `Character.isPunctuation` for the scalars `plainComparable` handles, looked up once.
-    private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
-    private static let quotesArePunctuation = (Character("\u{201C}").isPunctuation, Character("\u{201D}").isPunctuation)
-
-    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<128: asciiPunctuation[Int(scalar.value)]
-        case 0x201C: quotesArePunctuation.0
-        case 0x201D: quotesArePunctuation.1
-        default: Character(scalar).isPunctuation
-        }
     }
 }

@@ -1,0 +1,34 @@
+import DebateCore
+
+/// The security module's own drill: threat → answer. For each opponent claim of this module that our
+/// side answers, one question per answer: which of these is our answer to that threat? The wrong
+/// answers are our answers to the module's other threats, then our other security claims, so the
+/// right one is the only fit.
+struct SecurityDrills: ModuleDrillSource {
+    func drills(for descriptor: ModuleDescriptor, context: ModuleContext, claims: [any Claim]) -> [ModuleDrill] {
+        let ourClaims = claims.filter { $0.module == descriptor.id && $0.side == context.side }
+        let ours = ourClaims.compactMap(\.asCounterclaim)
+        let threats = claims.filter { claim in
+            claim.module == descriptor.id && claim.side == context.side.opponent && ours.contains { $0.answers == claim.id }
+        }
+        // For the affirmative the critics' claims are threats; the negative answers the case's security claims.
+        let label = context.side == .pro ? "The threat" : "Their security claim"
+        return threats.flatMap { threat in
+            let answers = ours.filter { $0.answers == threat.id }
+            let others = ours.filter { $0.answers != threat.id }.map(\.tag)
+                + ourClaims.filter { !($0 is any Counterclaim) }.map(\.tag)
+            return answers.compactMap { answer -> ModuleDrill? in
+                // Another answer to the same threat would also be right, so it is never a distractor.
+                let distractors = ModuleDrill.distractors(others, excluding: answer.tag)
+                guard !distractors.isEmpty else { return nil }
+                return ModuleDrill(
+                    name: "threat-answer",
+                    claimID: answer.id,
+                    prompt: "\(label): “\(threat.tag)”\nWhich of these answers it?",
+                    answer: answer.tag,
+                    distractors: distractors,
+                    explanation: "Our answer to that threat, by \(answer.response.title.lowercased()).")
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import DebateCore
+import DeckModel
+
+/// Candidate distractors with their `ModuleDrill.comparable` forms: worked out once when the pool serves
+/// many items (a deck's cites, the response kinds), else on demand for the few candidates drawn.
+struct DistractorPool: Sendable {
+    /// A comparable form: equal forms are equal `ModuleDrill.comparable` texts. A precomputed pool
+    /// numbers its forms, so telling them apart costs no string hashing.
+    enum Form: Hashable, Sendable {
+        case known(Int)
+        /// A form the pool has not numbered (the pool is not precomputed, or the text is not in it).
+        case text(String)
+    }
+
+    var choices: [String]
+    /// Each choice's numbered form, when precomputed.
+    private var forms: [Int]?
+    private var numbers: [String: Int] = [:]
+
+    init(_ choices: [String], precomputed: Bool = false) {
+        self.choices = choices
+        guard precomputed else { return }
+        var numbers: [String: Int] = [:]
+        forms = choices.map { choice in
+            let comparable = Self.comparable(choice)
+            if let number = numbers[comparable] { return number }
+            numbers[comparable] = numbers.count
+            return numbers.count - 1
+        }
+        self.numbers = numbers
+    }
+
+    /// The form of the choice at `index`.
+    func form(_ index: Int) -> Form {
+        forms.map { .known($0[index]) } ?? .text(Self.comparable(choices[index]))
+    }
+
+    /// The form of any text, numbered when the pool has it.
+    func form(of text: String) -> Form {
+        let comparable = Self.comparable(text)
+        return numbers[comparable].map(Form.known) ?? .text(comparable)
+    }
+}
+
+extension DistractorPool {
+    /// `ModuleDrill.comparable(text)`, worked out scalar by scalar when the text is ASCII but for curly
+    /// double quotes (a cite label's title), where each scalar is a character of its own and lowercasing,
+    /// spacing and punctuation need no Unicode tables; any other text goes to `ModuleDrill.comparable`.
+    static func comparable(_ text: String) -> String {
+        plainComparable(text) ?? ModuleDrill.comparable(text)
+    }
+
+    static func plainComparable(_ text: String) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        var space = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 || (0x09...0x0D).contains(value) {
+                // Whitespace (CR LF too) splits words; the words are joined by one space.
+                space = !scalars.isEmpty
+                continue
+            }
+            guard value < 0x80 || value == 0x201C || value == 0x201D else { return nil }
+            if space {
+                scalars.append(" ")
+                space = false
+            }
+            scalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        }
+        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
+        guard let start = scalars.firstIndex(where: { !isPunctuation($0) }) else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start...])
+        return String(result)
+    }
+
+    /// `Character.isPunctuation` for the scalars `plainComparable` handles, looked up once.
+    private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
+    private static let quotesArePunctuation = (Character("\u{201C}").isPunctuation, Character("\u{201D}").isPunctuation)
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<128: asciiPunctuation[Int(scalar.value)]
+        case 0x201C: quotesArePunctuation.0
+        case 0x201D: quotesArePunctuation.1
+        default: Character(scalar).isPunctuation
+        }
+    }
+}

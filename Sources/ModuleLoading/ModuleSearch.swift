@@ -1,0 +1,152 @@
+import DebateCore
+import Foundation
+import ModuleFormat
+import YAMLCoding
+
+/// Where modules are looked for, in order: `--module-path` folders, `DEBATE_MODULE_PATH`, the deck's
+/// own `modules/` folder, `$XDG_DATA_HOME/debate/modules` (or `~/.local/share/debate/modules`), then
+/// executables named `debate-module-NAME` on PATH.
+public struct ModuleSearch: Sendable {
+    /// Where a module was found; shown by `debate modules list`.
+    public enum Origin: String, Sendable, Codable, CaseIterable {
+        case builtIn = "built-in"
+        case modulePath = "--module-path"
+        case environment = "DEBATE_MODULE_PATH"
+        case deck
+        case user = "user"
+        case path = "PATH"
+        case pinned
+    }
+
+    public var modulePaths: [String]
+    /// Read for DEBATE_MODULE_PATH, XDG_DATA_HOME, HOME and PATH.
+    public var environment: [String: String]
+    /// A deck file: its folder's `modules/` is searched, and its pins are honoured.
+    public var deckFile: String?
+    public var pins: [ModulePin]
+    public var settings: ProcessModule.Settings
+    /// False leaves PATH out (tests, and callers who want only folders).
+    public var searchesPATH: Bool
+
+    public static let executablePrefix = ModuleProtocol.executablePrefix
+
+    public init(modulePaths: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
+                deckFile: String? = nil, pins: [ModulePin] = [], settings: ProcessModule.Settings = .init(),
+                searchesPATH: Bool = true) {
+        self.modulePaths = modulePaths
+        self.environment = environment
+        self.deckFile = deckFile
+        self.pins = pins
+        self.settings = settings
+        self.searchesPATH = searchesPATH
+    }
+
+    /// The folders searched for module folders, in order, with their origins.
+    public var folders: [(path: String, origin: Origin)] {
+        var result = modulePaths.map { ($0, Origin.modulePath) }
+        for entry in (environment["DEBATE_MODULE_PATH"] ?? "").split(separator: ":") where !entry.isEmpty {
+            result.append((String(entry), .environment))
+        }
+        if let deckFile {
+            let folder = (deckFile as NSString).deletingLastPathComponent
+            result.append((folder.isEmpty ? "modules" : folder + "/modules", .deck))
+        }
+        result.append((userModulesFolder, .user))
+        return result
+    }
+
+    /// `$XDG_DATA_HOME/debate/modules`, falling back to `~/.local/share/debate/modules`.
+    public var userModulesFolder: String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/debate/modules" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/debate/modules"
+    }
+
+    /// One module found, not yet loaded.
+    public struct Candidate: Sendable {
+        public var id: String
+        /// The module's folder, or its executable.
+        public var location: String
+        public var origin: Origin
+        /// nil for an executable found on PATH.
+        public var manifest: ModuleManifest?
+    }
+
+    /// Every module folder and PATH executable, in search order. Missing optional folders are
+    /// skipped; a missing `--module-path` folder and a broken module.yaml are errors.
+    public func candidates() -> (candidates: [Candidate], problems: [Diagnostic]) {
+        var found: [Candidate] = []
+        var problems: [Diagnostic] = []
+        var seen: Set<String> = []
+        for (path, origin) in folders {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                if origin == .modulePath { problems.append(ModuleProblem.modulePathNotAFolder(path).diagnostic) }
+                continue
+            }
+            for folder in ModuleRegistry.moduleFolders(in: path) where seen.insert(Self.canonical(folder)).inserted {
+                do {
+                    let manifest = try ModuleManifest.load(folder: folder)
+                    found.append(Candidate(id: manifest.id, location: folder, origin: origin, manifest: manifest))
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+        }
+        if searchesPATH {
+            for (id, executable) in Self.executablesOnPATH(environment["PATH"] ?? "")
+            where seen.insert(Self.canonical(executable)).inserted {
+                found.append(Candidate(id: id, location: executable, origin: .path, manifest: nil))
+            }
+        }
+        return (found, problems)
+    }
+
+    /// `debate-module-NAME` executables on a PATH string, first occurrence of each file first.
+    static func executablesOnPATH(_ path: String) -> [(id: String, executable: String)] {
+        var result: [(String, String)] = []
+        for folder in path.split(separator: ":").map(String.init) where !folder.isEmpty {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            for name in names where name.hasPrefix(executablePrefix) {
+                let id = String(name.dropFirst(executablePrefix.count))
+                let file = (folder as NSString).appendingPathComponent(name)
+                guard ModuleDescriptor.isValidID(id), FileManager.default.isExecutableFile(atPath: file) else { continue }
+                result.append((id, file))
+            }
+        }
+        return result
+    }
+
+    /// The module a candidate stands for.
+    public func load(_ candidate: Candidate) throws(DiagnosticsError) -> any ArgumentModule {
+        guard let manifest = candidate.manifest else {
+            return ProcessModule(executable: candidate.location, id: candidate.id, settings: settings)
+        }
+        return try Self.load(manifest, folder: candidate.location, settings: settings)
+    }
+
+    /// The module a folder's manifest describes: a pack or a process module. The one place that
+    /// turns a manifest's kind into a module.
+    public static func load(_ manifest: ModuleManifest, folder: String,
+                            settings: ProcessModule.Settings = .init()) throws(DiagnosticsError) -> any ArgumentModule {
+        switch manifest.kind {
+        case .pack, .builtin: return try PackModule(directory: folder, manifest: manifest)
+        case .process: return ProcessModule(manifest: manifest, folder: folder, settings: settings)
+        }
+    }
+
+    /// Loads the module a folder holds, as its manifest says.
+    public static func load(folder: String, settings: ProcessModule.Settings = .init()) throws(DiagnosticsError) -> any ArgumentModule {
+        try load(try ModuleManifest.load(folder: folder), folder: folder, settings: settings)
+    }
+
+    /// The places searched, in order, for messages ("looked in …").
+    public var searchedPlaces: [String] {
+        folders.map(\.path) + (searchesPATH ? ["PATH (\(Self.executablePrefix)NAME)"] : [])
+    }
+
+    /// A path with symlinks and `..` resolved, so one folder reached two ways counts once.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
