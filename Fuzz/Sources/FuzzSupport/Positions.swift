@@ -5,7 +5,7 @@ import YAMLCoding
 /// its end: one line more, for an error at the end of the input). Lines may be broken by LF, CR,
 /// NEL, LS or PS (YAML counts all five), so the bound on lines counts every byte that can start
 /// one; columns count Unicode scalars, never more than bytes, so the bound on columns is the longest
-/// run of bytes between LF and CR.
+/// run of bytes between LFs.
 public struct InputBounds {
     public let lines: Int
     public let longestLine: Int
@@ -14,7 +14,8 @@ public struct InputBounds {
         var lines = 1, longest = 0, current = 0
         for byte in bytes {
             if byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 { lines += 1 }
-            if byte == 0x0A || byte == 0x0D {
+            // Only LF ends a line for every reader (Kialo's keeps a lone CR inside its line).
+            if byte == 0x0A {
                 longest = max(longest, current)
                 current = 0
             } else {
