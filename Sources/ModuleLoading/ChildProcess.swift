@@ -232,7 +232,8 @@ final class ChildProcess {
             while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
             status = raw
         }
-        ProcessTree.killMembers(leader: pid, token: token)
+        // The pid is free for reuse now: look for stragglers by the run's token only.
+        ProcessTree.killMembers(leader: pid, token: token, tokenOnly: true)
         // Every writer of standard error is gone now; the relay reads to its end.
         errors.finish(waitingUpTo: .seconds(2))
         Self.close([input, output].filter { $0 >= 0 })

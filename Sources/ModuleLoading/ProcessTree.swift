@@ -24,17 +24,21 @@ enum ProcessTree {
     }
 
     /// The processes of the run started as `leader` with environment token `token`, without `leader` itself.
-    static func members(leader: pid_t, token: String) -> [pid_t] {
+    /// With `tokenOnly` (once the leader was reaped, when its pid may belong to another process),
+    /// only the environment token counts.
+    static func members(leader: pid_t, token: String, tokenOnly: Bool = false) -> [pid_t] {
         let entries = snapshot()
         var members: Set<pid_t> = []
         var children: [pid_t: [pid_t]] = [:]
-        for entry in entries {
-            children[entry.parent, default: []].append(entry.pid)
-            if entry.group == leader || entry.session == leader { members.insert(entry.pid) }
-        }
-        var queue = [leader] + Array(members)
-        while let next = queue.popLast() {
-            for child in children[next] ?? [] where members.insert(child).inserted { queue.append(child) }
+        if !tokenOnly {
+            for entry in entries {
+                children[entry.parent, default: []].append(entry.pid)
+                if entry.group == leader || entry.session == leader { members.insert(entry.pid) }
+            }
+            var queue = [leader] + Array(members)
+            while let next = queue.popLast() {
+                for child in children[next] ?? [] where members.insert(child).inserted { queue.append(child) }
+            }
         }
         let marker = Array("DEBATE_MODULE_RUN=\(token)".utf8)
         let me = getpid()
@@ -48,10 +52,10 @@ enum ProcessTree {
     /// Stops, then kills, every member of the run until none is left (a member may fork while
     /// we look). Returns how many were killed.
     @discardableResult
-    static func killMembers(leader: pid_t, token: String) -> Int {
+    static func killMembers(leader: pid_t, token: String, tokenOnly: Bool = false) -> Int {
         var killed: Set<pid_t> = []
         for _ in 0..<20 {
-            let found = members(leader: leader, token: token).filter { isLive($0) }
+            let found = members(leader: leader, token: token, tokenOnly: tokenOnly).filter { isLive($0) }
             if found.isEmpty { break }
             for pid in found { kill(pid, SIGSTOP) }
             for pid in found { kill(pid, SIGKILL) }
