@@ -159,22 +159,29 @@ import Testing
     @Test func aProcessModulesClaimIDsAreChecked() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let module = folder.appendingPathComponent("modules/shady")
-        try FileManager.default.createDirectory(at: module, withIntermediateDirectories: true)
-        try "id: shady\nkind: process\ncommand: [./run.sh]\n".write(to: module.appendingPathComponent("module.yaml"), atomically: true, encoding: .utf8)
-        let script = """
-        #!/bin/sh
-        read request
-        printf '%s\\n' '{"protocol":1,"descriptor":{"id":"shady","title":"Shady","summary":"s","version":"1"}}'
-        read request
-        printf '%s\\n' '{"protocol":1,"claims":[{"id":"shady.a\\n[evil]: injected","side":"pro","tag":"t"}]}'
-
-        """
-        try script.write(to: module.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: module.appendingPathComponent("run.sh").path)
-        try workingDeck.replacingOccurrences(of: "probe", with: "shady").write(to: folder.appendingPathComponent("deck.yaml"), atomically: true, encoding: .utf8)
+        try writeScriptModule("shady", in: folder, claimsJSON: #"[{"id":"shady.a\n[evil]: injected","side":"pro","tag":"t"}]"#)
         let result = try debate(["build", "deck.yaml", "--module-path", "modules"], in: folder)
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr.contains("claims[0].id: claim id `shady.a\\x0A[evil]: injected` contains `U+000A`"), "\(result.stderr)")
     }
+}
+
+/// A process module `ID` in FOLDER/modules (a shell script that runs `before`, then replies with
+/// `claimsJSON`), and FOLDER/deck.yaml using it.
+func writeScriptModule(_ id: String, in folder: URL, before: String = "", claimsJSON: String) throws {
+    let module = folder.appendingPathComponent("modules/\(id)")
+    try FileManager.default.createDirectory(at: module, withIntermediateDirectories: true)
+    try "id: \(id)\nkind: process\ncommand: [./run.sh]\n".write(to: module.appendingPathComponent("module.yaml"), atomically: true, encoding: .utf8)
+    let script = """
+    #!/bin/sh
+    \(before)
+    read request
+    printf '%s\\n' '{"protocol":1,"descriptor":{"id":"\(id)","title":"T","summary":"s","version":"1"}}'
+    read request
+    printf '%s\\n' '{"protocol":1,"claims":\(claimsJSON)}'
+
+    """
+    try script.write(to: module.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: module.appendingPathComponent("run.sh").path)
+    try workingDeck.replacingOccurrences(of: "probe", with: id).write(to: folder.appendingPathComponent("deck.yaml"), atomically: true, encoding: .utf8)
 }

@@ -58,22 +58,9 @@ import Testing
     @Test func aModulesDetachedHelperDoesNotOutliveTheBuild() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let module = folder.appendingPathComponent("modules/helper")
-        try FileManager.default.createDirectory(at: module, withIntermediateDirectories: true)
-        try "id: helper\nkind: process\ncommand: [./run.sh]\n".write(to: module.appendingPathComponent("module.yaml"), atomically: true, encoding: .utf8)
         let pidFile = folder.appendingPathComponent("helper.pid")
-        let script = """
-        #!/bin/sh
-        sh -c 'setsid sleep 300 & echo $! > "\(pidFile.path)"'
-        read request
-        printf '%s\\n' '{"protocol":1,"descriptor":{"id":"helper","title":"Helper","summary":"s","version":"1"}}'
-        read request
-        printf '%s\\n' '{"protocol":1,"claims":[{"id":"helper.one","side":"pro","tag":"A claim"}]}'
-
-        """
-        try script.write(to: module.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: module.appendingPathComponent("run.sh").path)
-        try workingDeck.replacingOccurrences(of: "probe", with: "helper").write(to: folder.appendingPathComponent("deck.yaml"), atomically: true, encoding: .utf8)
+        try writeScriptModule("helper", in: folder, before: "sh -c 'setsid sleep 300 & echo $! > \"\(pidFile.path)\"'",
+                              claimsJSON: #"[{"id":"helper.one","side":"pro","tag":"A claim"}]"#)
         let result = try debate(["build", "deck.yaml", "--module-path", "modules"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let pid = try #require(Int32(try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
