@@ -121,4 +121,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let verbatimCiteWithoutCard: Self = "cite-without-card"
     public static let verbatimTextOutsideCard: Self = "text-outside-card"
     public static let verbatimObjectNotKept: Self = "object-not-kept"
+    /// A Kialo export over `KialoDiscussion.maxBytes`.
+    public static let kialoTooBig: Self = "kialo-too-big"
+    /// An import that is not UTF-8 text (a binary file, Latin-1).
+    public static let notUTF8Text: Self = "not-utf8-text"
+
+    // Claims from any source.
+    /// A claim id (or the id an `answers:`/`extends:` names) outside the claim-id grammar.
+    public static let invalidClaimID: Self = "invalid-claim-id"
 }

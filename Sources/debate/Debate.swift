@@ -1,6 +1,16 @@
 import ArgumentParser
+import DebateCore
 
+/// The entry point: output failures are exit 74, never a crash (see `StandardStream`), so a
+/// closed pipe must give EPIPE rather than SIGPIPE; then the commands.
 @main
+enum Entry {
+    static func main() {
+        StandardStream.ignoreBrokenPipes()
+        Debate.main()
+    }
+}
+
 struct Debate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debate",

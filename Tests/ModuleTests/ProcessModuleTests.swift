@@ -180,3 +180,47 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
         #expect(message.contains(expected), "\(manifest) → \(message)")
     }
 }
+
+/// Issue 13: a grandchild that left the module's session (`setsid`), even one whose parent exited
+/// so that it was re-parented away from the module, is killed with the module.
+@Test func detachedGrandchildrenDieWithTheModule() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pids = folder.appendingPathComponent("pids")
+    let module = try makeProcessModule("escaper", in: folder, script: """
+        setsid sleep 300 &
+        echo $! >> '\(pids.path)'
+        sh -c 'setsid sleep 301 & echo $! >> "\(pids.path)"'
+        sleep 0.2
+        wait
+
+        """, timeout: 1)
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
+    #expect(message.contains("did not reply to `describe` within 1 s"), "\(message)")
+    let numbers = try String(contentsOf: pids, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+    #expect(numbers.count == 2, "\(numbers)")
+    for pid in numbers { #expect(diesSoon(pid), "process \(pid) outlived the module") }
+}
+
+/// Issue 13: a correct module that writes a lot to standard error is not slowed past its timeout,
+/// and only the first 64 KB are relayed, with a count of the rest.
+@Test func chattyModuleIsRelayedWithACap() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let module = try makeProcessModule("chatty", in: folder, script: """
+        read request
+        head -c 8000000 /dev/zero | tr '\\0' 'x' | fold -w 99 >&2
+        echo '{"protocol":1,"descriptor":\(descriptorJSON("chatty"))}'
+        read request
+        echo '{"protocol":1,"claims":[]}'
+
+        """, timeout: 20)
+    let logs = LogLines()
+    let set = try ModuleSearch.load(folder: module.path, settings: logs.settings(timeout: 20)).arguments(for: context)
+    #expect(set.claims.isEmpty)
+    let lines = logs.lines
+    let relayed = lines.dropLast().reduce(0) { $0 + $1.count - "[chatty] ".count + 1 }
+    #expect(relayed <= 64 * 1024 && relayed > 60 * 1024, "\(relayed) bytes relayed")
+    let dropped = 8_000_000 + 8_000_000 / 99 + 1 - relayed
+    #expect(lines.last == "[chatty] … \(dropped) more bytes of standard error not shown", "\(lines.last ?? "")")
+}

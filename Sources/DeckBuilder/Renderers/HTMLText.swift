@@ -5,7 +5,7 @@ import DeckModel
 enum HTMLText {
     /// Escapes text for element content and quoted attribute values alike.
     static func escape(_ text: String) -> String {
-        rewritingASCII(text) { byte, _ in
+        rewritingASCII(plainText(text)) { byte, _ in
             switch byte {
             case UInt8(ascii: "&"): "&amp;"
             case UInt8(ascii: "<"): "&lt;"
