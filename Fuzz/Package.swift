@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(name: "fuzz-markup", dependencies: ["FuzzSupport"], path: "Targets/markup"),
         .executableTarget(name: "fuzz-kialo", dependencies: ["FuzzSupport"], path: "Targets/kialo"),
         .executableTarget(name: "fuzz-reply", dependencies: ["FuzzSupport"], path: "Targets/reply"),
-        // FUZZ-VERBATIM: the Verbatim .docx reader (ModuleAuthoring, issue 10) gets a target here once it is on main.
+        .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport"], path: "Targets/docx"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,9 @@ struct Debate: ParsableCommand {
         Argument modules supply claims and counterclaims; a deck file in decks/ says which modules to use \
         and how to arrange their cards (Pocket › Hat › Block › Tag). `debate build` writes the deck as \
         Word (Verbatim styles), Anki, Argdown, Markdown, HTML or JSON; `debate lint` checks decks and packs and prints compiler-style diagnostics; \
-        `debate quiz` drills you on a deck with spaced repetition.
+        `debate quiz` drills you on a deck with spaced repetition; `debate search` finds cards in every \
+        module you can use; `debate import verbatim` brings Verbatim Word files in as packs; `debate init` \
+        starts a project (decks/ and modules/).
 
         Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot create (an output folder exists), 74 I/O error.
         """,
