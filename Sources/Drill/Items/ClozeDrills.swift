@@ -19,13 +19,20 @@ struct ClozeDrills: DrillSource {
 
     /// The sentence the blank sits in, as the card reads it.
     static func explanation(before: String, answer: String, after: String) -> String {
-        let enders: Set<Character> = [".", "!", "?", "\n"]
-        var start = before.endIndex
-        while start > before.startIndex, !enders.contains(before[before.index(before: start)]) { start = before.index(before: start) }
-        var end = after.startIndex
-        while end < after.endIndex, !enders.contains(after[end]) { end = after.index(after: end) }
-        if end < after.endIndex { end = after.index(after: end) }
-        let sentence = (before[start...] + "[" + answer + "]" + after[..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // A full stop ends a sentence when a space follows and it does not close an abbreviation ("U.S.").
+        func ends(_ text: [Character], _ index: Int) -> Bool {
+            let character = text[index]
+            if character == "\n" { return true }
+            guard ".!?".contains(character), index + 1 >= text.count || text[index + 1] == " " else { return false }
+            return character != "." || index < 1 || !(text[index - 1].isUppercase && (index < 2 || !text[index - 2].isLetter || text[index - 2] == "."))
+        }
+        let head = Array(before), tail = Array(after)
+        var start = head.count
+        while start > 0, !ends(head, start - 1) { start -= 1 }
+        var end = 0
+        while end < tail.count, !ends(tail, end) { end += 1 }
+        if end < tail.count { end += 1 }
+        let sentence = (String(head[start...]) + "[" + answer + "]" + String(tail[..<end])).trimmingCharacters(in: .whitespacesAndNewlines)
         return "The card reads: “\(sentence)”"
     }
 

@@ -48,15 +48,21 @@ struct ResponseDrills: DrillSource {
         guard let roles = kind.answerableRoles else { return "any claim" }
         let names = ClaimRole.allCases.filter(roles.contains).map { role -> String in
             let name = role == .text ? "counterplan text" : role.title.lowercased()
-            return (["a", "e", "i", "o", "u"].contains(name.first.map(String.init) ?? "") ? "an " : "a ") + name
+            return article(name) + " " + name
         }
         return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    /// "a" or "an" as the word is said: "an impact", "a uniqueness".
+    static func article(_ word: String) -> String {
+        guard let first = word.first, "aeiou".contains(first), !word.hasPrefix("uni"), !word.hasPrefix("use") else { return "a" }
+        return "an"
     }
 
     /// One line on why the answer is right.
     static func explanation(_ kind: ResponseKind, against role: ClaimRole?, evenIf: Bool) -> String {
         var line = "\(kind.title): \(meaning(kind)); it answers \(targets(kind))"
-        if let role { line += ", and their claim is a\(["a", "e", "i", "o", "u"].contains(role.title.lowercased().first.map(String.init) ?? "") ? "n" : "") \(role.title.lowercased())" }
+        if let role { line += ", and their claim is \(article(role.title.lowercased())) \(role.title.lowercased())" }
         if evenIf { line += " (framed “even if”: it grants their claim for the sake of argument)" }
         return line + "."
     }

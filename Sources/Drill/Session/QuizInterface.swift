@@ -109,6 +109,12 @@ enum ItemText {
                 item.response.map { $0.title == term && DebateWords.names($0, in: answer) } ?? false
                     || TextMatching.hits(term, in: answer)
             }
+            // The response named and the warrant given: what a coach credits, whatever the wording.
+            if let kind = item.response, hit.contains(kind.title), let warrant = item.warrant,
+               TextMatching.hits(warrant, in: answer) {
+                lines.append(wrap(style.green("credited: you named the \(kind.title.lowercased()) and its warrant"),
+                                  width: width, indent: "    ", hanging: "      "))
+            }
             let missed = terms.filter { !hit.contains($0) }
             hitCount += hit.count
             termCount += terms.count

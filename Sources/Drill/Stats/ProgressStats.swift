@@ -45,7 +45,7 @@ public struct ProgressStats: Sendable, Encodable {
     public var retentionReviews: Int
     public var trueRetention: Double?
     public var due: Due
-    /// Lowest retrievability first; ties go to the item with more lapses, then the less stable one.
+    /// Lowest predicted recall now first; ties go to the item with more lapses, then the less stable one.
     public var weakest: [WeakItem]
 
     /// - Parameters:
@@ -78,7 +78,7 @@ public struct ProgressStats: Sendable, Encodable {
                      question: questions[item.id], stability: item.card.stability ?? 0,
                      lapses: item.lapses, reviews: item.reps, due: RFC3339.string(from: item.card.due))
         }
-        .sorted { ($0.recallNow, -$0.lapses, $0.stability, $0.id) < ($1.retrievability, -$1.lapses, $1.stability, $1.id) }
+        .sorted { ($0.recallNow, -$0.lapses, $0.stability, $0.id) < ($1.recallNow, -$1.lapses, $1.stability, $1.id) }
         .prefix(top).map { $0 }
     }
 
