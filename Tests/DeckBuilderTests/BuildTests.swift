@@ -31,24 +31,24 @@ import Testing
 }
 
 @Test func budgetsAreFlagged() throws {
-    // The sample deck reads in 0:07 (block “Talks work” 0:03, the A2 block 0:04). Budgets of 3.5 s a
-    // block and 5 s a deck put the A2 block and the deck over, and “Talks work” under.
+    // The sample deck reads in 0:11 (block “Talks work” 0:06 with its plan text and extension, the A2
+    // block 0:04). Budgets of 5 s a block and 10 s a deck put “Talks work” and the deck over, the A2 block under.
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debate-build-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let deckPath = folder.appendingPathComponent("deck.yaml")
     let sample = try String(contentsOf: fixtures.appendingPathComponent("deck.yaml"), encoding: .utf8)
     try sample.replacingOccurrences(of: "budget: { wpm: 200, speech: 30s, block: 10s }",
-                                    with: "budget: { wpm: 200, speech: 5s, block: 3.5s }")
+                                    with: "budget: { wpm: 200, speech: 10s, block: 5s }")
         .write(to: deckPath, atomically: true, encoding: .utf8)
     let context = try build(deckPath.path)
     let deck = try #require(context.deck)
-    #expect(deck.blocks.map(\.overBudget) == [false, true])
+    #expect(deck.blocks.map(\.overBudget) == [true, false])
     #expect(deck.overBudget)
     let budgetWarnings = context.diagnostics.filter { $0.code == .overBudget }.map(\.message)
     #expect(budgetWarnings == [
-        "block “A2: Talking rewards bad behaviour” reads in 0:04, over the 0:04 block budget",
-        "the deck reads in 0:07, over its 0:05 speech budget",
+        "block “Talks work” reads in 0:06, over the 0:05 block budget",
+        "the deck reads in 0:11, over its 0:10 speech budget",
     ])
 }
 

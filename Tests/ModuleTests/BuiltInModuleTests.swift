@@ -89,6 +89,16 @@ func moduleExamplesHold(_ id: String) throws {
     }
 }
 
+/// A deck may use any one built-in alone (Examples/deck.yaml uses only `hedging`): no built-in answers,
+/// extends or joins a position of another.
+@Test(arguments: registered.map(\.descriptor.id))
+func builtInStandsAlone(_ id: String) throws {
+    let module = try #require(registered.first { $0.descriptor.id == id })
+    let graph = ArgumentGraph([try module.arguments(for: ModuleContext(resolution: "r", side: .pro))])
+    let errors = graph.validate().filter { $0.severity == .error }
+    #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+}
+
 @Test func packOptionsFilterAndRejectUnknownNames() throws {
     let values = try #require(registered.first { $0.descriptor.id == "values" })
     let all = try values.arguments(for: ModuleContext(resolution: "r", side: .pro))
