@@ -14,6 +14,10 @@ let package = Package(
         .library(name: "ModuleFormat", targets: ["ModuleFormat"]),
         .library(name: "DeckModel", targets: ["DeckModel"]),
         .library(name: "DeckBuilder", targets: ["DeckBuilder"]),
+        // Authoring tools; its Verbatim .docx reader (DocxReader) takes bytes or a path on its own (fuzzable).
+        .library(name: "ModuleAuthoring", targets: ["ModuleAuthoring"]),
+        // The readers Fuzz/ (its own root package, for the sanitizer flags) drives; not an API.
+        .library(name: "DebateReaders", targets: ["YAMLCoding", "DebateCore", "ModuleFormat", "ModuleAuthoring", "DeckBuilder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,7 +38,8 @@ let package = Package(
         // Finding and running modules: the search path, the registry, process modules.
         .target(name: "ModuleLoading", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
         // Writing modules: scaffolds and imports.
-        .target(name: "ModuleAuthoring", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
+        .target(name: "ModuleAuthoring", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding",
+                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "DebateModuleKit", dependencies: ["DebateCore", "ModuleFormat", "YAMLCoding"]),
         // The assembled deck that renderers and the quiz read.
         .target(name: "DeckModel", dependencies: ["DebateCore"]),
@@ -43,12 +48,14 @@ let package = Package(
             // .docx and .apkg are zip files; an .apkg holds an SQLite collection.
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schema"]),
+        // The library index: every claim a command can see, in SQLite with FTS5 (`debate search`).
+        .target(name: "LibraryIndex", dependencies: ["DebateCore", "YAMLCoding", .product(name: "GRDB", package: "GRDB.swift")]),
         // `debate lint`: checks of modules and decks, as values.
         .target(name: "Linter", dependencies: ["DebateCore", "ModuleFormat", "ModuleLoading", "DeckBuilder", "YAMLCoding"]),
         .target(name: "Drill", dependencies: ["DebateCore", "DeckModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "debate", dependencies: [
             "DebateCore", "YAMLCoding", "DeckModel", "DeckBuilder", "BuiltInModules", "ModuleFormat", "ModuleLoading",
-            "ModuleAuthoring", "Drill", "Linter",
+            "ModuleAuthoring", "Drill", "Linter", "LibraryIndex",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Command plugins (never prebuild): `swift package build-decks` / `lint-decks` run the debate tool built from source.
@@ -61,6 +68,9 @@ let package = Package(
                 dependencies: ["debate"]),
         .testTarget(name: "YAMLCodingTests", dependencies: ["YAMLCoding"]),
         .testTarget(name: "DebateCoreTests", dependencies: ["DebateCore"]),
+        // Self-made .docx fixtures for the Verbatim importer's tests (library and CLI).
+        .target(name: "DocxFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/DocxFixtures"),
+        .testTarget(name: "ModuleAuthoringTests", dependencies: ["ModuleAuthoring", "DocxFixtures"]),
         .testTarget(name: "ModuleTests", dependencies: ["BuiltInModules", "ModuleFormat", "ModuleLoading", "ModuleAuthoring",
                                                          "DebateModuleKit", "YAMLCoding"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "DeckModel", "ModuleFormat", .product(name: "GRDB", package: "GRDB.swift")],
@@ -69,7 +79,8 @@ let package = Package(
         .target(name: "FSRSReferenceVectors", path: "Tests/FSRSReferenceVectors"),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "DeckModel", "DeckBuilder", "BuiltInModules", "ModuleLoading", "FSRSReferenceVectors",
                                                        .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors"], exclude: ["Fixtures"]),
+        .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CLITests", dependencies: ["FSRSReferenceVectors", "DocxFixtures"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,17 +53,9 @@ WORK="$HERE/.work"
 mkdir -p "$WORK"
 
 # ── The binaries ──────────────────────────────────────────────────────────────────────────────────
-if [[ -n "${DEBATE_BIN:-}" ]]; then
-    BIN="$DEBATE_BIN"
-    [[ -x "$BIN" ]] || { echo "run.sh: DEBATE_BIN=$BIN is not an executable file" >&2; exit 66; }
-elif [[ "${SKIP_BUILD:-}" == 1 && -x "$ROOT/.build/release/debate" ]]; then
-    BIN="$ROOT/.build/release/debate"
-else
-    echo "== swift build -c release --product debate" >&2
-    (cd "$ROOT" && swift build -c release --product debate) >&2
-    BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/debate"
-fi
-BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
+# shellcheck source=debate_bin.sh
+source "$HERE/debate_bin.sh"
+find_debate_binary run.sh "$ROOT"
 "$BIN" build --help > /dev/null 2>&1 || { echo "run.sh: $BIN build --help fails; is it the debate CLI?" >&2; exit 70; }
 
 PARSE_ONLY="$WORK/parse_only"

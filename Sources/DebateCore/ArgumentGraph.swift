@@ -64,6 +64,14 @@ public struct ArgumentGraph: Sendable {
         return all.filter { $0.side == side }
     }
 
+    /// Claims whose ids break the claim-id grammar: files and replies are checked as they are
+    /// read, so this catches modules written in Swift.
+    var idDiagnostics: [Diagnostic] {
+        claims.compactMap { claim in
+            ClaimID.problem(claim.id).map { Diagnostic.error(.invalidClaimID, "\($0) (from module `\(claim.module)`)", at: claim.location) }
+        }
+    }
+
     /// Errors (duplicate ids, dangling `answers:`, unknown positions, a permutation of something that
     /// is no counterplan text or alternative) and warnings (double turns, answers that do not fit the
     /// part they answer, answering one's own side). A build that left modules out on purpose passes
@@ -72,7 +80,7 @@ public struct ArgumentGraph: Sendable {
     /// claims (by the `module.` prefix of the id) has nothing to answer in this deck, and is no error.
     public func validate(danglingAnswers: Diagnostic.Severity = .error, danglingHint: String? = nil,
                          absentModules: Set<String> = []) -> [Diagnostic] {
-        var diagnostics = indexDiagnostics
+        var diagnostics = indexDiagnostics + idDiagnostics
         let ids = claims.map(\.id)
         let positionIDs = positions.map(\.id)
         for claim in claims {

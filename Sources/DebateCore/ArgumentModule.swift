@@ -159,7 +159,8 @@ public struct ArgumentSet: Sendable {
     /// The positions the module declares (`positions:` in its claim files).
     public var positions: [Position]
     public var claims: [any Claim]
-    /// Warnings found while loading (deprecated spellings); the graph reports them with its own.
+    /// Warnings found while loading (deprecated spellings, a ` #` read as a comment inside a tag); the
+    /// graph reports them with its own.
     public var diagnostics: [Diagnostic]
     /// The pack's folder, when the module is a pack: a cite's `source:` is relative to it.
     public var directory: String?

@@ -211,7 +211,16 @@ public struct ClaimEntry: Codable, Sendable, Hashable {
                 codingPath: decoder.codingPath + [CodingKeys.evenIf],
                 debugDescription: "`even-if:` frames an answer; it needs `answers:` and `response:`"))
         }
-        if id.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.id], debugDescription: "a claim id cannot be empty")) }
+        // One id grammar for every source (ClaimID); `answers:` names a claim, so it follows it too.
+        if let problem = ClaimID.problem(id) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.id], debugDescription: problem))
+        }
+        if let answers, let problem = ClaimID.problem(answers) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.answers], debugDescription: problem))
+        }
+        if let extends, let problem = ClaimID.problem(extends) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.extends], debugDescription: problem))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

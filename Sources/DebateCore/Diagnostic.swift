@@ -51,9 +51,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         Diagnostic(.note, code, message, at: location, hint: hint)
     }
 
-    /// A YAML decoding error becomes an error diagnostic at the same position, its code from the error's kind.
+    /// A YAML decoding error becomes an error diagnostic at the same position, with the error's code:
+    /// a precise one for the mistakes YAMLCoding explains (`yaml-colon-in-text`), else its kind's.
     public init(_ error: YAMLError) {
-        self.init(.error, DiagnosticCode(yaml: error.kind), error.message, at: error.location, hint: error.hint)
+        self.init(.error, DiagnosticCode(rawValue: error.code), error.message, at: error.location, hint: error.hint)
     }
 
     public var description: String {

@@ -34,6 +34,22 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let limitExceeded: Self = "limit-exceeded"
     public static let invalidValue: Self = "invalid-value"
 
+    // The mistakes YAMLCoding explains in plain words (`YAMLError.code`, `YAMLWarning.code`).
+    public static let yamlColonInText: Self = "yaml-colon-in-text"
+    public static let yamlCommentInText: Self = "yaml-comment-in-text"
+    public static let yamlIndentation: Self = "yaml-indentation"
+    public static let yamlTab: Self = "yaml-tab"
+    public static let yamlUnclosedQuote: Self = "yaml-unclosed-quote"
+    public static let yamlUnclosedBracket: Self = "yaml-unclosed-bracket"
+    public static let yamlMissingSpace: Self = "yaml-missing-space"
+    public static let yamlMissingColon: Self = "yaml-missing-colon"
+    public static let yamlListAfterKey: Self = "yaml-list-after-key"
+    public static let yamlReservedCharacter: Self = "yaml-reserved-character"
+    public static let emptyFile: Self = "empty-file"
+    public static let notUTF8: Self = "not-utf8"
+    /// An evidence span that is not closed, or spans that cross (DebateCore's markup).
+    public static let evidenceMarkup: Self = "evidence-markup"
+
     public init(yaml kind: YAMLError.Kind) {
         switch kind {
         case .io: self = .yamlIO
@@ -78,7 +94,39 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let coverage: Self = "coverage"
     public static let renderFailed: Self = "render-failed"
 
+    // The library index (LibraryIndex, `debate search`).
+    public static let indexRebuilt: Self = "index-rebuilt"
+    public static let unindexedFile: Self = "unindexed-file"
+
     // Authoring (ModuleAuthoring).
     public static let badModuleID: Self = "bad-module-id"
     public static let kialoSyntax: Self = "kialo-syntax"
+
+    // `debate import verbatim` (ModuleAuthoring/Verbatim): a Word file that cannot be read (errors) …
+    public static let docxCannotRead: Self = "cannot-read"
+    public static let docxTooLarge: Self = "too-large"
+    public static let docxNotDocx: Self = "not-docx"
+    public static let docxOldDoc: Self = "old-doc"
+    public static let docxEncrypted: Self = "encrypted"
+    public static let docxBadZip: Self = "bad-zip"
+    public static let docxTooManyParts: Self = "too-many-parts"
+    public static let docxUnsafePath: Self = "unsafe-path"
+    public static let docxNoDocument: Self = "no-document"
+    public static let docxZipBomb: Self = "zip-bomb"
+    public static let docxBadXML: Self = "bad-xml"
+    // … and what the import reports about a document it read (warnings).
+    public static let verbatimFakeTag: Self = "fake-tag"
+    public static let verbatimUnstyledCite: Self = "unstyled-cite"
+    public static let verbatimUntaggedCard: Self = "untagged-card"
+    public static let verbatimCiteWithoutCard: Self = "cite-without-card"
+    public static let verbatimTextOutsideCard: Self = "text-outside-card"
+    public static let verbatimObjectNotKept: Self = "object-not-kept"
+    /// A Kialo export over `KialoDiscussion.maxBytes`.
+    public static let kialoTooBig: Self = "kialo-too-big"
+    /// An import that is not UTF-8 text (a binary file, Latin-1).
+    public static let notUTF8Text: Self = "not-utf8-text"
+
+    // Claims from any source.
+    /// A claim id (or the id an `answers:`/`extends:` names) outside the claim-id grammar.
+    public static let invalidClaimID: Self = "invalid-claim-id"
 }

@@ -108,7 +108,16 @@ public struct EvidenceError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
     public var location: SourceLocation?
     public var offset: Int
-    public var description: String { location.map { "\($0): error: \(message)" } ?? "error: \(message)" }
+    public var hint: String?
+    public init(message: String, location: SourceLocation?, offset: Int, hint: String? = nil) {
+        self.message = message
+        self.location = location
+        self.offset = offset
+        self.hint = hint
+    }
+    public var description: String {
+        (location.map { "\($0): error: \(message)" } ?? "error: \(message)") + (hint.map { "; \($0)" } ?? "")
+    }
 }
 
 /// Scans the markup's UTF-8 bytes: every marker is ASCII, so no Character segmentation is needed
@@ -147,10 +156,43 @@ enum EvidenceParser {
         }
 
         /// Errors report offsets in Characters, as `YAMLScalarInfo.location(ofValueOffset:)` expects.
-        func failure(_ message: String, atByte byteOffset: Int) -> EvidenceError {
+        func characterOffset(_ byteOffset: Int) -> Int {
             let index = markup.utf8.index(markup.startIndex, offsetBy: byteOffset)
-            let offset = markup.distance(from: markup.startIndex, to: index)
-            return EvidenceError(message: message, location: locate(offset), offset: offset)
+            return markup.distance(from: markup.startIndex, to: index)
+        }
+        func failure(_ message: String, atByte byteOffset: Int, hint: String? = nil) -> EvidenceError {
+            let offset = characterOffset(byteOffset)
+            return EvidenceError(message: message, location: locate(offset), offset: offset, hint: hint)
+        }
+        /// "16:10" in the file, or "character 42" of the evidence when positions are unknown.
+        func place(_ byteOffset: Int) -> String {
+            let offset = characterOffset(byteOffset)
+            return locate(offset).map { "\($0.line):\($0.column)" } ?? "character \(offset + 1)"
+        }
+        /// The last finished span of each style, as byte offsets of its two markers.
+        var lastPair: [UInt8: (open: Int, close: Int)] = [:]
+
+        func spansLines(_ from: Int, _ to: Int) -> Bool { bytes[from..<to].contains(UInt8(ascii: "\n")) }
+        func symbol(_ name: String) -> String { String(name.split(separator: " ").last ?? "") }
+
+        /// Spans that cross (`__a ==b__ c==`) are reported where a closing marker is missing: markers
+        /// of one kind pair in order, so one missing closer re-pairs every later marker of its kind.
+        /// An outer span that runs over a line break most likely lost its closer; else the inner one did.
+        func crossing(outer: (style: Evidence.Style, name: String, byteOffset: Int),
+                      inner: (style: Evidence.Style, name: String, byteOffset: Int),
+                      closingAt i: Int, marker: String) -> EvidenceError {
+            if spansLines(outer.byteOffset, i) {
+                return failure("this \(outer.name) does not close before the \(inner.name) at \(place(inner.byteOffset)), so the two cross",
+                               atByte: outer.byteOffset,
+                               hint: "add the closing \(symbol(outer.name)) where the span should end; \(symbol(outer.name)) marks "
+                                   + "pair in order, so the one at \(place(i)) was read as its close")
+            }
+            var hint = "close it with \(symbol(inner.name)) before the \(marker) at \(place(i)) closes"
+            if let previous = lastPair[bytes[inner.byteOffset]], spansLines(previous.open, previous.close) {
+                hint += "; \(symbol(inner.name)) marks pair in order (the one before ran from \(place(previous.open)) to "
+                    + "\(place(previous.close))), so a closing \(symbol(inner.name)) may be missing earlier"
+            }
+            return failure("this \(inner.name) is still open where the \(marker) around it closes", atByte: inner.byteOffset, hint: hint)
         }
 
         while i < bytes.count {
@@ -169,10 +211,9 @@ enum EvidenceParser {
                 flush()
                 if let index = open.lastIndex(where: { $0.style == marker.style }) {
                     if index != open.count - 1 {
-                        let inner = open[open.count - 1]
-                        throw failure("\(marker.name) closes while \(inner.name) opened inside it is still open; spans must nest",
-                                      atByte: i)
+                        throw crossing(outer: open[index], inner: open[open.count - 1], closingAt: i, marker: marker.name)
                     }
+                    lastPair[byte] = (open[index].byteOffset, i)
                     open.removeLast()
                     style.remove(marker.style)
                 } else {
@@ -187,7 +228,9 @@ enum EvidenceParser {
         }
         flush()
         if let unclosed = open.last {
-            throw failure("unclosed \(unclosed.name) span in evidence", atByte: unclosed.byteOffset)
+            let symbol = String(unclosed.name.split(separator: " ").last ?? "")
+            throw failure("this \(unclosed.name) is never closed", atByte: unclosed.byteOffset,
+                          hint: "add the closing \(symbol) where the span should end")
         }
         return runs
     }
@@ -205,10 +248,11 @@ extension Evidence: Codable {
             self.scalar = scalar
         } catch {
             if let location = error.location {
-                throw YAMLError(kind: .invalidValue, location: location, message: error.message, hint: nil,
-                                codingPath: decoder.codingPath.map(\.stringValue))
+                throw YAMLError(kind: .invalidValue, location: location, message: error.message, hint: error.hint,
+                                codingPath: decoder.codingPath.map(\.stringValue), code: "evidence-markup")
             }
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: error.message + (error.hint.map { "; \($0)" } ?? "")))
         }
     }
 

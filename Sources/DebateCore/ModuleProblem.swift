@@ -19,10 +19,14 @@ public enum ModuleProblem: Sendable, Hashable {
     public var diagnostic: Diagnostic {
         switch self {
         case let .unknownModule(id, known, searched, location):
+            if let close = closestMatch(to: id, in: known) {
+                return .error(.unknownModule, "unknown module `\(id)`", at: location, hint: "did you mean `\(close)`?")
+            }
             let looked = searched.isEmpty ? "" : "; looked in \(searched.joined(separator: ", "))"
-            let hint = closestMatch(to: id, in: known).map { "did you mean `\($0)`?" }
-                ?? "known modules: \(known.joined(separator: ", ")); add a place with --module-path DIR or DEBATE_MODULE_PATH"
-            return .error(.unknownModule, "unknown module `\(id)`\(looked)", at: location, hint: hint)
+            let hint = "put the module's folder in the project's modules/ folder (`debate modules new \(id)` writes it there), "
+                + "or add a place with --module-path DIR or DEBATE_MODULE_PATH, or pin it here: `- { id: \(id), from: path/to/\(id) }`"
+            return .error(.unknownModule, "unknown module `\(id)`\(looked); known modules: \(known.joined(separator: ", "))",
+                          at: location, hint: hint)
         case let .conflict(id, places, location):
             return .error(.moduleConflict, "two modules have the id `\(id)`: \(places.joined(separator: " and "))", at: location,
                           hint: "rename one, take one off the module path, or pin one in the deck: `- { id: \(id), from: PATH }`")

@@ -45,16 +45,18 @@ public struct ModuleError: Error, Sendable, CustomStringConvertible {
 extension DebateModule {
     /// Serves requests from standard input until it closes. Logs go to standard error.
     public static func main() {
+        StandardStream.ignoreBrokenPipes()
         let server = ModuleServer(Self())
         while let line = Swift.readLine(strippingNewline: true) {
             guard let reply = server.reply(to: line) else { continue }
-            FileHandle.standardOutput.write(reply + Data("\n".utf8))
+            // A host that went away (EPIPE) or a full output ends the module with status 74, not a trap.
+            (reply + Data("\n".utf8)).withUnsafeBytes { StandardStream.output.write($0) }
         }
     }
 
     /// Writes a line to standard error, which debate shows prefixed with the module id.
     public static func log(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStream.error.write(message + "\n")
     }
 }
 

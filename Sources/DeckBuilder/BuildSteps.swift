@@ -7,11 +7,13 @@ import YAMLCoding
 enum BuildSteps {
     /// Reads the deck file, once.
     static func read(_ context: inout BuildContext) throws(DiagnosticsError) {
+        var warnings: [YAMLWarning] = []
         do {
-            context.configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: context.configPath)
+            context.configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: context.configPath, warnings: &warnings)
         } catch {
             throw DiagnosticsError(Diagnostic(error))
         }
+        context.diagnostics += warnings.map(Diagnostic.init)
     }
 
     /// Finds the modules the deck can use (its pins choose among modules that share an id).
@@ -41,7 +43,8 @@ enum BuildSteps {
                                               options: use.options)
             var failure: [Diagnostic] = []
             do {
-                context.sets.append(try module.arguments(for: moduleContext))
+                let set = try module.arguments(for: moduleContext)
+                context.sets.append(set)
                 context.modules.append(UsedModule(module: module, context: moduleContext))
             } catch let error as DiagnosticsError {
                 // A module's own problems keep their positions; problems without one point at the deck's entry.

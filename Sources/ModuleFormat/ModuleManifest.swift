@@ -83,3 +83,15 @@ public struct ModuleManifest: Decodable, Sendable {
                          kind: kind, examples: examples)
     }
 }
+
+extension ModuleManifest: YAMLDescribed {
+    public static var yamlNoun: String { "module" }
+    public static var yamlTitleKey: String? { "id" }
+    public static var yamlEmptyFileHint: String? {
+        "module.yaml starts with `id:`, `title:`, `summary:`, `version:` and `kind: pack` (or `kind: process` and `command:`)"
+    }
+    public static var yamlProseKeys: Set<String> { ["title", "summary"] }
+    public static func yamlNoun(atPath path: [String]) -> YAMLNoun? {
+        path.count == 2 && path[0] == "examples" ? YAMLNoun("example") : nil
+    }
+}

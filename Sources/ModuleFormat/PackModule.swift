@@ -31,32 +31,70 @@ public struct PackModule: ArgumentModule {
         claimFiles = Self.yamlFiles(under: directory).filter { ($0 as NSString).lastPathComponent != Self.manifestName }
     }
 
-    /// Every `.yaml`/`.yml` file below `directory`, sorted.
+    /// Every `.yaml`/`.yml` file below `directory`, sorted. Walks the folders with readdir: a pack
+    /// of thousands of files is listed on every run, and Foundation's enumerator costs more than
+    /// the rest of a search.
     public static func yamlFiles(under directory: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                files.append((directory as NSString).appendingPathComponent(relative))
+        var folders = [directory]
+        while let folder = folders.popLast() {
+            guard let handle = opendir(folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) {
+                    folders.append(path)
+                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    files.append(path)
+                }
             }
         }
         return files.sorted()
     }
 
+    /// Where packs' decoded claim files are kept between runs (the library index); nil decodes every
+    /// file every time. Set once by the program before it loads modules.
+    nonisolated(unsafe) public static var claimCache: (any PackClaimCache)?
+
     /// Decodes every claim file; collects one error per broken file rather than stopping at the first.
+    /// Files the claim cache holds unchanged come from it instead (with the same positions).
     public func entries() throws(DiagnosticsError) -> [ClaimEntry] {
         try contents().entries
     }
 
     /// Decodes every claim file: its positions and its claims.
     public func contents() throws(DiagnosticsError) -> (positions: [Position], entries: [ClaimEntry]) {
+        let contents = try contentsAndWarnings()
+        return (contents.positions, contents.entries)
+    }
+
+    /// The contents and the decoder's warnings (a ` #` that YAML read as a comment inside a tag).
+    public func contentsAndWarnings() throws(DiagnosticsError)
+        -> (positions: [Position], entries: [ClaimEntry], warnings: [Diagnostic])
+    {
         var entries: [ClaimEntry] = []
         var positions: [Position] = []
         var problems: [Diagnostic] = []
+        var warnings: [YAMLWarning] = []
         let decoder = YAMLDecoder()
+        let cached = Self.claimCache?.entries(of: self) ?? [:]
         for file in claimFiles {
+            if let known = cached[file] {
+                entries += known
+                continue
+            }
             do {
-                let contents = try decoder.decode(ClaimFile.self, fromFile: file)
+                let contents = try decoder.decode(ClaimFile.self, fromFile: file, warnings: &warnings)
                 entries += contents.claims
                 positions += contents.positions.map { position in
                     var position = position
@@ -67,47 +105,72 @@ public struct PackModule: ArgumentModule {
                 problems.append(Diagnostic(error))
             }
         }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
-        return (positions, entries)
+        if !problems.isEmpty { throw DiagnosticsError(problems + warnings.map(Diagnostic.init)) }
+        return (positions, entries, warnings.map(Diagnostic.init))
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        let (positions, entries) = try contents()
-        return try arguments(for: context, positions: positions, from: entries)
+        let (positions, entries, warnings) = try contentsAndWarnings()
+        return try arguments(for: context, positions: positions, from: entries, warnings: warnings)
     }
 
-    /// The arguments for `context` from entries already decoded.
-    public func arguments(for context: ModuleContext, positions: [Position], from entries: [ClaimEntry]) throws -> ArgumentSet {
+    /// The arguments for `context` from entries already decoded; `warnings` are the decoder's.
+    public func arguments(for context: ModuleContext, positions: [Position], from entries: [ClaimEntry],
+                          warnings: [Diagnostic] = []) throws -> ArgumentSet {
         let options = try PackOptions(context.options, module: descriptor.id)
         let kept = entries.filter { options.keeps($0) }
         return ArgumentSet(module: descriptor.id, positions: positions, claims: kept.map { $0.claim(module: descriptor.id) },
-                           diagnostics: kept.compactMap(\.deprecationDiagnostic), directory: directory)
+                           diagnostics: warnings + kept.compactMap(\.deprecationDiagnostic), directory: directory)
     }
 
     /// The pack with its claim files decoded once, for callers that ask for arguments many times
     /// (lint runs every example).
     public func loaded() throws(DiagnosticsError) -> LoadedPack {
-        let (positions, entries) = try contents()
-        return LoadedPack(pack: self, positions: positions, entries: entries)
+        let (positions, entries, warnings) = try contentsAndWarnings()
+        return LoadedPack(pack: self, positions: positions, entries: entries, warnings: warnings)
     }
 }
+
+/// Decoded claim files kept between runs, asked before a pack decodes its files.
+public protocol PackClaimCache: Sendable {
+    /// The entries of each of `pack`'s claim files (keyed by the pack's own path for it) that the
+    /// cache holds for the file as it is now. Files left out are decoded by the pack, which reports
+    /// their errors.
+    func entries(of pack: PackModule) -> [String: [ClaimEntry]]
+}
+
+/// A module whose claims are a pack's files (packs, and the built-in modules): the library index
+/// reads their claim files itself.
+public protocol PackBacked: ArgumentModule {
+    var pack: PackModule { get }
+}
+
+extension PackModule: PackBacked {
+    public var pack: PackModule { self }
+}
+
+extension LoadedPack: PackBacked {}
+
+extension BuiltInPack: PackBacked {}
 
 /// A pack whose claim files are already decoded.
 public struct LoadedPack: ArgumentModule {
     public let pack: PackModule
     public let positions: [Position]
     public let entries: [ClaimEntry]
+    /// The decoder's warnings about the claim files.
+    public let warnings: [Diagnostic]
 
     public var descriptor: ModuleDescriptor { pack.descriptor }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
-        try pack.arguments(for: context, positions: positions, from: entries)
+        try pack.arguments(for: context, positions: positions, from: entries, warnings: warnings)
     }
 
     /// Every position and claim, whatever the options: what lint checks.
     public var everything: ArgumentSet {
         ArgumentSet(module: descriptor.id, positions: positions, claims: entries.map { $0.claim(module: descriptor.id) },
-                    diagnostics: entries.compactMap(\.deprecationDiagnostic), directory: pack.directory)
+                    diagnostics: warnings + entries.compactMap(\.deprecationDiagnostic), directory: pack.directory)
     }
 }
 

@@ -5,10 +5,14 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
-/// A module's process: its own process group (so a hung module and anything it started can be
-/// killed together), pipes on its standard streams, and reads bounded by a deadline and a size cap.
-/// Foundation's `Process` can do neither process groups nor bounded reads, hence POSIX here.
+/// A module's process: its own session and process group, and a `DEBATE_MODULE_RUN` token in its
+/// environment, so that a hung module and everything it started can be found and killed together
+/// (ProcessTree); pipes on its standard streams; reads bounded by a deadline and a size cap.
+/// Standard error is drained on its own thread, so a chatty module never waits on us: the first
+/// `errorRelayLimit` bytes are relayed line by line, the rest only counted.
+/// Foundation's `Process` can do neither sessions nor bounded reads, hence POSIX here.
 final class ChildProcess {
     struct SpawnError: Error { var message: String }
 
@@ -22,20 +26,26 @@ final class ChildProcess {
     }
 
     let pid: pid_t
+    /// In the environment of the module and everything it starts, to find them all at the end.
+    let token: String
     private var input: Int32
     private var output: Int32
-    private var errors: Int32
     private var pendingInput: [UInt8] = []
     private var outputBuffer: [UInt8] = []
-    private var errorBuffer: [UInt8] = []
-    /// The last lines the process wrote to standard error, for error messages.
-    private(set) var recentErrors: [String] = []
+    private let errors: ErrorRelay
     private var status: Int32?
-    private let log: (String) -> Void
+
+    /// Bytes of a module's standard error relayed per run; the rest is counted, not shown.
+    static let errorRelayLimit = 64 * 1024
+
+    /// The last lines the process wrote to standard error, for error messages.
+    var recentErrors: [String] { errors.recentLines }
 
     /// Starts `arguments[0]` (looked up on PATH when it has no slash) with `environment`.
-    init(arguments: [String], environment: [String: String], log: @escaping (String) -> Void) throws(SpawnError) {
-        self.log = log
+    init(arguments: [String], environment: [String: String], log: @escaping @Sendable (String) -> Void) throws(SpawnError) {
+        token = UUID().uuidString
+        var environment = environment
+        environment["DEBATE_MODULE_RUN"] = token
         // A module that exits early must not kill us with SIGPIPE when we write its request.
         signal(SIGPIPE, SIG_IGN)
         var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
@@ -59,8 +69,8 @@ final class ChildProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
+        // A new session (and so a new process group, both numbered like the module's pid).
+        posix_spawnattr_setflags(&attributes, Int16(Self.setSession | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var defaults = sigset_t()
         sigemptyset(&defaults)
         for sig in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, sig) }
@@ -94,9 +104,16 @@ final class ChildProcess {
         pid = child
         input = inPipe[1]
         output = outPipe[0]
-        errors = errPipe[0]
-        for fd in [input, output, errors] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        for fd in [input, output] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        errors = ErrorRelay(fd: errPipe[0], limit: Self.errorRelayLimit, log: log)
     }
+
+    /// POSIX_SPAWN_SETSID (glibc 2.26, macOS 10.15): the child calls setsid() before exec.
+    #if canImport(Darwin)
+    static let setSession = Int32(POSIX_SPAWN_SETSID)
+    #else
+    static let setSession: Int32 = 0x80
+    #endif
 
     deinit {
         terminate()
@@ -107,7 +124,7 @@ final class ChildProcess {
         pendingInput += bytes
     }
 
-    /// Waits for one line on standard output, forwarding standard error as it comes.
+    /// Waits for one line on standard output (standard error is relayed meanwhile by its thread).
     func readLine(until deadline: ContinuousClock.Instant, cap: Int) -> LineResult {
         while true {
             if let newline = outputBuffer.firstIndex(of: UInt8(ascii: "\n")) {
@@ -127,7 +144,6 @@ final class ChildProcess {
     private func pump(timeout: Duration) {
         var fds: [pollfd] = []
         if output >= 0 { fds.append(pollfd(fd: output, events: Int16(POLLIN), revents: 0)) }
-        if errors >= 0 { fds.append(pollfd(fd: errors, events: Int16(POLLIN), revents: 0)) }
         if input >= 0 && !pendingInput.isEmpty { fds.append(pollfd(fd: input, events: Int16(POLLOUT), revents: 0)) }
         guard !fds.isEmpty else { return }
         let milliseconds = Int32(clamping: max(1, timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
@@ -138,9 +154,6 @@ final class ChildProcess {
                 writePending()
             } else if entry.fd == output {
                 _ = drain(&output, into: &outputBuffer)
-            } else if entry.fd == errors {
-                _ = drain(&errors, into: &errorBuffer)
-                forwardErrorLines(final: errors < 0)
             }
         }
     }
@@ -177,25 +190,6 @@ final class ChildProcess {
         return any
     }
 
-    private func forwardErrorLines(final: Bool) {
-        while let newline = errorBuffer.firstIndex(of: UInt8(ascii: "\n")) {
-            emitErrorLine(Array(errorBuffer[..<newline]))
-            errorBuffer.removeSubrange(...newline)
-        }
-        // Keep memory bounded when a module writes a huge line without newlines.
-        if errorBuffer.count > 65536 || (final && !errorBuffer.isEmpty) {
-            emitErrorLine(errorBuffer)
-            errorBuffer = []
-        }
-    }
-
-    private func emitErrorLine(_ bytes: [UInt8]) {
-        let line = String(decoding: bytes, as: UTF8.self)
-        log(line)
-        recentErrors.append(line)
-        if recentErrors.count > 10 { recentErrors.removeFirst() }
-    }
-
     /// Closes standard input and gives the process until `deadline` to exit; then kills its group.
     /// Returns the wait status, or nil when it had to be killed.
     @discardableResult
@@ -216,36 +210,38 @@ final class ChildProcess {
                 break
             }
             if deadline - .now <= .zero { break }
-            // Keep reading standard error while we wait, so a chatty module cannot block on it.
-            if errors >= 0 {
-                pump(timeout: .milliseconds(10))
-            } else {
-                usleep(10_000)
-            }
+            usleep(10_000)
         }
         let exited = status
         terminate()
         return exited
     }
 
-    /// Kills the whole process group and reaps the leader. Safe to call more than once.
+    /// Kills the module and everything it started, reaps it, and relays the end of its standard
+    /// error. Safe to call more than once.
     func terminate() {
-        // Members of the group may outlive the leader (a shell's `sleep`): always kill the group.
+        guard !terminated else { return }
+        terminated = true
+        // Its processes may outlive it (a shell's `sleep`, a daemon that called setsid): find them
+        // while the module still holds its tree together, then kill it and look once more.
         kill(-pid, SIGKILL)
+        ProcessTree.killMembers(leader: pid, token: token)
+        kill(pid, SIGKILL)
         if status == nil {
             var raw: Int32 = 0
             while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
             status = raw
         }
-        if errors >= 0 {
-            _ = drain(&errors, into: &errorBuffer)
-            forwardErrorLines(final: true)
-        }
-        Self.close([input, output, errors].filter { $0 >= 0 })
+        // The pid is free for reuse now: look for stragglers by the run's token only.
+        ProcessTree.killMembers(leader: pid, token: token, tokenOnly: true)
+        // Every writer of standard error is gone now; the relay reads to its end.
+        errors.finish(waitingUpTo: .seconds(2))
+        Self.close([input, output].filter { $0 >= 0 })
         input = -1
         output = -1
-        errors = -1
     }
+
+    private var terminated = false
 
     /// "exited with status 3", "was killed by signal 11 (SIGSEGV)".
     static func describe(status raw: Int32) -> String {
@@ -279,4 +275,98 @@ final class ChildProcess {
     }
 
     static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+}
+
+
+/// Reads a module's standard error on its own thread until every writer has closed it: lines are
+/// passed to `log` until `limit` bytes were relayed, then only counted; the end of a run says how
+/// many bytes were not shown. The last lines are kept for error messages either way.
+final class ErrorRelay: @unchecked Sendable {
+    private let lock = NSLock()
+    private let fd: Int32
+    private let limit: Int
+    private let log: @Sendable (String) -> Void
+    private var pending: [UInt8] = []
+    private var relayed = 0
+    private var dropped = 0
+    private var recent: [String] = []
+    private var thread: Thread?
+    private let done = DispatchSemaphore(value: 0)
+    private var stop = false
+
+    var recentLines: [String] { lock.withLock { recent } }
+
+    init(fd: Int32, limit: Int, log: @escaping @Sendable (String) -> Void) {
+        self.fd = fd
+        self.limit = limit
+        self.log = log
+        let thread = Thread { [self] in
+            run()
+            done.signal()
+        }
+        thread.name = "debate module stderr"
+        self.thread = thread
+        thread.start()
+    }
+
+    private func run() {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while !lock.withLock({ stop }) {
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            // Wake up now and then to see whether we were told to stop.
+            if poll(&entry, 1, 200) <= 0 { continue }
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if got > 0 {
+                take(chunk[0..<got])
+            } else if got == 0 || (errno != EINTR && errno != EAGAIN) {
+                break
+            }
+        }
+        take([], final: true)
+        #if canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Darwin.close(fd)
+        #endif
+    }
+
+    private func take(_ bytes: ArraySlice<UInt8>, final: Bool = false) {
+        var lines: [String] = []
+        lock.withLock {
+            pending += bytes
+            // Lines, and a long line without a newline in pieces, so memory stays bounded.
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) ?? (pending.count > 4096 || (final && !pending.isEmpty) ? pending.count : nil) {
+                let line = Array(pending[..<newline])
+                pending.removeSubrange(..<min(newline + 1, pending.count))
+                let text = String(decoding: line, as: UTF8.self)
+                recent.append(text)
+                if recent.count > 10 { recent.removeFirst() }
+                if relayed + line.count <= limit {
+                    relayed += line.count + 1
+                    lines.append(text)
+                } else {
+                    relayed = limit + 1
+                    dropped += line.count + 1
+                }
+            }
+            if final && dropped > 0 {
+                lines.append("… \(dropped) more bytes of standard error not shown")
+                dropped = 0
+            }
+        }
+        for line in lines { log(line) }
+    }
+
+    /// Waits for the thread to read to the end of the stream; past `timeout` (a writer we could not
+    /// kill still holds it open) tells it to stop.
+    func finish(waitingUpTo timeout: Duration) {
+        guard let thread else { return }
+        self.thread = nil
+        _ = thread
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        if done.wait(timeout: .now() + seconds) == .timedOut {
+            lock.withLock { stop = true }
+            done.wait()
+        }
+    }
 }

@@ -4,8 +4,12 @@ import ModuleFormat
 import YAMLCoding
 
 /// Where modules are looked for, in order: `--module-path` folders, `DEBATE_MODULE_PATH`, the deck's
-/// own `modules/` folder, `$XDG_DATA_HOME/debate/modules` (or `~/.local/share/debate/modules`), then
-/// executables named `debate-module-NAME` on PATH.
+/// own `modules/` folder, the project's `modules/` folder, `$XDG_DATA_HOME/debate/modules` (or
+/// `~/.local/share/debate/modules`), then executables named `debate-module-NAME` on PATH.
+///
+/// The project is the nearest folder at or above the deck's folder (or, without a deck, the current
+/// folder) that holds a `decks/` folder: what `debate init` makes. So `decks/x.yaml` finds the
+/// `modules/` that `debate modules new` writes beside `decks/`.
 public struct ModuleSearch: Sendable {
     /// Where a module was found; shown by `debate modules list`.
     public enum Origin: String, Sendable, Codable, CaseIterable {
@@ -13,6 +17,7 @@ public struct ModuleSearch: Sendable {
         case modulePath = "--module-path"
         case environment = "DEBATE_MODULE_PATH"
         case deck
+        case project
         case user = "user"
         case path = "PATH"
         case pinned
@@ -27,6 +32,8 @@ public struct ModuleSearch: Sendable {
     public var settings: ProcessModule.Settings
     /// False leaves PATH out (tests, and callers who want only folders).
     public var searchesPATH: Bool
+    /// Where a search without a deck starts looking for the project (default: the current folder).
+    public var workingDirectory: String?
 
     public static let executablePrefix = ModuleProtocol.executablePrefix
 
@@ -47,12 +54,66 @@ public struct ModuleSearch: Sendable {
         for entry in (environment["DEBATE_MODULE_PATH"] ?? "").split(separator: ":") where !entry.isEmpty {
             result.append((String(entry), .environment))
         }
+        var deckModules: String?
         if let deckFile {
             let folder = (deckFile as NSString).deletingLastPathComponent
-            result.append((folder.isEmpty ? "modules" : folder + "/modules", .deck))
+            deckModules = folder.isEmpty ? "modules" : folder + "/modules"
+            result.append((deckModules!, .deck))
+        }
+        let start = deckFile.map { ($0 as NSString).deletingLastPathComponent } ?? workingDirectory ?? "."
+        if let root = Self.projectRoot(from: start.isEmpty ? "." : start) {
+            let modules = root == "." ? "modules" : (root as NSString).appendingPathComponent("modules")
+            if deckModules.map({ Self.canonical($0) != Self.canonical(modules) }) ?? true {
+                result.append((modules, .project))
+            }
         }
         result.append((userModulesFolder, .user))
         return result
+    }
+
+    /// The nearest folder at or above `folder` that holds a `decks/` folder, as a path usable from
+    /// the current folder (relative paths stay relative: `decks/..` is shown as `.`).
+    public static func projectRoot(from folder: String) -> String? {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        var relative = folder.isEmpty ? "." : folder
+        for _ in 0..<64 {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("decks").path, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                return relative
+            }
+            if url.path == "/" { return nil }
+            url.deleteLastPathComponent()
+            relative = relative.hasPrefix("/") ? url.path : up(relative)
+        }
+        return nil
+    }
+
+    /// The folder above a relative path, kept short: `decks` → `.`, `.` → `..`, `a/..` → `a/../..`.
+    private static func up(_ relative: String) -> String {
+        let parts = relative.split(separator: "/").filter { $0 != "." }
+        if parts.isEmpty { return ".." }
+        if parts.last == ".." { return parts.joined(separator: "/") + "/.." }
+        let rest = parts.dropLast().joined(separator: "/")
+        return rest.isEmpty ? "." : rest
+    }
+
+    /// The places searched, in order, as a user would name them: shown when a module is not found.
+    public var searchedPlaces: [String] {
+        var places = ["the built-in modules"]
+        for (path, origin) in folders {
+            let shown = path
+            switch origin {
+            case .modulePath: places.append("\(shown) (--module-path)")
+            case .environment: places.append("\(shown) (DEBATE_MODULE_PATH)")
+            case .deck: places.append("\(shown) (beside the deck)")
+            case .project: places.append("\(shown) (the project's modules)")
+            case .user: places.append("\(shown) (your modules)")
+            default: places.append(shown)
+            }
+        }
+        if searchesPATH { places.append("`\(Self.executablePrefix)NAME` programs on PATH") }
+        return places
     }
 
     /// `$XDG_DATA_HOME/debate/modules`, falling back to `~/.local/share/debate/modules`.
@@ -138,11 +199,6 @@ public struct ModuleSearch: Sendable {
     /// Loads the module a folder holds, as its manifest says.
     public static func load(folder: String, settings: ProcessModule.Settings = .init()) throws(DiagnosticsError) -> any ArgumentModule {
         try load(try ModuleManifest.load(folder: folder), folder: folder, settings: settings)
-    }
-
-    /// The places searched, in order, for messages ("looked in …").
-    public var searchedPlaces: [String] {
-        folders.map(\.path) + (searchesPATH ? ["PATH (\(Self.executablePrefix)NAME)"] : [])
     }
 
     /// A path with symlinks and `..` resolved, so one folder reached two ways counts once.

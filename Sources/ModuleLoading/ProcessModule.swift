@@ -28,7 +28,7 @@ public struct ProcessModule: ArgumentModule {
 
         /// `[module trade-data] the line` on our standard error.
         public static let forwardToStandardError: @Sendable (String, String) -> Void = { module, line in
-            FileHandle.standardError.write(Data("[module \(module)] \(line)\n".utf8))
+            StandardStream.error.write("[module \(module)] \(TerminalText.sanitize(line, keepNewlines: false))\n")
         }
     }
 
@@ -136,6 +136,8 @@ public struct ProcessModule: ArgumentModule {
         }
         var described = descriptor
         described.kind = .process
+        // Positions inside a reply line help nobody: a failing example is reported at the manifest.
+        described.examples = described.examples.map { var e = $0; e.location = nil; return e }
         reply.value = described
         guard let context else {
             child.finish(until: min(deadline, .now + .seconds(1)))

@@ -61,7 +61,8 @@ enum CoreSchema {
 
     /// YAML 1.1 booleans that the core schema reads as strings; used for hints and by the emitter.
     static func isYAML11Bool(_ text: String) -> Bool {
-        ["y", "yes", "n", "no", "on", "off"].contains(text.lowercased())
+        // The words are at most three letters: a longer string (a whole card) is never lowercased.
+        text.utf8.count <= 3 && ["y", "yes", "n", "no", "on", "off"].contains(text.lowercased())
     }
 
     private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ candidates: StaticString...) -> Bool {

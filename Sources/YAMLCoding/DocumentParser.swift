@@ -3,7 +3,7 @@ import CYAML
 /// Turns libyaml's event stream into a `Document`, enforcing `YAMLLimits` and the
 /// structural rules (one document, scalar keys, no duplicate keys, no merge keys) as it goes.
 struct DocumentParser {
-    private struct Frame {
+    struct Frame {
         var node: Int
         var pendingStart: Int
         var isMapping: Bool
@@ -14,16 +14,16 @@ struct DocumentParser {
         var height: UInt16 = 0
     }
 
-    private let path: String
+    let path: String
     private let limits: YAMLLimits
-    private var nodes: [Node] = []
-    private var children: [UInt32] = []
-    private var scalarBytes: [UInt8] = []
+    var nodes: [Node] = []
+    var children: [UInt32] = []
+    var scalarBytes: [UInt8] = []
     /// Children of the open collections, innermost last; moved to `children` when a collection ends.
-    private var pending: [UInt32] = []
-    private var stack: [Frame] = []
+    var pending: [UInt32] = []
+    var stack: [Frame] = []
     /// The innermost open collection, kept out of `stack` for the per-event checks.
-    private var top = Frame(node: -1, pendingStart: 0, isMapping: false, anchor: -1)
+    var top = Frame(node: -1, pendingStart: 0, isMapping: false, anchor: -1)
     /// Anchor names of open collections (registered when the collection ends).
     private var openAnchors: [String] = []
     private var anchors: [String: Int] = [:]
@@ -33,14 +33,20 @@ struct DocumentParser {
     private var root: Int?
     private var documents = 0
     private var mappingIndex: [Int: [String: Int]] = [:]
+    private var multilinePlainEnds: [Int: (line: Int, column: Int)] = [:]
 
-    private init(path: String, limits: YAMLLimits) {
+    /// Names a place by its path (`YAMLDescribed.yamlNoun(atPath:)` of the decoded type), for syntax errors.
+    let namer: (([String]) -> YAMLNoun?)?
+
+    private init(path: String, limits: YAMLLimits, namer: (([String]) -> YAMLNoun?)?) {
         self.path = path
         self.limits = limits
+        self.namer = namer
     }
 
-    static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String, limits: YAMLLimits) throws(YAMLError) -> Document {
-        var parser = DocumentParser(path: path, limits: limits)
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String, limits: YAMLLimits,
+                      namer: (([String]) -> YAMLNoun?)? = nil) throws(YAMLError) -> Document {
+        var parser = DocumentParser(path: path, limits: limits, namer: namer)
         return try parser.run(input)
     }
 
@@ -67,7 +73,7 @@ struct DocumentParser {
         nodes.append(Node(line: 0, column: 0, first: 0, count: 0, kind: .scalar,
                           style: ScalarStyle.plain.rawValue, flags: Node.resolvable | Node.null | Node.absent))
         return Document(nodes: nodes, children: children, scalarBytes: scalarBytes, root: root ?? 0,
-                        absentNode: absent, mappingIndex: mappingIndex)
+                        absentNode: absent, mappingIndex: mappingIndex, multilinePlainEnds: multilinePlainEnds)
     }
 
     private mutating func readEvents(_ base: UnsafePointer<UInt8>, count: Int, input: UnsafeBufferPointer<UInt8>) throws(YAMLError) {
@@ -99,6 +105,10 @@ struct DocumentParser {
             try scalar(value: event.pointee.data.scalar.value, length: event.pointee.data.scalar.length,
                        style: event.pointee.data.scalar.style, tag: event.pointee.data.scalar.tag,
                        anchor: event.pointee.data.scalar.anchor, mark: mark)
+            let end = event.pointee.end_mark
+            if end.line != mark.line && event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE {
+                multilinePlainEnds[nodes.count - 1] = (end.line, end.column)
+            }
         case YAML_SEQUENCE_START_EVENT:
             try startCollection(.sequence, anchor: event.pointee.data.sequence_start.anchor, mark: mark)
         case YAML_MAPPING_START_EVENT:
@@ -302,47 +312,6 @@ struct DocumentParser {
         return YAMLError(kind: .duplicateKey, location: location(line: key.line, column: key.column),
                          message: "duplicate key `\(text)`",
                          hint: "`\(text)` was first given at \(first.line + 1):\(first.column + 1)")
-    }
-
-    // MARK: - Positions and libyaml errors
-
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(path: path, line: mark.line + 1, column: mark.column + 1)
-    }
-
-    private func location(line: UInt32, column: UInt32) -> SourceLocation {
-        SourceLocation(path: path, line: Int(line) + 1, column: Int(column) + 1)
-    }
-
-    private func syntaxError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -> YAMLError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        switch parser.error {
-        case YAML_MEMORY_ERROR:
-            return YAMLError(kind: .limitExceeded, location: location(line: 0, column: 0),
-                             message: "out of memory while parsing")
-        case YAML_READER_ERROR:
-            // Reader errors carry a byte offset, not a mark.
-            let (line, column) = SourceText.position(ofByte: parser.problem_offset, in: input)
-            var message = problem
-            if parser.problem_value != -1 {
-                message += " (#x\(String(parser.problem_value, radix: 16, uppercase: true)))"
-            }
-            if problem.contains("UTF") {
-                message = "the file is not valid UTF-8: " + message
-            }
-            return YAMLError(kind: .syntax, location: SourceLocation(path: path, line: line + 1, column: column + 1),
-                             message: message)
-        default:
-            var message = problem
-            if let context = parser.context {
-                let mark = parser.context_mark
-                message += " (\(String(cString: context)) that started at \(mark.line + 1):\(mark.column + 1))"
-            }
-            let mark = parser.problem_mark
-            let offset = SourceText.offset(line: mark.line, column: mark.column, in: input)
-            let hint = offset < input.count && input[offset] == 0x09 ? "indent with spaces: YAML does not allow tabs here" : nil
-            return YAMLError(kind: .syntax, location: location(mark), message: message, hint: hint)
-        }
     }
 }
 

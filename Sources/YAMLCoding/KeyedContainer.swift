@@ -33,13 +33,25 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     @inline(__always)
     private func scalar<T>(_ kind: ScalarType, _ type: T.Type, _ key: Key) throws(YAMLError) -> T {
-        try decoder.decodeScalar(kind, as: type, node: decoder.valueNode(forKey: key), key: .key(key))
+        let node = try decoder.valueNode(forKey: key)
+        let value = try decoder.decodeScalar(kind, as: type, node: node, key: .key(key))
+        if kind == .string { decoder.checkProseComment(node, key: key) }
+        return value
     }
 
     @inline(__always)
     private func scalarIfPresent<T>(_ kind: ScalarType, _ type: T.Type, _ key: Key) throws(YAMLError) -> T? {
-        guard let node = decoder.valueNodeIfPresent(forKey: key), !decoder.isNull(node) else { return nil }
-        return try decoder.decodeScalar(kind, as: type, node: node, key: .key(key))
+        guard let node = decoder.valueNodeIfPresent(forKey: key) else { return nil }
+        guard !decoder.isNull(node) else {
+            // `tag: #1 answer` reads as no tag at all: say so rather than skip the key.
+            if kind == .string, decoder.session.mayHoldComments, let owner = decoder.type,
+               decoder.session.proseKeys(of: owner).contains(key.stringValue),
+               let error = decoder.commentInsteadOfValue(node, key: .key(key)) { throw error }
+            return nil
+        }
+        let value = try decoder.decodeScalar(kind, as: type, node: node, key: .key(key))
+        if kind == .string { decoder.checkProseComment(node, key: key) }
+        return value
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(.bool, type, key) }

@@ -51,11 +51,14 @@ final class Document {
     let absentNode: Int
     /// Key text → entry index, for mappings too large to scan.
     let mappingIndex: [Int: [String: Int]]
+    /// End marks (0-based line, column) of plain scalars that span lines, to find a comment after them.
+    let multilinePlainEnds: [Int: (line: Int, column: Int)]
 
     init(
         nodes: [Node], children: [UInt32], scalarBytes: [UInt8], root: Int, absentNode: Int,
-        mappingIndex: [Int: [String: Int]]
+        mappingIndex: [Int: [String: Int]], multilinePlainEnds: [Int: (line: Int, column: Int)] = [:]
     ) {
+        self.multilinePlainEnds = multilinePlainEnds
         self.nodes = nodes
         self.children = children
         self.scalarBytes = scalarBytes

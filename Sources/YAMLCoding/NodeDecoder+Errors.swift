@@ -8,15 +8,18 @@ extension NodeDecoder {
         case .dataCorrupted(let context):
             if let unknown = unknownValue(of: type) { return unknown }
             return located(context, kind: .invalidValue,
-                           message: context.debugDescription.isEmpty ? "invalid \(String(describing: type))" : context.debugDescription)
+                           message: context.debugDescription.isEmpty ? "invalid value \(YAMLWords.subject(pathStrings))" : context.debugDescription)
         case .typeMismatch(let expected, let context):
             return located(context, kind: .typeMismatch,
-                           message: context.debugDescription.isEmpty ? "expected \(expected)" : context.debugDescription)
+                           message: context.debugDescription.isEmpty ? "expected \(YAMLWords.expected(expected))" : context.debugDescription)
         case .valueNotFound(let expected, let context):
             return located(context, kind: .typeMismatch,
-                           message: context.debugDescription.isEmpty ? "expected \(expected), found no value" : context.debugDescription)
+                           message: context.debugDescription.isEmpty ? "expected \(YAMLWords.expected(expected)), found no value" : context.debugDescription)
         case .keyNotFound(let key, let context):
-            var error = located(context, kind: .missingKey, message: "missing key `\(key.stringValue)`")
+            // A type's own words win; Foundation's generic ones ("No value associated with key CodingKeys(…)") never reach a user.
+            let own = !context.debugDescription.isEmpty && !context.debugDescription.contains("CodingKeys(")
+            let message = own ? context.debugDescription : "missing key `\(key.stringValue)`\(whereabouts(of: type, mapping: node))"
+            var error = located(context, kind: .missingKey, message: message)
             error.codingPath.append(key.stringValue)
             return error
         @unknown default:
@@ -24,7 +27,7 @@ extension NodeDecoder {
         }
     }
 
-    /// "unknown value `linkturn` for ResponseKind; expected one of: …" for string enumerations.
+    /// "unknown value `linkturn` for `response`; expected one of: …" for string enumerations.
     private func unknownValue(of type: Any.Type) -> YAMLError? {
         guard let allowed = NodeDecoder.rawValues(of: type) else { return nil }
         let node = document.nodes[node]
@@ -33,12 +36,13 @@ extension NodeDecoder {
         guard !allowed.contains(text) else { return nil }
         return YAMLError(
             kind: .unknownValue, location: location,
-            message: "unknown value `\(text)` for \(String(describing: type)); expected one of: \(YAMLSuggestions.list(allowed))",
+            message: "unknown value `\(text)` \(YAMLWords.subject(pathStrings)); expected one of: \(YAMLSuggestions.list(allowed))",
             hint: YAMLSuggestions.closest(to: text, in: allowed).map { "did you mean `\($0)`?" },
             codingPath: pathStrings)
     }
 
     static func rawValues(of type: Any.Type) -> [String]? {
+        if let values = (type as? any YAMLDescribed.Type)?.yamlValues { return values }
         guard let enumeration = type as? any (CaseIterable & RawRepresentable<String>).Type else { return nil }
         return rawValues(enumeration)
     }

@@ -40,7 +40,7 @@ extension NodeDecoder {
 
     func decodeInteger<I: FixedWidthInteger>(_ index: Int, key: PathKey, as type: I.Type) throws(YAMLError) -> I {
         let node = document.nodes[index]
-        let expected = I.self == Int.self ? "an integer" : "an integer (\(I.self))"
+        let expected = I.self == Int.self ? "an integer" : "an integer from \(I.min) to \(I.max)"
         guard node.kind == .scalar else { throw mismatch(index, key: key, expected: expected) }
         let result = document.withBytes(index) { bytes in CoreSchema.integer(bytes, as: I.self) }
         switch result {
@@ -48,7 +48,7 @@ extension NodeDecoder {
             return value
         case .overflow where node.isResolvable:
             throw YAMLError(kind: .invalidValue, location: location(of: index),
-                            message: "`\(document.text(index))` does not fit in \(I.self) (\(I.min)...\(I.max))",
+                            message: "`\(document.text(index))` is out of range: a whole number from \(I.min) to \(I.max) is allowed here",
                             codingPath: pathStrings(appending: key))
         case .value, .overflow:
             throw mismatch(index, key: key, expected: expected, hint: "remove the quotes to write a number")
@@ -66,7 +66,7 @@ extension NodeDecoder {
             return value
         case .overflow where node.isResolvable:
             throw YAMLError(kind: .invalidValue, location: location(of: index),
-                            message: "`\(document.text(index))` does not fit in \(F.self)", codingPath: pathStrings(appending: key))
+                            message: "`\(document.text(index))` is out of range: the number is too large", codingPath: pathStrings(appending: key))
         case .value, .overflow:
             throw mismatch(index, key: key, expected: "a number", hint: "remove the quotes to write a number")
         case .notFloat:
@@ -156,7 +156,14 @@ extension NodeDecoder {
     // MARK: - Messages
 
     func mismatch(_ index: Int, key: PathKey, expected: String, hint: String? = nil) -> YAMLError {
-        YAMLError(kind: .typeMismatch, location: location(of: index), message: "expected \(expected), found \(describe(index))",
+        if document.nodes[index].flags & Node.emptyDocument != 0 {
+            let onlyComments = session.input.contains { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            return YAMLError(kind: .typeMismatch, location: location(of: index),
+                             message: onlyComments ? "the file holds only comments" : "the file is empty",
+                             hint: (type as? any YAMLDescribed.Type)?.yamlEmptyFileHint, codingPath: pathStrings, code: "empty-file")
+        }
+        if let comment = commentInsteadOfValue(index, key: key) { return comment }
+        return YAMLError(kind: .typeMismatch, location: location(of: index), message: "expected \(expected), found \(describe(index))",
                   hint: hint, codingPath: pathStrings(appending: key))
     }
 

@@ -18,6 +18,13 @@ final class DecodingSession {
     @exclusivity(unchecked) private var allowedKeysCache: [(type: ObjectIdentifier, keys: AllowedKeys?)] = []
     @exclusivity(unchecked) var strategies: [(type: ObjectIdentifier, strategy: DecodeStrategy)] = []
     private var cachedSource: SourceText?
+    /// The decoded root type's `yamlNoun(atPath:)`, for hints about places not being decoded.
+    var namer: (([String]) -> YAMLNoun?)?
+    /// Warnings found while decoding, in the order found.
+    var warnings: [YAMLWarning] = []
+    /// Only a file with a `#` can have a comment where a value was meant.
+    private(set) lazy var mayHoldComments: Bool = input.contains(UInt8(ascii: "#"))
+    @exclusivity(unchecked) private var proseKeysCache: [(type: ObjectIdentifier, keys: Set<String>)] = []
 
     init(document: Document, path: String, input: [UInt8], userInfo: [CodingUserInfoKey: Any]) {
         self.document = document
@@ -32,6 +39,15 @@ final class DecodingSession {
         let made = SourceText(bytes: input)
         cachedSource = made
         return made
+    }
+
+    /// The prose keys of an owner type (`YAMLDescribed.yamlProseKeys`), looked up once per type.
+    func proseKeys(of type: Any.Type) -> Set<String> {
+        let id = ObjectIdentifier(type)
+        for entry in proseKeysCache where entry.type == id { return entry.keys }
+        let keys = (type as? any YAMLDescribed.Type)?.yamlProseKeys ?? []
+        proseKeysCache.append((id, keys))
+        return keys
     }
 
     /// The key names of a `CaseIterable` key type (computed once per type and decode call).
@@ -128,7 +144,8 @@ final class NodeDecoder: Decoder {
     let node: Int
     let parent: NodeDecoder?
     let key: PathKey
-    /// The type whose `init(from:)` receives this decoder, for messages ("unknown key `x` in Claim").
+    /// The type whose `init(from:)` receives this decoder, for messages ("unknown key `x` in claim `a.b`",
+    /// through `YAMLDescribed`).
     let type: Any.Type?
     /// Where the next key look-up in this decoder's mapping starts.
     @exclusivity(unchecked) private var lookupHint = 0
@@ -208,23 +225,52 @@ final class NodeDecoder: Decoder {
     private func checkKeys(_ allowed: AllowedKeys) throws(YAMLError) {
         let document = self.document
         let mapping = document.nodes[node]
-        let unknown: Int? = document.scalarBytes.withUnsafeBufferPointer { bytes in
+        let unknown: (node: Int, entry: Int)? = document.scalarBytes.withUnsafeBufferPointer { bytes in
             for entry in 0..<(Int(mapping.count) / 2) {
                 let keyNode = document.child(mapping, 2 * entry)
                 let key = document.nodes[keyNode]
                 let text = UnsafeBufferPointer(rebasing: bytes[Int(key.first)..<Int(key.first + key.count)])
-                if !allowed.contains(text) { return keyNode }
+                if !allowed.contains(text) { return (keyNode, entry) }
             }
             return nil
         }
-        if let keyNode = unknown {
+        if let (keyNode, entry) = unknown {
             let text = document.text(keyNode)
             let hint = YAMLSuggestions.closest(to: text, in: allowed.names).map { "did you mean `\($0)`?" }
+                ?? dedentedKeyHint(text, keyNode: keyNode, entry: entry)
                 ?? "expected one of: \(YAMLSuggestions.list(allowed.names))"
-            let owner = type.map { " in \(String(describing: $0))" } ?? ""
+            let owner = whereabouts(of: type, mapping: node)
             throw YAMLError(kind: .unknownKey, location: location(of: keyNode), message: "unknown key `\(text)`\(owner)",
                             hint: hint, codingPath: pathStrings + [text])
         }
+    }
+
+    /// A key indented so little that it left the mapping above it (`side:` at column 1 under
+    /// `claims:`): "if it belongs to the claim `a` above, line `side:` up with `id:` (column 5)".
+    private func dedentedKeyHint(_ text: String, keyNode: Int, entry: Int) -> String? {
+        guard entry > 0 else { return nil }
+        let mapping = document.nodes[node]
+        let previousKey = document.text(document.child(mapping, 2 * (entry - 1)))
+        var target = document.child(mapping, 2 * (entry - 1) + 1)
+        var path = pathStrings + [previousKey]
+        if document.nodes[target].kind == .sequence, document.nodes[target].count > 0 {
+            let count = Int(document.nodes[target].count)
+            target = document.child(document.nodes[target], count - 1)
+            path.append(String(count - 1))
+        }
+        let above = document.nodes[target]
+        guard above.kind == .mapping, above.count >= 2, above.column > document.nodes[keyNode].column else { return nil }
+        let lastKey = document.text(document.child(above, Int(above.count) - 2))
+        var owner = "the item above"
+        if let noun = session.namer?(path) {
+            var title: String?
+            if let titleKey = noun.titleKey, let found = document.entry(of: titleKey, inMapping: target) {
+                let value = document.child(above, 2 * found + 1)
+                if document.nodes[value].kind == .scalar { title = document.text(value) }
+            }
+            owner = "the " + (title == nil ? noun.noun : YAMLWords.named(noun, title: title)) + " above"
+        }
+        return "if it belongs to \(owner), line `\(text):` up with `\(lastKey):` (column \(above.column + 1))"
     }
 
     // MARK: - Decoding children
@@ -261,7 +307,7 @@ final class NodeDecoder: Decoder {
     /// The value's node when `key` is present, else a missing-key error at this mapping.
     func valueNode(forKey key: some CodingKey) throws(YAMLError) -> Int {
         if let value = valueNodeIfPresent(forKey: key) { return value }
-        let owner = type.map { " in \(String(describing: $0))" } ?? ""
+        let owner = whereabouts(of: type, mapping: node)
         throw YAMLError(kind: .missingKey, location: location, message: "missing key `\(key.stringValue)`\(owner)",
                         codingPath: pathStrings(appending: .key(key)))
     }

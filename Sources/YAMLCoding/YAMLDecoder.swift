@@ -20,28 +20,53 @@ public struct YAMLDecoder: Sendable {
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from text: String, path: String) throws(YAMLError) -> T {
-        try decode(type, from: Array(text.utf8), path: path)
+        var warnings: [YAMLWarning] = []
+        return try decode(type, from: Array(text.utf8), path: path, warnings: &warnings)
+    }
+
+    public func decode<T: Decodable>(_ type: T.Type, from text: String, path: String,
+                                     warnings: inout [YAMLWarning]) throws(YAMLError) -> T {
+        try decode(type, from: Array(text.utf8), path: path, warnings: &warnings)
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], path: String) throws(YAMLError) -> T {
+        var warnings: [YAMLWarning] = []
+        return try decode(type, from: bytes, path: path, warnings: &warnings)
+    }
+
+    /// Decodes and appends what is probably a mistake but still decodes (a ` #` inside a tag) to
+    /// `warnings`; callers that show diagnostics use this form.
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], path: String,
+                                     warnings: inout [YAMLWarning]) throws(YAMLError) -> T {
         guard bytes.count <= limits.maxInputBytes else {
             throw YAMLError(kind: .limitExceeded, location: SourceLocation(path: path, line: 1, column: 1),
                             message: "the input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)",
                             hint: "split the file (limit: maxInputBytes)")
         }
+        if let problem = TextEncoding.problem(in: bytes, path: path) { throw problem }
         let limits = self.limits
+        let namer = (T.self as? any YAMLDescribed.Type).map { described in
+            { (path: [String]) in described.yamlNoun(atPath: path) }
+        }
         let document = try bytes.withUnsafeBufferPointer { buffer throws(YAMLError) in
-            try DocumentParser.parse(buffer, path: path, limits: limits)
+            try DocumentParser.parse(buffer, path: path, limits: limits, namer: namer)
         }
         let session = DecodingSession(document: document, path: path, input: bytes,
                                       userInfo: userInfo.mapValues { $0 as Any })
+        session.namer = namer
         // The root's "parent" only carries the session; the root itself has an empty coding path.
         let context = NodeDecoder(session: session, node: document.root, parent: nil, key: .none, type: nil)
-        return try context.decode(type, node: document.root, key: .none)
+        let value = try context.decode(type, node: document.root, key: .none)
+        warnings += session.warnings
+        return value
     }
 
     public func decode<T: Decodable>(_ type: T.Type, fromFile path: String) throws(YAMLError) -> T {
         try decode(type, from: readFile(path), path: path)
+    }
+
+    public func decode<T: Decodable>(_ type: T.Type, fromFile path: String, warnings: inout [YAMLWarning]) throws(YAMLError) -> T {
+        try decode(type, from: readFile(path), path: path, warnings: &warnings)
     }
 
     /// The whole file, refusing anything above `maxInputBytes` before reading it.

@@ -23,25 +23,29 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible, Equatable {
 
     public var kind: Kind
     public var location: SourceLocation
-    /// e.g. "unknown key `tga` in Claim"
+    /// e.g. "unknown key `tga` in claim `potash.leverage`" (the user's words, never a Swift type name)
     public var message: String
     /// e.g. "did you mean `tag`?"
     public var hint: String?
     /// Keys and indices from the root to the failing node: `["claims", "3", "tag"]`.
     public var codingPath: [String]
+    /// A stable kebab-case name for the mistake (`yaml-colon-in-text`, `unknown-key`, …), for `--json` and docs.
+    public var code: String
 
     public init(
         kind: Kind,
         location: SourceLocation,
         message: String,
         hint: String? = nil,
-        codingPath: [String] = []
+        codingPath: [String] = [],
+        code: String? = nil
     ) {
         self.kind = kind
         self.location = location
         self.message = message
         self.hint = hint
         self.codingPath = codingPath
+        self.code = code ?? kind.code
     }
 
     /// `path:line:column: error: message` followed by `; hint` when there is one.
@@ -51,5 +55,43 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible, Equatable {
             text += "; \(hint)"
         }
         return text
+    }
+}
+
+extension YAMLError.Kind {
+    /// The code of an error of this kind when nothing more precise is known.
+    public var code: String {
+        switch self {
+        case .io: "unreadable-file"
+        case .syntax: "yaml-syntax"
+        case .missingKey: "missing-key"
+        case .typeMismatch: "wrong-type"
+        case .unknownKey: "unknown-key"
+        case .unknownValue: "unknown-value"
+        case .duplicateKey: "duplicate-key"
+        case .limitExceeded: "limit-exceeded"
+        case .invalidValue: "invalid-value"
+        }
+    }
+}
+
+/// Something the decoder noticed that is probably a mistake but still decodes: a ` #` that YAML
+/// read as a comment in the middle of a tag. Collected by `YAMLDecoder.decode(_:fromFile:warnings:)`.
+public struct YAMLWarning: Sendable, Equatable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String?
+    public var code: String
+
+    public init(location: SourceLocation, message: String, hint: String? = nil, code: String) {
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.code = code
+    }
+
+    /// `path:line:column: warning: message; hint`
+    public var description: String {
+        "\(location.path):\(location.line):\(location.column): warning: \(message)" + (hint.map { "; \($0)" } ?? "")
     }
 }

@@ -107,7 +107,7 @@ struct BuildCommand: ParsableCommand {
         for ((format, path, _), bytes) in zip(targets, context.rendered) {
             if path == "-" {
                 if format.isBinary {
-                    FileHandle.standardOutput.write(bytes)
+                    bytes.withUnsafeBytes { StandardStream.output.write($0) }
                 } else {
                     console.out(String(decoding: bytes, as: UTF8.self))
                 }
@@ -115,6 +115,9 @@ struct BuildCommand: ParsableCommand {
             }
             do {
                 try writeAtomically(bytes, to: path)
+            } catch let error as OutputPathIsAFolder {
+                console.err("error: \(error.localizedDescription)")
+                throw Exit.cantCreate
             } catch {
                 console.err("error: cannot write \(path): \(error.localizedDescription)")
                 throw Exit.ioError

@@ -11,16 +11,30 @@ struct Console {
         color = isatty(STDERR_FILENO) == 1 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
     }
 
+    /// A result line on standard output; control characters from the data are shown escaped.
+    /// A failed write ends the run with status 74 (`StandardStream`).
     func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStream.output.write(TerminalText.sanitize(text.hasSuffix("\n") ? text : text + "\n"))
     }
 
+    /// A message line on standard error; control characters from the data are shown escaped.
     func err(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStream.error.write(TerminalText.sanitize(text.hasSuffix("\n") ? text : text + "\n"))
     }
 
+    /// One line per diagnostic; what came from files and modules is made safe to print first,
+    /// then our own colors are added.
     func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { err(format(relative(diagnostic))) }
+        for diagnostic in diagnostics { StandardStream.error.write(format(Self.printable(relative(diagnostic))) + "\n") }
+    }
+
+    /// The diagnostic with every control character (line breaks included: one diagnostic, one line) escaped.
+    static func printable(_ diagnostic: Diagnostic) -> Diagnostic {
+        var d = diagnostic
+        d.message = TerminalText.sanitize(d.message, keepNewlines: false)
+        d.hint = d.hint.map { TerminalText.sanitize($0, keepNewlines: false) }
+        if let path = d.location?.path { d.location?.path = TerminalText.sanitize(path, keepNewlines: false) }
+        return d
     }
 
     /// Paths below the current folder are shown relative to it, as a compiler would.

@@ -1,6 +1,16 @@
 import ArgumentParser
+import DebateCore
 
+/// The entry point: output failures are exit 74, never a crash (see `StandardStream`), so a
+/// closed pipe must give EPIPE rather than SIGPIPE; then the commands.
 @main
+enum Entry {
+    static func main() {
+        StandardStream.ignoreBrokenPipes()
+        Debate.main()
+    }
+}
+
 struct Debate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debate",
@@ -14,6 +24,7 @@ struct Debate: ParsableCommand {
         Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot create (an output folder exists), 74 I/O error.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, LintCommand.self, ModulesCommand.self, ImportCommand.self, QuizCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, LintCommand.self, SearchCommand.self, ModulesCommand.self,
+                      ImportCommand.self, QuizCommand.self]
     )
 }

@@ -10,8 +10,8 @@ extension ResponseKind: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn other tools' exports into packs.",
-        subcommands: [Kialo.self])
+        abstract: "Turn other tools' exports (Kialo discussions, Verbatim Word files) into packs.",
+        subcommands: [Kialo.self, Verbatim.self])
 
     struct Kialo: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -45,6 +45,12 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let console = Console()
+            // Refuse a huge file before reading it into memory.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int,
+               let problem = KialoDiscussion.sizeProblem(size, path: file) {
+                console.report([problem])
+                throw Exit.dataError
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 console.err("error: cannot read \(file)")
                 throw Exit.noInput
@@ -57,7 +63,7 @@ struct ImportCommand: ParsableCommand {
             let discussion: KialoDiscussion
             do {
                 importer = try KialoImport(id: moduleID, response: response)
-                discussion = try KialoDiscussion.parse(String(decoding: data, as: UTF8.self), path: file)
+                discussion = try KialoDiscussion.parse(bytes: Array(data), path: file)
             } catch {
                 console.report(error.diagnostics)
                 console.err("import failed: \(Console.count(error.diagnostics))")

@@ -8,7 +8,7 @@ import YAMLCoding
 /// Options every command that loads modules shares.
 struct ModulePathOptions: ParsableArguments {
     @Option(name: .customLong("module-path"),
-            help: ArgumentHelp("A module folder (module.yaml + claim files, or a process module) or a folder of them. Repeatable; searched before DEBATE_MODULE_PATH, the deck's modules/ folder, $XDG_DATA_HOME/debate/modules and PATH.",
+            help: ArgumentHelp("A module folder (module.yaml + claim files, or a process module) or a folder of them. Repeatable; searched before DEBATE_MODULE_PATH, the deck's modules/ folder, the project's modules/ (the nearest folder above holding decks/), $XDG_DATA_HOME/debate/modules and PATH.",
                                valueName: "dir"))
     var modulePaths: [String] = []
 
@@ -27,6 +27,7 @@ struct ModulePathOptions: ParsableArguments {
 
     /// The built-in modules; exits 70 when they cannot be read (a broken install).
     func builtIns(_ console: Console) throws -> [any ArgumentModule] {
+        LibraryCache.install(console)
         do {
             return try BuiltInModules.load()
         } catch {

@@ -67,10 +67,13 @@ extension ModulesCommand {
             let path = parent.isEmpty ? "." : parent
             var next = "created \(kind.rawValue) module `\(name)` in \(folder)\nnext:\n"
             if kind == .swift { next += "  (cd \(folder) && swift build)           # builds .build/debug/debate-module-\(name)\n" }
-            next += "  debate modules list --module-path \(path)\n"
+            let inProject = output == nil && ModuleSearch.projectRoot(from: ".") != nil
+            next += inProject ? "  debate modules list\n" : "  debate modules list --module-path \(path)\n"
             next += "  debate lint \(folder)\n"
-            next += "  in a deck: list `- \(name)` under modules:, add a block `select: { modules: [\(name)] }`,\n"
-            next += "  and build it with --module-path \(path) (or keep the deck next to the modules/ folder)"
+            next += "  in a deck: list `- \(name)` under modules:, add a block `select: { modules: [\(name)] }`"
+            next += inProject
+                ? ", and build it (a deck in decks/ finds this project's modules/)"
+                : ",\n  and build it with --module-path \(path) (or run `debate init` here: a deck in decks/ finds modules/)"
             console.err(next)
         }
 

@@ -82,7 +82,8 @@ struct ModulesCommand: ParsableCommand {
                 throw Exit.dataError
             }
             guard var entry = registry.entry(id) else {
-                let hint = closestMatch(to: id, in: registry.ids).map { "; did you mean `\($0)`?" } ?? ""
+                let hint = closestMatch(to: id, in: registry.ids).map { "; did you mean `\($0)`?" }
+                    ?? "; looked in \(registry.searched.joined(separator: ", "))"
                 console.err("error: no module `\(id)`\(hint) (known: \(registry.ids.joined(separator: ", ")))")
                 throw Exit.usage
             }

@@ -67,9 +67,9 @@ struct ProgressStoreOptions: ParsableArguments {
     var path: String { db ?? ProgressStore.defaultPath() }
 
     /// Opens the store; exits 74 when it cannot.
-    func open(_ console: Console) throws -> ProgressStore {
+    func open(_ console: Console, readingOnly: Bool = false) throws -> ProgressStore {
         do {
-            return try ProgressStore(path: path)
+            return readingOnly ? try ProgressStore(readingOnly: path) : try ProgressStore(path: path)
         } catch {
             console.err(error.description)
             throw Exit.ioError

@@ -55,7 +55,8 @@ struct QuizStatsCommand: ParsableCommand {
             deckID = deck
         }
         // Asking for statistics never creates a store: no file means nothing answered yet.
-        let progressStore = FileManager.default.fileExists(atPath: store.path) ? try store.open(console) : nil
+        // …and never writes one: it may be read-only, or another user's.
+        let progressStore = FileManager.default.fileExists(atPath: store.path) ? try store.open(console, readingOnly: true) : nil
         let stats: ProgressStats
         do {
             let items = try progressStore?.items(deck: deckID) ?? []

@@ -1,5 +1,13 @@
 import Foundation
 
+/// `-o out` where `out` is a folder: the output is one file.
+struct OutputPathIsAFolder: LocalizedError {
+    var path: String
+    var errorDescription: String? {
+        "\(path) is a folder; -o takes a file name, e.g. \((path as NSString).appendingPathComponent("deck.md"))"
+    }
+}
+
 /// Writes a file so that a failure never leaves half of it: a temporary file beside it, then rename.
 /// A path that is not a regular file (a device such as /dev/null, a pipe) is written directly.
 func writeAtomically(_ text: String, to path: String) throws {
@@ -10,7 +18,7 @@ func writeAtomically(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-        if isDirectory.boolValue { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path]) }
+        if isDirectory.boolValue { throw OutputPathIsAFolder(path: path) }
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
             try data.write(to: url)

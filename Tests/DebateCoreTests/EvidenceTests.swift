@@ -31,7 +31,7 @@ import YAMLCoding
         _ = try Evidence(markup: "fine ==not closed", locate: { SourceLocation(path: "f.yaml", line: 3, column: 7 + $0) })
     } catch {
         #expect(error.offset == 5)
-        #expect(error.description == "f.yaml:3:12: error: unclosed highlight `==` span in evidence")
+        #expect(error.description == "f.yaml:3:12: error: this highlight `==` is never closed; add the closing `==` where the span should end")
     }
 }
 
@@ -40,8 +40,10 @@ import YAMLCoding
         _ = try Evidence(markup: "__a ==b__ c==")
         Issue.record("crossed spans were accepted")
     } catch {
-        #expect(error.message.contains("spans must nest"))
-        #expect(error.offset == 7)
+        // Reported where the highlight opens: that is where its closing marker is missing.
+        #expect(error.message == "this highlight `==` is still open where the underline `__` around it closes")
+        #expect(error.hint == "close it with `==` before the underline `__` at character 8 closes")
+        #expect(error.offset == 4)
     }
 }
 
@@ -61,4 +63,23 @@ func wordsAreCounted(_ text: String, _ count: Int) {
 
 @Test func escapedNonASCIIKeepsTheCharacter() throws {
     #expect(try Evidence(markup: #"a \é b"#).plainText == "a é b")
+}
+
+@Test func aSpanOverALineBreakThatCrossesIsReportedWhereItOpens() {
+    do {
+        _ = try Evidence(markup: "==a b.\n__c ==d== e__")
+        Issue.record("crossed spans were accepted")
+    } catch {
+        // The first `==` lost its closer, so the `==` before "d" closed it inside the underline.
+        #expect(error.offset == 0)
+        #expect(error.message == "this highlight `==` does not close before the underline `__` at character 8, so the two cross")
+        #expect(error.hint == "add the closing `==` where the span should end; `==` marks pair in order, so the one at "
+            + "character 12 was read as its close")
+    }
+}
+
+@Test(arguments: [("aff", Side.pro), ("neg", .con), ("Affirmative", .pro), ("negative", .con), ("pro", .pro), ("con", .con)])
+func sidesAreReadInEveryDebateSpelling(_ word: String, _ side: Side) throws {
+    struct Holder: Decodable { var side: Side }
+    #expect(try YAMLDecoder().decode(Holder.self, from: "side: \(word)\n", path: "s.yaml").side == side)
 }

@@ -71,3 +71,15 @@ func malformedKialoLinesArePositionedErrors(_ text: String, _ expected: String) 
     #expect(KialoImport.id(fromFolder: "out/2025_topic") == "topic")
     #expect(KialoImport.id(fromFolder: "///") == nil)
 }
+
+/// Issue 13: imported claim ids follow the claim-id grammar, and CRLF files read like LF ones.
+@Test func kialoImportedIDsFollowTheGrammarAndCRLFReadsTheSame() throws {
+    let text = try String(contentsOf: fixture, encoding: .utf8)
+    let lf = try KialoDiscussion.parse(bytes: Array(text.utf8), path: "free-transit.txt")
+    let crlf = try KialoDiscussion.parse(bytes: Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), path: "free-transit.txt")
+    let importer = try KialoImport(id: "kialo-transit")
+    let claims = importer.claims(from: lf)
+    #expect(claims.count == 58)
+    #expect(claims.allSatisfy { ClaimID.isValid($0.id) && ($0.answers.map(ClaimID.isValid) ?? true) })
+    #expect(importer.claims(from: crlf) == claims)
+}

@@ -124,10 +124,10 @@ func garbageRepliesAreRefused(_ reply: String, _ expected: String) throws {
 }
 
 @Test(arguments: [
-    (#"[{"id":"bad.one","side":"maybe","tag":"T"}]"#, "claims[0].side: unknown value `maybe` for Side"),
+    (#"[{"id":"bad.one","side":"maybe","tag":"T"}]"#, "claims[0].side: unknown value `maybe` for `side`"),
     (#"[{"id":"bad.one","side":"pro"}]"#, "claims[0].tag: missing key `tag`"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","tga":"x"}]"#, "claims[0].tga: unknown key `tga`"),
-    (#"[{"id":"bad.one","side":"pro","tag":"T","answers":"x.y"}]"#, "claims[0].response: missing key `response`"),
+    (#"[{"id":"bad.one","side":"pro","tag":"T","answers":"x.y"}]"#, "claims[0].response: a claim that `answers:` another needs a `response:`"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","answers":"x.y","response":"linkturn"}]"#, "claims[0].response: unknown value `linkturn`"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","evidence":"==never closed"}]"#, "highlight"),
     (#"[{"id":"bad.one","side":"pro","tag":"T","cite":{"author":7}}]"#, "claims[0].cite.author"),
@@ -179,4 +179,48 @@ func invalidClaimsAreRefusedField(_ claims: String, _ expected: String) throws {
         let message = failureMessage { _ = try ModuleSearch.load(folder: module.path) }
         #expect(message.contains(expected), "\(manifest) → \(message)")
     }
+}
+
+/// Issue 13: a grandchild that left the module's session (`setsid`), even one whose parent exited
+/// so that it was re-parented away from the module, is killed with the module.
+@Test func detachedGrandchildrenDieWithTheModule() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pids = folder.appendingPathComponent("pids")
+    let module = try makeProcessModule("escaper", in: folder, script: """
+        setsid sleep 300 &
+        echo $! >> '\(pids.path)'
+        sh -c 'setsid sleep 301 & echo $! >> "\(pids.path)"'
+        sleep 0.2
+        wait
+
+        """, timeout: 1)
+    let message = failureMessage { _ = try ModuleSearch.load(folder: module.path).arguments(for: context) }
+    #expect(message.contains("did not reply to `describe` within 1 s"), "\(message)")
+    let numbers = try String(contentsOf: pids, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+    #expect(numbers.count == 2, "\(numbers)")
+    for pid in numbers { #expect(diesSoon(pid), "process \(pid) outlived the module") }
+}
+
+/// Issue 13: a correct module that writes a lot to standard error is not slowed past its timeout,
+/// and only the first 64 KB are relayed, with a count of the rest.
+@Test func chattyModuleIsRelayedWithACap() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let module = try makeProcessModule("chatty", in: folder, script: """
+        read request
+        head -c 8000000 /dev/zero | tr '\\0' 'x' | fold -w 99 >&2
+        echo '{"protocol":1,"descriptor":\(descriptorJSON("chatty"))}'
+        read request
+        echo '{"protocol":1,"claims":[]}'
+
+        """, timeout: 20)
+    let logs = LogLines()
+    let set = try ModuleSearch.load(folder: module.path, settings: logs.settings(timeout: 20)).arguments(for: context)
+    #expect(set.claims.isEmpty)
+    let lines = logs.lines
+    let relayed = lines.dropLast().reduce(0) { $0 + $1.count - "[chatty] ".count + 1 }
+    #expect(relayed <= 64 * 1024 && relayed > 60 * 1024, "\(relayed) bytes relayed")
+    let dropped = 8_000_000 + 8_000_000 / 99 + 1 - relayed
+    #expect(lines.last == "[chatty] … \(dropped) more bytes of standard error not shown", "\(lines.last ?? "")")
 }

@@ -3,27 +3,65 @@ import YAMLCoding
 
 @Suite("Errors carry kind, position, message, hint and coding path")
 struct ErrorTests {
-    @Test func syntaxErrorFromLibyamlHasItsPosition() throws {
+    @Test func aKeyIndentedMoreThanTheKeyAboveIsExplained() throws {
         let error = try #require(decodingError(YAMLValue.self, "id: a\ntag: b\n  extra: c\n", path: "bad.yaml"))
         #expect(error.kind == .syntax)
-        #expect(error.location == SourceLocation(path: "bad.yaml", line: 3, column: 8))
-        #expect(error.message == "mapping values are not allowed in this context")
-        #expect(error.description == "bad.yaml:3:8: error: mapping values are not allowed in this context")
+        #expect(error.code == "yaml-indentation")
+        #expect(error.description == "bad.yaml:3:3: error: `extra:` is indented more than `tag:` above it, so YAML reads this line "
+            + "as more of `tag`'s text; line `extra:` up with `tag:` (column 1)")
     }
 
-    @Test func syntaxErrorWithContextNamesWhereTheConstructStarted() throws {
+    @Test func aSyntaxErrorNotExplainedKeepsLibyamlsWordsAndContext() throws {
+        let error = try #require(decodingError(YAMLValue.self, "a: *\n", path: "bad.yaml"))
+        #expect(error.kind == .syntax)
+        #expect(error.code == "yaml-syntax")
+        #expect(error.message.hasPrefix("did not find expected alphabetic or numeric character (while scanning an alias that started at 1:4)"))
+    }
+
+    @Test func anUnclosedBracketIsReportedWhereItOpens() throws {
         let error = try #require(decodingError(YAMLValue.self, "list: [1, 2\nnext: 3\n"))
         #expect(error.kind == .syntax)
-        #expect(error.location.line == 2)
-        #expect(error.location.column == 5)
-        #expect(error.message == "did not find expected ',' or ']' (while parsing a flow sequence that started at 1:7)")
+        #expect(error.location == SourceLocation(path: "test.yaml", line: 1, column: 7))
+        #expect(error.message == "this `[` is never closed")
+        #expect(error.code == "yaml-unclosed-bracket")
     }
 
     @Test func tabIndentationIsASyntaxErrorAtTheTab() throws {
         let error = try #require(decodingError(YAMLValue.self, "a:\n\t- b\n"))
         #expect(error.kind == .syntax)
         #expect(error.location == SourceLocation(path: "test.yaml", line: 2, column: 1))
-        #expect(error.hint == "indent with spaces: YAML does not allow tabs here")
+        #expect(error.message == "a tab in the indentation: YAML indents with spaces only")
+        #expect(error.hint == "replace the tab with spaces")
+        #expect(error.code == "yaml-tab")
+    }
+
+    @Test func aQuoteThatRunsToTheEndIsReportedWhereItOpens() throws {
+        let error = try #require(decodingError(YAMLValue.self, "a: 'open\nb: c\n"))
+        #expect(error.location == SourceLocation(path: "test.yaml", line: 1, column: 4))
+        #expect(error.message == "this quote is never closed")
+        #expect(error.hint == "end the text with a matching `'`")
+    }
+
+    @Test func aColonInAValueSaysToQuoteTheValue() throws {
+        let error = try #require(decodingError(YAMLValue.self, "tags:\n  - a\nwarrant: It is: so\n"))
+        #expect(error.location == SourceLocation(path: "test.yaml", line: 3, column: 15))
+        #expect(error.hint == "put the `warrant` in quotes: `warrant: \"It is: so\"`")
+    }
+
+    @Test func anEmptyValueWithACommentIsExplained() throws {
+        let error = try #require(decodingError(Claim.self, "id: a\nside: pro\ntag: # 1 \"answer\"\n"))
+        #expect(error.location == SourceLocation(path: "test.yaml", line: 3, column: 6))
+        #expect(error.message == "`#` starts a comment in YAML, so `tag` is empty here")
+        #expect(error.hint == "put the text in quotes: `tag: \"# 1 \\\"answer\\\"\"`")
+        #expect(error.code == "yaml-comment-in-text")
+    }
+
+    @Test func utf16WithoutAMarkIsNamed() throws {
+        var bytes: [UInt8] = []
+        for unit in "id: a\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let error = try #require(decodingError(YAMLValue.self, bytes: bytes, path: "w.yaml"))
+        #expect(error.message == "the file looks like UTF-16 (little-endian) text (every other byte is zero), not UTF-8")
+        #expect(error.code == "not-utf8")
     }
 
     @Test func invalidUTF8IsASyntaxErrorAtTheByte() throws {
@@ -35,7 +73,9 @@ struct ErrorTests {
         } catch {
             #expect(error.kind == .syntax)
             #expect(error.location == SourceLocation(path: "u.yaml", line: 2, column: 5))
-            #expect(error.message.hasPrefix("the file is not valid UTF-8"))
+            #expect(error.message == "the file is not UTF-8: the byte here (0xFF) looks like “ÿ” in Windows-1252 (Latin-1)")
+            #expect(error.hint == "save it as UTF-8 in your editor, or convert it: "
+                + "`iconv -f WINDOWS-1252 -t UTF-8 u.yaml > u.yaml.utf8 && mv u.yaml.utf8 u.yaml`")
         }
     }
 
@@ -48,10 +88,10 @@ struct ErrorTests {
         let error = try #require(decodingError(ClaimFile.self, yaml))
         #expect(error.kind == .missingKey)
         #expect(error.location == SourceLocation(path: "test.yaml", line: 2, column: 5))
-        #expect(error.message == "missing key `tag` in Claim")
+        #expect(error.message == "missing key `tag` in item 1 of `claims`")
         #expect(error.hint == nil)
         #expect(error.codingPath == ["claims", "0", "tag"])
-        #expect(error.description == "test.yaml:2:5: error: missing key `tag` in Claim")
+        #expect(error.description == "test.yaml:2:5: error: missing key `tag` in item 1 of `claims`")
     }
 
     @Test func mappingWhereAStringIsWanted() throws {
@@ -99,18 +139,18 @@ struct ErrorTests {
         let error = try #require(decodingError(ClaimFile.self, yaml, path: "values.yaml"))
         #expect(error.kind == .unknownValue)
         #expect(error.location == SourceLocation(path: "values.yaml", line: 6, column: 15))
-        #expect(error.message == "unknown value `linkturn` for ResponseKind; expected one of: no-link, link-turn, impact-turn, "
+        #expect(error.message == "unknown value `linkturn` for `response`; expected one of: no-link, link-turn, impact-turn, "
             + "non-unique, mitigation, permutation, counterexample, double-standard, concession")
         #expect(error.hint == "did you mean `link-turn`?")
         #expect(error.codingPath == ["claims", "0", "response"])
-        #expect(error.description.hasPrefix("values.yaml:6:15: error: unknown value `linkturn` for ResponseKind; expected one of: "))
+        #expect(error.description.hasPrefix("values.yaml:6:15: error: unknown value `linkturn` for `response`; expected one of: "))
         #expect(error.description.hasSuffix("concession; did you mean `link-turn`?"))
     }
 
     @Test func unknownEnumValueFarFromAnyHasNoSuggestion() throws {
         let error = try #require(decodingError(ClaimFile.self, "claims:\n  - {id: a, side: neutral, tag: t}\n"))
         #expect(error.kind == .unknownValue)
-        #expect(error.message == "unknown value `neutral` for Side; expected one of: pro, con")
+        #expect(error.message == "unknown value `neutral` for `side`; expected one of: pro, con")
         #expect(error.hint == nil)
         #expect(error.location.line == 2 && error.location.column == 19)
     }
@@ -125,10 +165,10 @@ struct ErrorTests {
         let error = try #require(decodingError(ClaimFile.self, yaml))
         #expect(error.kind == .unknownKey)
         #expect(error.location == SourceLocation(path: "test.yaml", line: 4, column: 5))
-        #expect(error.message == "unknown key `tga` in Claim")
+        #expect(error.message == "unknown key `tga` in item 1 of `claims`")
         #expect(error.hint == "did you mean `tag`?")
         #expect(error.codingPath == ["claims", "0", "tga"])
-        #expect(error.description == "test.yaml:4:5: error: unknown key `tga` in Claim; did you mean `tag`?")
+        #expect(error.description == "test.yaml:4:5: error: unknown key `tga` in item 1 of `claims`; did you mean `tag`?")
     }
 
     @Test func unknownKeyFarFromAnyListsTheKeys() throws {

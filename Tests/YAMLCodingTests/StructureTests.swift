@@ -117,8 +117,9 @@ struct StructureTests {
         let error = try #require(decodingError(Claim.self, "", path: "empty.yaml"))
         #expect(error.kind == .typeMismatch)
         #expect(error.location == SourceLocation(path: "empty.yaml", line: 1, column: 1))
-        #expect(error.message == "expected a mapping, found an empty document")
-        #expect(error.description == "empty.yaml:1:1: error: expected a mapping, found an empty document")
+        #expect(error.message == "the file is empty")
+        #expect(error.code == "empty-file")
+        #expect(error.description == "empty.yaml:1:1: error: the file is empty")
     }
 
     @Test func explicitEmptyDocumentIsNull() throws {

@@ -77,14 +77,15 @@ enum AnkiNotes {
     /// The Anki deck name for a path: components joined by `::`, which must not appear inside one.
     static func deckName(_ path: [String]) -> String {
         path.map { component in
-            let clean = component.replacingOccurrences(of: "::", with: ":").trimmingCharacters(in: .whitespaces)
+            // One line: a line break in a deck title would add lines to anki-text's header.
+            let clean = plainText(component, singleLine: true).replacingOccurrences(of: "::", with: ":").trimmingCharacters(in: .whitespaces)
             return clean.isEmpty ? "Untitled" : clean
         }.joined(separator: "::")
     }
 
     /// Anki tags cannot hold spaces.
     static func tag(_ text: String) -> String {
-        String(text.map { $0.isWhitespace ? "_" : $0 })
+        String(plainText(text, singleLine: true).map { $0.isWhitespace ? "_" : $0 })
     }
 
     /// A GUID of base-62 digits from the deck id and the claim id.

@@ -41,7 +41,7 @@ public struct AnkiTextRenderer: TextRenderer {
     /// One field as Anki's CSV reader reads it back: no tabs or line breaks, and a field starting
     /// with a quote quoted (the HTML fields escape quotes already; deck names do not).
     func cell(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let flat = plainText(text, singleLine: true)
         return flat.hasPrefix("\"") ? "\"" + flat.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : flat
     }
 }

@@ -105,13 +105,14 @@ public struct ArgdownRenderer: TextRenderer {
 
     /// `#tag` when Argdown's tag pattern takes the whole tag, else `#(tag text)`.
     func hashtag(_ tag: String) -> String {
+        let tag = plainText(tag, singleLine: true)
         let simple = !tag.isEmpty && tag.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.isASCII
             || ("0"..."9").contains($0) || $0 == "-" }
         return simple ? "#\(tag)" : "#(\(tag.replacingOccurrences(of: ")", with: "]")))"
     }
 
     func escape(_ text: String) -> String {
-        let chars = Array(text.replacingOccurrences(of: "\n", with: " "))
+        let chars = Array(plainText(text, singleLine: true))
         var out = ""
         for (i, ch) in chars.enumerated() {
             let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
@@ -136,7 +137,6 @@ public struct ArgdownRenderer: TextRenderer {
 
     /// A YAML double-quoted scalar, for the front matter.
     func yamlString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: " ") + "\""
+        "\"" + plainText(text, singleLine: true).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -81,7 +81,13 @@ public struct DocxRenderer: DeckRenderer {
         if card.analytic, card.needsEvidence {
             out += paragraph(nil, run("Analytic — needs a card before it is read.", italic: true))
         }
-        if let cite = card.cite {
+        if let cite = card.cite, let written = cite.writtenParts {
+            // Kept word for word from a document: each line its own paragraph, the short cite styled where it was.
+            let before = written.before.components(separatedBy: "\n"), after = written.after.components(separatedBy: "\n")
+            out += before.dropLast().map { paragraph(nil, run($0)) }.joined()
+            out += paragraph(nil, run(before[before.count - 1]) + run(written.short, style: Style.cite) + run(after[0]))
+            out += after.dropFirst().map { paragraph(nil, run($0)) }.joined()
+        } else if let cite = card.cite {
             let rest = cite.fullCiteParts
             out += paragraph(nil, run(cite.shortCite, style: Style.cite)
                 + (rest.isEmpty ? "" : run(" (" + rest.joined(separator: ", ") + ")")))
@@ -90,7 +96,8 @@ public struct DocxRenderer: DeckRenderer {
             out += evidenceParagraphs(evidence.runs)
             if let warrant = card.warrant { out += paragraph(nil, run("Warrant: ", italic: true) + run(warrant, italic: true)) }
         } else if let warrant = card.warrant {
-            out += paragraph(nil, run(warrant))
+            // A blank line in an analytic's warrant starts a new paragraph, as in evidence.
+            out += warrant.components(separatedBy: "\n\n").map { paragraph(nil, run($0)) }.joined()
         }
         for extensionCard in card.extensions { out += render(extensionCard, extending: true) }
         return out

@@ -207,7 +207,9 @@ final class JSONWriter {
         // Most strings need no escape: copy them whole (a byte-at-a-time append into a class
         // property pays an exclusivity check per byte).
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) else {
+        // DEL and the C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: JSON allows
+        // them raw, but a reader's terminal would act on them.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash || $0 == 0x7F || $0 == 0xC2 }) else {
             bytes.append(quote)
             bytes.append(contentsOf: value.utf8)
             bytes.append(quote)
@@ -216,13 +218,21 @@ final class JSONWriter {
         var out: [UInt8] = [quote]
         out.reserveCapacity(value.utf8.count + 16)
         let hex = Array("0123456789abcdef".utf8)
-        for byte in value.utf8 {
+        let utf8 = Array(value.utf8)
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            i += 1
             switch byte {
             case quote, backslash: out += [backslash, byte]
             case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
             case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
             case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
-            case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xC2 where i < utf8.count && (0x80...0x9F).contains(utf8[i]):
+                let code = utf8[i]
+                i += 1
+                out += Array("\\u00".utf8) + [hex[Int(code >> 4)], hex[Int(code & 0xF)]]
             default: out.append(byte)
             }
         }

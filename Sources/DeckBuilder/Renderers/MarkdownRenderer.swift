@@ -9,16 +9,16 @@ public struct MarkdownRenderer: TextRenderer {
 
     public func renderText(_ deck: Deck) -> String {
         var out = ""
-        out += "**\(escape(deck.title))**\n\n"
-        out += "- Resolution: \(escape(deck.resolution))\n"
+        out += "**\(line(deck.title))**\n\n"
+        out += "- Resolution: \(line(deck.resolution))\n"
         out += "- Side: \(deck.side.title)\n"
         out += "- Reading time: \(readingLine(deck))\n"
-        out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \($0.version))" }.joined(separator: ", ") + "\n"
+        out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \(line($0.version)))" }.joined(separator: ", ") + "\n"
         for pocket in deck.pockets {
-            out += "\n# \(escape(pocket.title))\n"
+            out += "\n# \(line(pocket.title))\n"
             if let line = speechLine(pocket) { out += "\n\(line)\n" }
             for hat in pocket.hats {
-                out += "\n## \(escape(hat.title))\n"
+                out += "\n## \(line(hat.title))\n"
                 for block in hat.blocks { out += render(block) }
             }
         }
@@ -43,7 +43,7 @@ public struct MarkdownRenderer: TextRenderer {
     }
 
     func render(_ block: Block) -> String {
-        var out = "\n### \(escape(block.title))\n\n"
+        var out = "\n### \(line(block.title))\n\n"
         var meta = "*\(DeckProse.blockTime(block))*"
         if block.overBudget { meta += " — **\(DeckProse.overBlockBudget)**" }
         if let answers = block.answers { meta += " · answers `\(answers.id)`" }
@@ -56,17 +56,20 @@ public struct MarkdownRenderer: TextRenderer {
         let label = card.responseTitle.map { "\($0): " } ?? ""
         var out = ""
         if extending {
-            out += "\n##### Extension: \(escape(label + card.tag))\n\n"
+            out += "\n##### Extension: \(line(label + card.tag))\n\n"
         } else {
-            if let part = card.part { out += "\n*\(escape(part))*\n" }
-            out += "\n#### \(escape(label + card.tag))\n\n"
+            if let part = card.part { out += "\n*\(line(part))*\n" }
+            out += "\n#### \(line(label + card.tag))\n\n"
         }
         if card.analytic {
             // Verbatim's analytic: the tag with no card under it.
             out += card.needsEvidence ? "*Analytic — needs a card before it is read.*\n" : "*Analytic.*\n"
             if card.cite != nil || card.warrant != nil { out += "\n" }
         }
-        if let cite = card.cite {
+        if let cite = card.cite, let written = cite.writtenParts {
+            out += escape(written.before) + (written.short.isEmpty ? "" : "**\(escape(written.short))**")
+                + escape(written.after).replacingOccurrences(of: "\n", with: "  \n") + "\n\n"
+        } else if let cite = card.cite {
             out += "**\(escape(cite.shortCite))**"
             let rest = cite.fullCiteParts
             if !rest.isEmpty {
@@ -98,22 +101,25 @@ public struct MarkdownRenderer: TextRenderer {
         var out = "\n# \(DeckProse.coverageTitle)\n\n\(DeckProse.coverageLead(deck))\n"
         if !deck.coverage.unanswered.isEmpty {
             out += "\n"
-            for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
+            for ref in deck.coverage.unanswered { out += "- `\(ref.id)` (\(ref.module)): \(line(ref.tag))\n" }
         }
         if !deck.coverage.positions.isEmpty {
             out += "\nTheir positions, part by part:\n\n"
-            for position in deck.coverage.positions { out += "- \(escape(position.summary))\n" }
+            for position in deck.coverage.positions { out += "- \(line(position.summary))\n" }
         }
         if !deck.coverage.answeredButNotInDeck.isEmpty {
             out += "\n\(DeckProse.answeredElsewhereLead)\n\n"
-            for ref in deck.coverage.answeredButNotInDeck { out += "- `\(ref.id)` (\(ref.module)): \(escape(ref.tag))\n" }
+            for ref in deck.coverage.answeredButNotInDeck { out += "- `\(ref.id)` (\(ref.module)): \(line(ref.tag))\n" }
         }
         return out
     }
 
+    /// A title or tag: one line (a line break would end a heading), escaped.
+    func line(_ text: String) -> String { escape(plainText(text, singleLine: true)) }
+
     /// Backslash-escapes the characters Markdown would read as markup (`==` is highlight syntax).
     func escape(_ text: String) -> String {
-        rewritingASCII(text) { byte, previous in
+        rewritingASCII(plainText(text)) { byte, previous in
             switch byte {
             case UInt8(ascii: "\\"): "\\\\"
             case UInt8(ascii: "`"): "\\`"
@@ -134,6 +140,7 @@ public struct MarkdownRenderer: TextRenderer {
 
     /// A web address as an autolink, which Markdown takes verbatim; anything else is escaped text.
     func link(_ url: String) -> String {
+        let url = plainText(url, singleLine: true)
         let isWeb = url.hasPrefix("https://") || url.hasPrefix("http://")
         return isWeb && !url.contains(where: { $0 == "<" || $0 == ">" || $0.isWhitespace }) ? "<\(url)>" : escape(url)
     }

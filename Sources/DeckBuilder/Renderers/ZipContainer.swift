@@ -53,9 +53,11 @@ func xmlEscape(_ text: String) -> String {
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
-        case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+        case "\t", "\n": out.unicodeScalars.append(scalar)
+        case "\r": continue  // XML reads `\r\n` as `\n` anyway; a lone one is no text
         default:
-            if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+            // Also DEL and the C1 controls: XML allows them, but they are never text a reader should get.
+            if scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -1,3 +1,4 @@
+import DebateCore
 import Foundation
 
 /// What the user answered to one item.
@@ -50,11 +51,11 @@ extension Question {
         switch self {
         case .choice(let choice):
             if let index = Self.choiceIndex(trimmed, count: choice.choices.count) { return .success(.choice(index)) }
-            return .failure(LineError("expected a choice \(Self.choiceRange(choice.choices.count)) or q, got `\(trimmed)`"))
+            return .failure(LineError("expected a choice \(Self.choiceRange(choice.choices.count)) or q, got `\(TerminalText.excerpt(trimmed))`"))
         case .recall:
             let first = trimmed.prefix { !$0.isWhitespace }
             guard let rating = Rating(parsing: String(first)) else {
-                return .failure(LineError("expected a grade 1-4 (again, hard, good, easy), optionally followed by your answer, or q; got `\(trimmed)`"))
+                return .failure(LineError("expected a grade 1-4 (again, hard, good, easy), optionally followed by your answer, or q; got `\(TerminalText.excerpt(first))`"))
             }
             return .success(.graded(rating, answer: trimmed.dropFirst(first.count).trimmingCharacters(in: .whitespaces)))
         case .cloze:

@@ -22,7 +22,7 @@ public struct ScreenInterface: QuizInterface {
     }
 
     mutating func draw(_ entry: QuizPlan.Entry, number: Int, of total: Int) {
-        output.write("\u{1B}[H\u{1B}[2J")
+        output.clearScreen()
         let counter = "\(number) of \(total)"
         let title = "debate quiz · \(deckTitle)"
         let gap = max(2, width - visibleWidth(title) - visibleWidth(counter))

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import Synchronization
+import DebateCore
 
 /// ANSI styling that turns itself off: no color when the output is not a terminal or NO_COLOR is set.
 public struct TextStyle: Sendable {
@@ -32,9 +33,18 @@ public struct TextStyle: Sendable {
 public struct Output: Sendable {
     public init() {}
 
+    /// Writes `text` with control characters from decks shown escaped (`\x1B`): only `TextStyle`'s
+    /// colors reach the terminal.
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(TerminalText.sanitize(text, allowing: Self.styles))
     }
+
+    /// Clears the screen (the quiz's one sequence that is not a color).
+    public func clearScreen() {
+        StandardStream.output.write("\u{1B}[H\u{1B}[2J")
+    }
+
+    static let styles = ["0", "1", "2", "7", "31", "32", "33", "36"].map { "\u{1B}[\($0)m" }
 
     public func line(_ text: String = "") { write(text + "\n") }
 
@@ -52,15 +62,20 @@ public struct LineInput {
     public private(set) var lineNumber = 0
     private var buffer: [UInt8] = []
     private var atEnd = false
+    /// How much of `buffer` is known to hold no newline.
+    private var scanned = 0
 
     public init() {}
 
     /// The next line without its line break, or nil at end of input or once Ctrl-C was pressed.
     public mutating func next() -> String? {
         while !Interruption.happened {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            // Look only at bytes not yet searched: a 10 MB line read 4 KB at a time stays linear.
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                scanned = 0
                 return take(upTo: newline, dropping: 1)
             }
+            scanned = buffer.count
             if atEnd {
                 return buffer.isEmpty ? nil : take(upTo: buffer.count, dropping: 0)
             }

@@ -7,7 +7,14 @@ import GRDB
 /// database queue for the write lock instead of corrupting it.
 public final class ProgressStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A pool (WAL) for quizzing; a read-only queue for `quiz stats` (`init(readingOnly:)`).
+    let pool: any DatabaseWriter
+    /// The folder of a private copy `init(readingOnly:)` reads, removed with the store.
+    let temporaryCopy: String?
+
+    deinit {
+        if let temporaryCopy { try? FileManager.default.removeItem(atPath: temporaryCopy) }
+    }
 
     /// `$XDG_DATA_HOME/debate/progress.sqlite`, or `~/.local/share/debate/progress.sqlite` when
     /// XDG_DATA_HOME is unset or not absolute (as the XDG base directory spec says).
@@ -23,6 +30,7 @@ public final class ProgressStore: Sendable {
     /// Opens (creating folder and file when missing) and migrates the store.
     public init(path: String) throws(ProgressStoreError) {
         self.path = path
+        temporaryCopy = nil
         do {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty {
@@ -49,6 +57,51 @@ public final class ProgressStore: Sendable {
             try Self.retryingWhileBusy { try ProgressSchema.migrator.migrate(pool) }
         } catch {
             throw ProgressStoreError(path: path, message: "cannot migrate the progress store: \(Self.describe(error))")
+        }
+    }
+
+    /// Opens an existing store only to read it (`quiz stats`): no folder, file, WAL or shared-memory
+    /// file is created and nothing is migrated, so a store on a read-only disk or owned by someone
+    /// else can be read.
+    ///
+    /// SQLite cannot open a WAL database read-only when it may not create the `-shm` file beside
+    /// it (SQLITE_READONLY_CANTINIT); then a private copy of the file (and its `-wal`) is read.
+    public init(readingOnly path: String) throws(ProgressStoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try queue.read { _ = try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+                pool = queue
+                temporaryCopy = nil
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debate-stats-\(UUID().uuidString)").path
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let copy = (folder as NSString).appendingPathComponent("progress.sqlite")
+                try FileManager.default.copyItem(atPath: path, toPath: copy)
+                if FileManager.default.fileExists(atPath: path + "-wal") { try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal") }
+                temporaryCopy = folder
+                pool = try DatabaseQueue(path: copy, configuration: configuration)
+            }
+        } catch {
+            throw ProgressStoreError(path: path, message: "cannot open the progress store: \(Self.describe(error))")
+        }
+        let (superseded, complete): (Bool, Bool)
+        do {
+            (superseded, complete) = try pool.read {
+                (try ProgressSchema.migrator.hasBeenSuperseded($0), try ProgressSchema.migrator.hasCompletedMigrations($0))
+            }
+        } catch {
+            throw ProgressStoreError(path: path, message: "cannot read the progress store: \(Self.describe(error))")
+        }
+        if superseded {
+            throw ProgressStoreError(path: path, message: "the progress store was written by a newer debate; upgrade debate to use it")
+        }
+        if !complete {
+            throw ProgressStoreError(path: path, message: "the progress store was written by an older debate; run `debate quiz` once to upgrade it")
         }
     }
 

@@ -41,13 +41,80 @@ public struct KialoDiscussion: Sendable {
         number == thesis.number ? thesis : nodes.first { $0.number == number }
     }
 
-    /// Parses an export; every malformed line is an error at its line and column.
+    /// The largest export `import kialo` reads: the biggest public Kialo discussions export to a
+    /// few megabytes, and a pack far larger would be more than a deck or lint can use.
+    public static let maxBytes = 16 * 1024 * 1024
+
+    /// Parses an export file's bytes: one error for a file that is too big, binary or not UTF-8;
+    /// otherwise every malformed line is an error at its line and column.
+    public static func parse(bytes: [UInt8], path: String) throws(DiagnosticsError) -> KialoDiscussion {
+        if let problem = sizeProblem(bytes.count, path: path) { throw DiagnosticsError(problem) }
+        if let problem = notText(bytes, path: path) { throw DiagnosticsError(problem) }
+        return try parse(String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    /// Parses an export; every malformed line is an error at its line and column. Lines may end
+    /// in `\n` or `\r\n` (Windows).
     public static func parse(_ text: String, path: String) throws(DiagnosticsError) -> KialoDiscussion {
         var parser = KialoParser(path: path)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            parser.read(String(line.hasSuffix("\r") ? line.dropLast() : line), line: index + 1)
+        // Split on scalars: as Characters, "\r\n" is one grapheme and never equals "\n".
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            parser.read(String(line.last == "\r" ? line.dropLast() : line), line: index + 1)
         }
         return try parser.finish()
+    }
+
+    /// The error for a file of `size` bytes when it is above `maxBytes` (checked before reading it, too).
+    public static func sizeProblem(_ size: Int, path: String) -> Diagnostic? {
+        guard size > maxBytes else { return nil }
+        return .error(.kialoTooBig, "the file is \(megabytes(size)); `import kialo` reads exports of at most \(megabytes(maxBytes))",
+                      at: SourceLocation(path: path, line: 1, column: 1), hint: "export a smaller part of the discussion from Kialo")
+    }
+
+    /// "3.2 MB"
+    static func megabytes(_ count: Int) -> String {
+        let tenths = (count * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    /// One error for a file that is not UTF-8 text (a binary file would otherwise give one error
+    /// per line), at the first offending byte.
+    static func notText(_ bytes: [UInt8], path: String) -> Diagnostic? {
+        var line = 1, lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+                index += 1
+                continue
+            }
+            let length: Int
+            switch byte {
+            case 0x00: length = 0
+            case 0x01...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = -1
+            }
+            let valid = length > 0 && index + length <= bytes.count
+                && bytes[index + 1 ..< index + length].allSatisfy { $0 & 0xC0 == 0x80 }
+                && (length < 3 || String(validating: bytes[index ..< index + length], as: UTF8.self) != nil)
+            if !valid {
+                let column = String(decoding: bytes[lineStart ..< index], as: UTF8.self).unicodeScalars.count + 1
+                let at = SourceLocation(path: path, line: line, column: column)
+                if byte == 0 {
+                    return .error(.notUTF8Text, "this is not a text file (it holds a zero byte); `import kialo` reads Kialo's plain-text export",
+                                  at: at, hint: "in Kialo: Share › Export discussion, then save the text as a .txt file")
+                }
+                return .error(.notUTF8Text, "this file is not UTF-8 text", at: at,
+                              hint: "save it as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8 FILE > FILE.utf8.txt`) and import that")
+            }
+            index += length
+        }
+        return nil
     }
 }
 

@@ -50,6 +50,17 @@ public struct ModuleScaffold: Sendable {
         ]
     }
 
+    /// A pack's example claim is a whole card, to show the cite and the evidence markup: a real
+    /// sentence, quoted verbatim from an op-ed (see `SampleCard`), to be replaced by your own.
+    var packExampleClaims: [ClaimEntry] {
+        var claims = exampleClaims
+        claims[0].tag = "Replace this with your tag — e.g. “Engagement with Minsk is working: keep it up”"
+        claims[0].warrant = "Why the tag is true, in your own words. This example card quotes an op-ed; replace it with your own."
+        claims[0].cite = SampleCard.cite
+        claims[0].evidence = SampleCard.strategyEvidence
+        return claims
+    }
+
     var exampleDescriptor: ModuleDescriptor {
         ModuleDescriptor(id: id, title: title, summary: "What \(title) argues. Write one or two sentences.", version: "0.1.0",
                          kind: kind == .pack ? .pack : .process,
@@ -76,14 +87,27 @@ public struct ModuleScaffold: Sendable {
 
     /// Writes the files into `folder`, which must not exist or be empty.
     public func write(to folder: String) throws {
-        for file in try files() {
-            let path = (folder as NSString).appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            if file.executable {
-                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try Self.write(try files(), to: folder)
+    }
+
+    /// Writes `files` below `folder`, making sub-folders as needed (each file atomically). On a
+    /// failure the files already written are removed again, so no half-made module or project stays.
+    static func write(_ files: [File], to folder: String) throws {
+        var written: [String] = []
+        do {
+            for file in files {
+                let path = (folder as NSString).appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                written.append(path)
+                if file.executable {
+                    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+                }
             }
+        } catch {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            throw error
         }
     }
 
@@ -104,7 +128,9 @@ public struct ModuleScaffold: Sendable {
     }
 
     private func claimsFile() throws -> String {
-        try emitYAML(["claims": .sequence(exampleClaims.map(Self.yaml))])
+        "# Claims of the pack. A card has a `cite:` and `evidence:`; in the evidence, __underline__ what may be\n"
+            + "# read, ==highlight== what is read aloud, **emphasise** key words. Quote a text that holds `: ` or ` #`.\n"
+            + (try emitYAML(["claims": .sequence(packExampleClaims.map(Self.yaml))]))
     }
 
     static func yaml(_ example: ModuleExample) -> YAMLValue {
@@ -123,7 +149,8 @@ public struct ModuleScaffold: Sendable {
         if let warrant = entry.warrant { fields.append(.init(key: "warrant", value: .string(warrant))) }
         if let cite = entry.cite {
             let parts: [(String, String?)] = [("author", cite.author), ("qualifications", cite.qualifications), ("date", cite.date),
-                                              ("title", cite.title), ("publication", cite.publication), ("url", cite.url)]
+                                              ("title", cite.title), ("publication", cite.publication), ("url", cite.url),
+                                              ("short", cite.short), ("text", cite.text)]
             fields.append(.init(key: "cite", value: .mapping(parts.compactMap { key, value in value.map { .init(key: key, value: .string($0)) } })))
         }
         if let evidence = entry.evidence { fields.append(.init(key: "evidence", value: .string(evidence.markup))) }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Times `debate build` and `debate quiz` (first prompt) with the library index cold (deleted before
+# each run), warm (unchanged files read from it) and off (DEBATE_INDEX=off), against a bare libyaml
+# parse of the same generated library, and the peak memory of a warm build.
+#
+#   bash Benchmarks/commands.sh [--sizes 10000,100000] [--runs 3] [--seed 1]
+#
+# Environment: DEBATE_BIN, SKIP_BUILD as for run.sh. Libraries are shared with run.sh (Benchmarks/.work/lib-N).
+set -euo pipefail
+
+SIZES="10000,100000"
+RUNS=3
+SEED=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --sizes) SIZES="${2:?}"; shift 2 ;;
+        --runs) RUNS="${2:?}"; shift 2 ;;
+        --seed) SEED="${2:?}"; shift 2 ;;
+        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "commands.sh: unknown argument: $1" >&2; exit 64 ;;
+    esac
+done
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "commands.sh: --runs must be a positive integer" >&2; exit 64; }
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+# shellcheck source=Benchmarks/common.sh
+source "$HERE/common.sh"
+GNU_TIME="$(type -P time || true)"
+
+WALL="" RSS_KB=""
+measure() {  # measure STDIN COMMAND... → WALL (s), RSS_KB
+    local input="$1"; shift
+    local start end
+    start=$EPOCHREALTIME
+    if [[ -n "$GNU_TIME" ]]; then
+        "$GNU_TIME" -f '%M' -o "$WORK/commands.time" "$@" < "$input" > /dev/null 2> "$WORK/commands.err" \
+            || { echo "commands.sh: $* failed:" >&2; cat "$WORK/commands.err" >&2; exit 1; }
+        RSS_KB=$(tail -n 1 "$WORK/commands.time")
+    else
+        "$@" < "$input" > /dev/null 2> "$WORK/commands.err" || { cat "$WORK/commands.err" >&2; exit 1; }
+    fi
+    end=$EPOCHREALTIME
+    WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')
+}
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
+max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
+
+echo "q" > "$WORK/quit.txt"
+printf '%8s %9s %9s %9s %9s %9s %9s %9s %9s %9s\n' cards "input MB" "parse s" "cold ×" "warm ×" "off ×" "quiz w ×" "quiz off×" "RSS w MB" "RSS/in"
+IFS=',' read -r -a sizes <<< "$SIZES"
+for cards in "${sizes[@]}"; do
+    files=$((cards / 100)); (( files < 10 )) && files=10
+    dir="$WORK/lib-$cards"
+    ensure_library "$dir" "$cards" "$files" "$SEED"
+    pack_files=("$dir"/pack/*.yaml)
+    input_bytes=$(cat "${pack_files[@]}" | wc -c)
+    export DEBATE_INDEX="$dir/index.sqlite" XDG_DATA_HOME="$dir/data" XDG_CACHE_HOME="$dir/cache"
+    build=("$BIN" build "$dir/deck.yaml" --module-path "$dir/pack" --format json -o -)
+    quiz=("$BIN" quiz "$dir/deck.yaml" --module-path "$dir/pack" --plain)
+    parse="" cold="" warm="" off="" quizw="" quizoff="" rss=""
+    for ((run = 1; run <= RUNS; run++)); do
+        measure /dev/null "$PARSE_ONLY" "${pack_files[@]}"; parse=$(min "$parse" "$WALL")
+        rm -f "$DEBATE_INDEX" "$DEBATE_INDEX-wal" "$DEBATE_INDEX-shm"
+        measure /dev/null "${build[@]}"; cold=$(min "$cold" "$WALL")
+        measure /dev/null "${build[@]}"; warm=$(min "$warm" "$WALL"); rss=$(max "$rss" "${RSS_KB:-}")
+        measure "$WORK/quit.txt" "${quiz[@]}"; quizw=$(min "$quizw" "$WALL")
+        DEBATE_INDEX=off measure /dev/null "${build[@]}"; off=$(min "$off" "$WALL")
+        DEBATE_INDEX=off measure "$WORK/quit.txt" "${quiz[@]}"; quizoff=$(min "$quizoff" "$WALL")
+    done
+    awk -v c="$cards" -v b="$input_bytes" -v p="$parse" -v cold="$cold" -v warm="$warm" -v off="$off" -v qw="$quizw" -v qo="$quizoff" -v rss="$rss" 'BEGIN {
+        printf "%8d %9.1f %9.3f %9.2f %9.2f %9.2f %9.2f %9.2f %9s %9s\n", c, b / 1048576, p, cold / p, warm / p, off / p, qw / p, qo / p,
+            (rss == "" ? "n/a" : sprintf("%.0f", rss / 1024)), (rss == "" ? "n/a" : sprintf("%.2f", rss * 1024 / b)) }'
+done
+echo "Ratios are wall time ÷ the libyaml parse (best of $RUNS each). cold: build with no index (it is written);"
+echo "warm: build with the index of unchanged files; off: DEBATE_INDEX=off; quiz: 'debate quiz --plain' answering q"
+echo "to the first prompt. Targets (issue 11): quiz warm ≤ 1.0, warm build ≤ 1.0, cold ≤ 3.0, RSS ≤ 3× input at 100,000."

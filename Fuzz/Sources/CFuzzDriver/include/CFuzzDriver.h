@@ -1,0 +1,8 @@
+#include <stddef.h>
+#include <stdint.h>
+
+/// libFuzzer's entry for programs that have their own main (compiler-rt FuzzerInterface.h).
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*UserCb)(const uint8_t *Data, size_t Size));
+
+/// Makes LLVMFuzzerTestOneInput call `check`.
+void CFuzzDriverRegister(int (*check)(const uint8_t *Data, size_t Size));

@@ -1,0 +1,65 @@
+/// Text from files and modules made safe to show on a terminal.
+///
+/// A claim's tag, a module's log line or an id in a message could carry ESC sequences (which
+/// move the cursor, retitle the window, rewrite what was printed) or other control characters.
+/// Every control character except newline and tab, and the bidirectional overrides that reorder
+/// what a reader sees, is shown as a visible escape instead: ESC becomes `\x1B`, U+202E `\u{202E}`.
+public enum TerminalText {
+    /// `text` with control characters made visible. `keepNewlines: false` also escapes line
+    /// breaks, for text that must stay on one line (a message, an id).
+    public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0, keepNewlines: keepNewlines) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar, keepNewlines: keepNewlines) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let escape = scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{\(hex)}"
+                result.append(contentsOf: escape.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Like `sanitize`, but the escape sequences in `allowed` (the program's own styling, such as
+    /// `\u{1B}[1m`) pass through as they are.
+    public static func sanitize(_ text: String, allowing allowed: [String]) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) }) else { return text }
+        let allowedScalars = allowed.map { Array($0.unicodeScalars) }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "\u{1B}", let match = allowedScalars.first(where: { sequence in
+                i + sequence.count <= scalars.count && scalars[i ..< i + sequence.count].elementsEqual(sequence)
+            }) {
+                result.append(contentsOf: match)
+                i += match.count
+                continue
+            }
+            result.append(contentsOf: sanitize(String(scalars[i])).unicodeScalars)
+            i += 1
+        }
+        return String(result)
+    }
+
+    /// A piece of the user's input quoted in a message: one line, control characters made
+    /// visible, and cut to `limit` characters with an ellipsis (a 10 MB answer is not echoed whole).
+    public static func excerpt(_ text: some StringProtocol, limit: Int = 60) -> String {
+        let head = text.prefix(limit + 1)
+        let cut = head.count > limit ? String(head.prefix(limit)) + "…" : String(head)
+        return sanitize(cut, keepNewlines: false)
+    }
+
+    /// C0 controls (but tab, and newline when kept), DEL, C1 controls, bidirectional overrides and isolates.
+    public static func isUnsafe(_ scalar: Unicode.Scalar, keepNewlines: Bool = true) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x0A: return !keepNewlines
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+}

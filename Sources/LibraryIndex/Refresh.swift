@@ -1,0 +1,357 @@
+import DebateCore
+import Foundation
+import GRDB
+import YAMLCoding
+
+/// Something whose claims the index holds: a pack's claim files, or a process module's reply.
+public struct IndexSource: Sendable {
+    public enum Content: Sendable {
+        /// A pack: its claim files, each indexed on its own from its fingerprint.
+        case files([String])
+        /// A process module: its claims, asked for only when `key` (its version and options) or the
+        /// fingerprint of `fingerprintPath` (its manifest or executable) changed, or on a forced refresh.
+        case computed(key: String, fingerprintPath: String, claims: @Sendable () throws -> [any Claim])
+    }
+
+    public var module: String
+    /// The pack's folder or the module's executable or folder; one place is one source.
+    public var location: String
+    public var content: Content
+
+    public init(module: String, location: String, content: Content) {
+        self.module = module
+        self.location = location
+        self.content = content
+    }
+}
+
+/// What a refresh did, for `--json` reports and the benchmark.
+public struct RefreshReport: Sendable {
+    public var filesRead = 0
+    public var filesRemoved = 0
+    public var claimsWritten = 0
+    /// The sources that are current, by row id: searches look only at these.
+    public var sources: [Int64] = []
+    /// Files whose claims could not be read (kept out of searches) and modules that failed.
+    public var problems: [Diagnostic] = []
+}
+
+extension LibraryIndex {
+    /// Brings the index up to date with `sources`: re-reads files whose fingerprint changed, drops
+    /// files that are gone, asks process modules again when their key changed (or `force`).
+    public func refresh(_ sources: [IndexSource], force: Bool = false) throws(IndexError) -> RefreshReport {
+        try withRepair { try refreshUnchecked(sources, force: force) }
+    }
+
+    func refreshUnchecked(_ sources: [IndexSource], force: Bool) throws -> RefreshReport {
+        var report = RefreshReport()
+        for source in sources {
+            let id = try sourceID(source, kind: source.kind)
+            report.sources.append(id)
+            switch source.content {
+            case .files(let files):
+                try refreshPack(id: id, source: source, files: files, force: force, report: &report)
+            case .computed(let key, let fingerprintPath, let produce):
+                try refreshComputed(id: id, source: source, key: key, fingerprintPath: fingerprintPath, force: force,
+                                    produce: produce, report: &report)
+            }
+        }
+        // Sources whose folder or program is gone (a deleted pack, a test's temporary folder) leave the index.
+        let visible = Set(report.sources)
+        let vanished = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, location FROM source") }
+            .filter { !visible.contains($0["id"]) && access(($0["location"] as String), F_OK) != 0 }
+            .map { $0["id"] as Int64 }
+        if !vanished.isEmpty {
+            try immediate { db in
+                for id in vanished { try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id]) }
+            }
+        }
+        try checkpoint(after: report)
+        report.problems += try queue.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT error FROM file WHERE error IS NOT NULL AND source IN (\(Self.list(report.sources))) ORDER BY path")
+            return rows.map { row in
+                let parts = (row["error"] as String? ?? "").split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+                let location = parts.count == 4 ? SourceLocation(path: parts[0], line: Int(parts[1]) ?? 1, column: Int(parts[2]) ?? 1) : nil
+                return Diagnostic.warning("this file's claims cannot be read, so they are not searched: \(parts.last ?? "")", at: location,
+                                          hint: "fix the file; `debate lint` says more", code: .unindexedFile)
+            }
+        }
+        return report
+    }
+
+    /// After writing, folds the WAL into the file, so the index is one file of its own size.
+    func checkpoint(after report: RefreshReport) throws {
+        guard report.filesRead + report.filesRemoved > 0 else { return }
+        try queue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
+    static func list(_ ids: [Int64]) -> String { ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",") }
+
+    /// The source's row, created when new; a source whose module id changed starts over.
+    func sourceID(_ source: IndexSource, kind: String) throws -> Int64 {
+        let sql = "SELECT id, module FROM source WHERE location = ?"
+        if let row = try queue.read({ db in try Row.fetchOne(db, sql: sql, arguments: [source.location]) }),
+           (row["module"] as String) == source.module {
+            return row["id"]
+        }
+        return try immediate { db in
+            if let row = try Row.fetchOne(db, sql: sql, arguments: [source.location]) {
+                if (row["module"] as String) == source.module { return row["id"] }
+                try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [row["id"] as Int64])
+            }
+            try db.execute(sql: "INSERT INTO source(location, module, kind) VALUES (?, ?, ?)",
+                           arguments: [source.location, source.module, kind])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// One write transaction that takes the write lock at once (waiting for another process's),
+    /// so a read inside it can never be outdated by the time it writes.
+    func immediate<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    struct Indexed {
+        var id: Int64
+        var size: Int64
+        var mtime: Int64
+        var hash: Int64
+        var indexed: Int64
+    }
+
+    /// Files read per transaction: a killed refresh loses at most one batch, and another process
+    /// waiting for the index gets a turn between batches.
+    static let batchFiles = 64
+
+    func refreshPack(id: Int64, source: IndexSource, files: [String], force: Bool, report: inout RefreshReport) throws {
+        let known: [String: Indexed] = try queue.read { db in
+            var known: [String: Indexed] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash, indexed FROM file WHERE source = ?", arguments: [id])
+            while let row = try rows.next() {
+                known[row["path"]] = Indexed(id: row["id"], size: row["size"], mtime: row["mtime"], hash: row["hash"], indexed: row["indexed"])
+            }
+            return known
+        }
+        var stale: [(path: String, stat: Fingerprint?)] = []
+        var confirmed: [Int64] = []
+        var current = Set<String>()
+        current.reserveCapacity(files.count)
+        for path in files {
+            current.insert(path)
+            let stat = Fingerprint(path: path)
+            switch known[path].map({ Self.compare($0, stat, path: path) }) ?? .changed {
+            case .same where !force: break
+            case .sameByContent where !force: confirmed.append(known[path]!.id)
+            default: stale.append((path, stat))
+            }
+        }
+        let gone = known.filter { !current.contains($0.key) }.map(\.value.id)
+        if !confirmed.isEmpty {
+            // Checked by content long enough after its last write: from now on size and time suffice.
+            let now = Fingerprint.now()
+            try immediate { db in
+                for fileID in confirmed { try db.execute(sql: "UPDATE file SET indexed = ? WHERE id = ?", arguments: [now, fileID]) }
+            }
+        }
+        if stale.isEmpty && gone.isEmpty { return }
+
+        if !gone.isEmpty {
+            try immediate { db in
+                for fileID in gone { try db.execute(sql: "DELETE FROM file WHERE id = ?", arguments: [fileID]) }
+            }
+            report.filesRemoved += gone.count
+        }
+        var start = 0
+        while start < stale.count {
+            let batch = stale[start..<min(start + Self.batchFiles, stale.count)]
+            start += Self.batchFiles
+            // Read and decode outside the transaction; write each file only if no one else did meanwhile.
+            let read = batch.map { path, stat in ReadFile(path: path, stat: stat, module: source.module) }
+            try immediate { db in
+                for file in read {
+                    if !force, let row = try Row.fetchOne(db, sql: "SELECT size, mtime, hash FROM file WHERE path = ?", arguments: [file.path]),
+                       let stat = file.stat, (row["size"] as Int64) == stat.size, (row["mtime"] as Int64) == stat.mtime,
+                       (row["hash"] as Int64) == file.hash {
+                        continue
+                    }
+                    try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [file.path])
+                    guard let stat = file.stat else { continue }  // vanished between listing and reading
+                    try db.execute(sql: "INSERT INTO file(source, path, size, mtime, hash, indexed, error, cacheable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, file.path, stat.size, stat.mtime, file.hash, file.readAt, file.error, file.cacheable])
+                    try Self.insert(file.claims, file: db.lastInsertedRowID, source: id, positionKinds: file.positionKinds, db: db)
+                    report.claimsWritten += file.claims.count
+                }
+            }
+            report.filesRead += batch.count
+        }
+    }
+
+    enum Comparison { case same, sameByContent, changed }
+
+    /// Size and time agree; when the file was written so close to the moment it was read that an
+    /// edit within the clock's resolution could hide, its content hash decides.
+    static func compare(_ known: Indexed, _ stat: Fingerprint?, path: String) -> Comparison {
+        guard let stat, stat.size == known.size, stat.mtime == known.mtime else { return .changed }
+        let racy = known.mtime >= known.indexed - 2_000_000_000
+        if !racy { return .same }
+        guard let bytes = readBytes(path), fnv1a(bytes) == known.hash else { return .changed }
+        return known.mtime < Fingerprint.now() - 2_000_000_000 ? .sameByContent : .same
+    }
+
+    func refreshComputed(id: Int64, source: IndexSource, key: String, fingerprintPath: String, force: Bool,
+                         produce: () throws -> [any Claim], report: inout RefreshReport) throws {
+        let stat = Fingerprint(path: fingerprintPath) ?? Fingerprint(size: 0, mtime: 0)
+        let keyHash = fnv1a(Array(key.utf8))
+        let current = try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT size, mtime, hash FROM file WHERE source = ?", arguments: [id])
+        }
+        if !force, let current, (current["size"] as Int64) == stat.size, (current["mtime"] as Int64) == stat.mtime,
+           (current["hash"] as Int64) == keyHash {
+            return
+        }
+        let claims: [any Claim]
+        do {
+            claims = try produce()
+        } catch {
+            let message = (error as? DiagnosticsError)?.diagnostics.map(\.message).joined(separator: "; ") ?? "\(error)"
+            report.problems.append(.warning("module `\(source.module)` could not be asked for its claims: \(message)",
+                                            hint: current == nil ? "its claims are not searched" : "searching the claims it gave last time",
+                                            code: .moduleFailed))
+            return
+        }
+        try immediate { db in
+            try db.execute(sql: "DELETE FROM file WHERE source = ?", arguments: [id])
+            try db.execute(sql: "UPDATE source SET key = ? WHERE id = ?", arguments: [key, id])
+            try db.execute(sql: "INSERT INTO file(source, path, size, mtime, hash, indexed) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [id, source.location, stat.size, stat.mtime, keyHash, Fingerprint.now()])
+            try Self.insert(claims, file: db.lastInsertedRowID, source: id, db: db)
+        }
+        report.filesRead += 1
+        report.claimsWritten += claims.count
+    }
+
+    static func insert(_ claims: [any Claim], file: Int64, source: Int64, positionKinds: [String: String] = [:], db: Database) throws {
+        let keys = try db.cachedStatement(sql: """
+            INSERT INTO claim(file, source, ord, claim, module, side, position, position_kind, role, card, year,
+                answers, response, line, col)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let texts = try db.cachedStatement(sql: """
+            INSERT INTO claim_text(id, tag, tags, warrant, has_cite, author, qualifications, date, title, publication, url,
+                evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, claim) in claims.enumerated() {
+            let counter = claim as? any Counterclaim
+            let cite = claim.cite
+            keys.setUncheckedArguments(StatementArguments([
+                file, source, index, claim.id, claim.module, claim.side.rawValue,
+                claim.position, claim.position.flatMap { positionKinds[$0] }, claim.role?.rawValue,
+                claim.isCard ? 1 : 0, cite?.year.flatMap { Int($0) },
+                counter?.answers, counter?.response.rawValue,
+                claim.location?.line, claim.location?.column,
+            ] as [(any DatabaseValueConvertible)?]))
+            try keys.execute()
+            texts.setUncheckedArguments(StatementArguments([
+                db.lastInsertedRowID, claim.tag, claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n"), claim.warrant,
+                cite == nil ? 0 : 1, cite?.author, cite?.qualifications, cite?.date, cite?.title, cite?.publication, cite?.url,
+                claim.evidence?.markup,
+            ] as [(any DatabaseValueConvertible)?]))
+            try texts.execute()
+        }
+    }
+}
+
+/// A file's size and modification time, from `stat`.
+struct Fingerprint: Equatable {
+    var size: Int64
+    var mtime: Int64
+
+    init(size: Int64, mtime: Int64) {
+        self.size = size
+        self.mtime = mtime
+    }
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+/// One claim file read for the index: its bytes' hash and its claims, or why they could not be read.
+struct ReadFile {
+    var path: String
+    var stat: Fingerprint?
+    var hash: Int64 = 0
+    var readAt: Int64
+    var claims: [any Claim] = []
+    var error: String?
+    /// Position id → kind, from the file's `positions:`.
+    var positionKinds: [String: String] = [:]
+    var cacheable = false
+
+    init(path: String, stat: Fingerprint?, module: String) {
+        self.path = path
+        self.stat = stat
+        readAt = Fingerprint.now()
+        guard stat != nil, let bytes = readBytes(path) else {
+            self.stat = nil
+            return
+        }
+        hash = fnv1a(bytes)
+        do {
+            var warnings: [YAMLWarning] = []
+            let file = try YAMLDecoder().decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
+            claims = file.claims.map { $0.claim(module: module) }
+            positionKinds = Dictionary(file.positions.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { first, _ in first })
+            // Commands read a file's entries from the index only if the index gives them back exactly.
+            // The decoder's warnings are not stored either, so a file that has some is always decoded again.
+            cacheable = warnings.isEmpty && file.positions.isEmpty
+                && file.claims.allSatisfy { LibraryIndex.storedForm(of: $0) == $0 }
+        } catch {
+            // The location and the message, split again when reported.
+            let diagnostic = Diagnostic(error)
+            self.error = (diagnostic.location.map { "\($0.path)\u{1F}\($0.line)\u{1F}\($0.column)" } ?? "\(path)\u{1F}1\u{1F}1")
+                + "\u{1F}" + diagnostic.message
+        }
+    }
+}
+
+func readBytes(_ path: String) -> [UInt8]? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return [UInt8](data)
+}
+
+/// FNV-1a, 64 bits: enough to tell an edited file from an unchanged one of the same size and time.
+func fnv1a(_ bytes: [UInt8]) -> Int64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01b3
+    }
+    return Int64(bitPattern: hash)
+}
+
+extension IndexSource {
+    var kind: String {
+        switch content {
+        case .files: "pack"
+        case .computed: "process"
+        }
+    }
+}

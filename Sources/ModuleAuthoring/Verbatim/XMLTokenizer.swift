@@ -1,0 +1,322 @@
+import Foundation
+
+/// What a streaming XML reader reports. Names and text are views into the tokenizer's buffer,
+/// valid only during the call.
+public protocol XMLTokenHandler {
+    /// A start tag; `selfClosing` tags get no separate `end` call.
+    mutating func start(_ name: XMLBytes, attributes: XMLAttributes, selfClosing: Bool) throws(XMLReadError)
+    mutating func end(_ name: XMLBytes) throws(XMLReadError)
+    /// Character data, raw (entity references still in it unless `isCDATA`); may come in several pieces.
+    mutating func text(_ raw: XMLBytes, isCDATA: Bool) throws(XMLReadError)
+}
+
+public typealias XMLBytes = UnsafeBufferPointer<UInt8>
+
+/// A problem in the XML, with the byte offset where it was found.
+public struct XMLReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+    public init(_ message: String, offset: Int = 0) {
+        self.message = message
+        self.offset = offset
+    }
+    public var description: String { "\(message) (at byte \(offset))" }
+}
+
+/// A small byte-level XML tokenizer for WordprocessingML parts, fed in chunks so memory stays
+/// bounded whatever the size of the part.
+///
+/// It never reads a DTD: a `<!DOCTYPE` is an error, and the only entity references understood are
+/// XML's five predefined ones and numeric character references (XML 1.0 §4.1, §4.6). Only a tag, a
+/// comment or a processing instruction is ever held across chunks, up to `maxTokenBytes`.
+public struct XMLTokenizer<Handler: XMLTokenHandler> {
+    public var handler: Handler
+    public var maxTokenBytes: Int
+    public var maxDepth: Int
+    private var pending: [UInt8] = []
+    private var consumedBefore = 0
+    private var depth = 0
+    private var sawRoot = false
+    private var atStart = true
+
+    public init(handler: Handler, maxTokenBytes: Int = 1 << 20, maxDepth: Int = 512) {
+        self.handler = handler
+        self.maxTokenBytes = maxTokenBytes
+        self.maxDepth = maxDepth
+    }
+
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(XMLReadError) {
+        guard chunk.count > 0 else { return }
+        if atStart {
+            atStart = false
+            let b = chunk.bindMemory(to: UInt8.self)
+            if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+                throw XMLReadError("the XML is in UTF-16; only UTF-8 is read", offset: 0)
+            }
+        }
+        if pending.isEmpty {
+            let used = try process(chunk.bindMemory(to: UInt8.self))
+            if used < chunk.count { pending.append(contentsOf: chunk[used...]) }
+            consumedBefore += used
+        } else {
+            pending.append(contentsOf: chunk)
+            var buffer = pending
+            pending = []
+            let used = try buffer.withUnsafeBufferPointer { (p) throws(XMLReadError) -> Int in try process(p) }
+            consumedBefore += used
+            if used < buffer.count {
+                buffer.removeFirst(used)
+                pending = buffer
+            }
+        }
+        if pending.count > maxTokenBytes {
+            throw XMLReadError("an XML tag or comment longer than \(maxTokenBytes / 1024) KB", offset: consumedBefore)
+        }
+    }
+
+    public mutating func feed(_ data: Data) throws(XMLReadError) {
+        var failure: XMLReadError?
+        data.withUnsafeBytes { raw in
+            do { try feed(raw) } catch let error as XMLReadError { failure = error } catch { failure = XMLReadError("\(error)") }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Call after the last chunk: the document must be complete.
+    public mutating func finish() throws(XMLReadError) {
+        if !pending.isEmpty {
+            let nonSpace = pending.contains { !Self.isSpace($0) }
+            if nonSpace { throw XMLReadError("the XML ends inside a tag", offset: consumedBefore) }
+        }
+        if !sawRoot { throw XMLReadError("the XML has no root element", offset: consumedBefore) }
+        if depth != 0 { throw XMLReadError("the XML ends before \(depth) element(s) are closed (the file is cut short)", offset: consumedBefore) }
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    /// Tokenizes as much of `p` as forms whole tokens; returns the bytes used.
+    private mutating func process(_ p: XMLBytes) throws(XMLReadError) -> Int {
+        let n = p.count
+        guard let base = p.baseAddress else { return 0 }
+        var i = 0
+        while i < n {
+            if base[i] != 0x3C {  // text up to the next `<`
+                let found = memchr(base + i, 0x3C, n - i)
+                let j = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+                var end = j
+                if found == nil {
+                    // Keep an unfinished entity reference for the next chunk.
+                    var k = n - 1
+                    while k >= i && n - k <= 12 {
+                        if base[k] == 0x3B { break }
+                        if base[k] == 0x26 { end = k; break }
+                        k -= 1
+                    }
+                }
+                if end > i {
+                    if depth == 0 {
+                        for k in i..<end where !Self.isSpace(base[k]) {
+                            throw XMLReadError("text outside the root element", offset: consumedBefore + k)
+                        }
+                    } else {
+                        try handler.text(XMLBytes(start: base + i, count: end - i), isCDATA: false)
+                    }
+                }
+                if end < j { return end }
+                i = j
+                continue
+            }
+            guard i + 1 < n else { return i }
+            let next = base[i + 1]
+            if next == 0x2F {  // </name>
+                guard let close = find(0x3E, in: base, from: i + 2, to: n) else { return i }
+                var e = close
+                while e > i + 2 && Self.isSpace(base[e - 1]) { e -= 1 }
+                guard depth > 0 else { throw XMLReadError("a closing tag with no element open", offset: consumedBefore + i) }
+                try handler.end(XMLBytes(start: base + i + 2, count: e - (i + 2)))
+                depth -= 1
+                i = close + 1
+            } else if next == 0x3F {  // <? … ?>
+                guard let close = findPair(0x3F, 0x3E, in: base, from: i + 2, to: n) else { return i }
+                i = close + 2
+            } else if next == 0x21 {  // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE
+                guard i + 3 < n else { return i }
+                if base[i + 2] == 0x2D && base[i + 3] == 0x2D {
+                    guard let close = findClose(doubled: 0x2D, in: base, from: i + 4, to: n) else { return i }
+                    i = close + 3
+                } else if base[i + 2] == 0x5B {
+                    guard i + 9 <= n else { return i }
+                    guard memcmp(base + i, "<![CDATA[", 9) == 0 else {
+                        throw XMLReadError("malformed markup `<![`", offset: consumedBefore + i)
+                    }
+                    guard let close = findClose(doubled: 0x5D, in: base, from: i + 9, to: n) else { return i }
+                    if close > i + 9 { try handler.text(XMLBytes(start: base + i + 9, count: close - (i + 9)), isCDATA: true) }
+                    i = close + 3
+                } else {
+                    throw XMLReadError("the XML declares a DOCTYPE or other DTD markup, which a Word file never has; it is not read",
+                                       offset: consumedBefore + i)
+                }
+            } else {  // <name attributes… > or />
+                var k = i + 1
+                var quote: UInt8 = 0
+                var close = -1
+                while k < n {
+                    let b = base[k]
+                    if quote != 0 {
+                        if b == quote { quote = 0 }
+                    } else if b == 0x22 || b == 0x27 {
+                        quote = b
+                    } else if b == 0x3E {
+                        close = k
+                        break
+                    } else if b == 0x3C {
+                        throw XMLReadError("`<` inside a tag", offset: consumedBefore + k)
+                    }
+                    k += 1
+                }
+                guard close >= 0 else { return i }
+                let selfClosing = base[close - 1] == 0x2F
+                let tagEnd = selfClosing ? close - 1 : close
+                var nameEnd = i + 1
+                while nameEnd < tagEnd && !Self.isSpace(base[nameEnd]) { nameEnd += 1 }
+                guard nameEnd > i + 1 else { throw XMLReadError("a tag with no name", offset: consumedBefore + i) }
+                if depth == 0 {
+                    if sawRoot { throw XMLReadError("a second root element", offset: consumedBefore + i) }
+                    sawRoot = true
+                }
+                let name = XMLBytes(start: base + i + 1, count: nameEnd - (i + 1))
+                let attributes = XMLAttributes(bytes: XMLBytes(start: base + nameEnd, count: tagEnd - nameEnd))
+                if !selfClosing {
+                    depth += 1
+                    if depth > maxDepth { throw XMLReadError("elements nested more than \(maxDepth) deep", offset: consumedBefore + i) }
+                }
+                try handler.start(name, attributes: attributes, selfClosing: selfClosing)
+                i = close + 1
+            }
+        }
+        return i
+    }
+
+    private func find(_ byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int? {
+        guard from < n, let found = memchr(base + from, Int32(byte), n - from) else { return nil }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    private func findPair(_ a: UInt8, _ b: UInt8, in base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int? {
+        var k = from
+        while let at = find(a, in: base, from: k, to: n) {
+            if at + 1 >= n { return nil }
+            if base[at + 1] == b { return at }
+            k = at + 1
+        }
+        return nil
+    }
+
+    /// `-->` or `]]>`: the doubled byte, then `>`.
+    private func findClose(doubled byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int? {
+        var k = from
+        while let at = findPair(byte, byte, in: base, from: k, to: n) {
+            if at + 2 >= n { return nil }
+            if base[at + 2] == 0x3E { return at }
+            k = at + 1
+        }
+        return nil
+    }
+}
+
+/// The attributes of one start tag, read on demand.
+public struct XMLAttributes {
+    public let bytes: XMLBytes
+
+    /// The raw value of the attribute named exactly `name` (qualified, e.g. `w:val`).
+    public func value(_ name: StaticString) -> XMLBytes? {
+        guard let base = bytes.baseAddress else { return nil }
+        let n = bytes.count
+        let want = name.utf8Start, wantCount = name.utf8CodeUnitCount
+        var i = 0
+        while i < n {
+            while i < n && XMLTokenizer<NoHandler>.isSpace(base[i]) { i += 1 }
+            let nameStart = i
+            while i < n && base[i] != 0x3D && !XMLTokenizer<NoHandler>.isSpace(base[i]) { i += 1 }
+            let nameEnd = i
+            while i < n && base[i] != 0x3D { i += 1 }
+            i += 1
+            while i < n && base[i] != 0x22 && base[i] != 0x27 { i += 1 }
+            guard i < n else { return nil }
+            let quote = base[i]
+            i += 1
+            let valueStart = i
+            while i < n && base[i] != quote { i += 1 }
+            let valueEnd = min(i, n)
+            i += 1
+            if nameEnd - nameStart == wantCount && memcmp(base + nameStart, want, wantCount) == 0 {
+                return XMLBytes(start: base + valueStart, count: valueEnd - valueStart)
+            }
+        }
+        return nil
+    }
+
+    /// The value as text, with references decoded.
+    public func string(_ name: StaticString) throws(XMLReadError) -> String? {
+        guard let raw = value(name) else { return nil }
+        var out: [UInt8] = []
+        try XMLText.decode(raw, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A handler that ignores everything (used to reach static helpers).
+public struct NoHandler: XMLTokenHandler {
+    public init() {}
+    public mutating func start(_ name: XMLBytes, attributes: XMLAttributes, selfClosing: Bool) {}
+    public mutating func end(_ name: XMLBytes) {}
+    public mutating func text(_ raw: XMLBytes, isCDATA: Bool) {}
+}
+
+public enum XMLText {
+    /// Appends `raw` to `out` with the predefined entity references and numeric character
+    /// references decoded; any other reference is an error (a DTD's entities are never read).
+    public static func decode(_ raw: XMLBytes, into out: inout [UInt8]) throws(XMLReadError) {
+        guard let base = raw.baseAddress else { return }
+        let n = raw.count
+        var i = 0
+        while i < n {
+            guard let found = memchr(base + i, 0x26, n - i) else {
+                out.append(contentsOf: XMLBytes(start: base + i, count: n - i))
+                return
+            }
+            let amp = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if amp > i { out.append(contentsOf: XMLBytes(start: base + i, count: amp - i)) }
+            var semi = amp + 1
+            while semi < n && semi - amp <= 12 && base[semi] != 0x3B { semi += 1 }
+            guard semi < n, base[semi] == 0x3B else { throw XMLReadError("a `&` that starts no reference", offset: amp) }
+            let ref = XMLBytes(start: base + amp + 1, count: semi - amp - 1)
+            if let scalar = character(ref) {
+                var utf8 = [UInt8]()
+                utf8.append(contentsOf: String(Character(scalar)).utf8)
+                out.append(contentsOf: utf8)
+            } else {
+                let name = String(decoding: ref, as: UTF8.self)
+                throw XMLReadError("the entity reference `&\(name);` is not one of XML's own; entities are never resolved", offset: amp)
+            }
+            i = semi + 1
+        }
+    }
+
+    static func character(_ ref: XMLBytes) -> Unicode.Scalar? {
+        switch String(decoding: ref, as: UTF8.self) {
+        case "lt": return "<"
+        case "gt": return ">"
+        case "amp": return "&"
+        case "quot": return "\""
+        case "apos": return "'"
+        case let s where s.hasPrefix("#x") || s.hasPrefix("#X"):
+            guard let v = UInt32(s.dropFirst(2), radix: 16), v != 0 else { return nil }
+            return Unicode.Scalar(v)
+        case let s where s.hasPrefix("#"):
+            guard let v = UInt32(s.dropFirst()), v != 0 else { return nil }
+            return Unicode.Scalar(v)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import DebateCore
+import Testing
+
+@Suite struct TerminalTextTests {
+    @Test func controlCharactersBecomeVisible() {
+        #expect(TerminalText.sanitize("a\u{1B}[2Jb\u{07}c\td\ne\u{9B}f\u{202E}g") == "a\\x1B[2Jb\\x07c\td\ne\\x9Bf\\u{202E}g")
+        #expect(TerminalText.sanitize("one\ntwo\r", keepNewlines: false) == "one\\x0Atwo\\x0D")
+        let plain = "Belarus – “engagement” works"
+        #expect(TerminalText.sanitize(plain) == plain)
+    }
+
+    @Test func ownStylesPassOthersDoNot() {
+        let styled = "\u{1B}[1mbold\u{1B}[0m \u{1B}]0;title\u{07}"
+        #expect(TerminalText.sanitize(styled, allowing: ["\u{1B}[1m", "\u{1B}[0m"]) == "\u{1B}[1mbold\u{1B}[0m \\x1B]0;title\\x07")
+    }
+
+    @Test func excerptsAreShortAndOneLine() {
+        #expect(TerminalText.excerpt(String(repeating: "x", count: 1000), limit: 5) == "xxxxx…")
+        #expect(TerminalText.excerpt("a\nb", limit: 5) == "a\\x0Ab")
+    }
+
+    @Test func claimIDGrammar() {
+        for good in ["values.double-standard", "mid.link", "kialo-transit.1-2", "0day", "a_b"] { #expect(ClaimID.isValid(good), "\(good)") }
+        for bad in ["", ".x", "-x", "Mid.link", "a b", "a\nb", "a\u{1B}b", "a/b", "ü", String(repeating: "a", count: 201)] {
+            #expect(!ClaimID.isValid(bad), "\(bad.debugDescription)")
+        }
+        #expect(ClaimID.problem("a\u{1B}[2J") == "claim id `a\\x1B[2J` contains `U+001B`; use lowercase letters, digits, dots, underscores and dashes")
+    }
+}

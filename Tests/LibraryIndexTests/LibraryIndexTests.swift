@@ -1,0 +1,139 @@
+import DebateCore
+import Foundation
+import GRDB
+@testable import LibraryIndex
+import Testing
+
+@Suite struct LibraryIndexTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("debate-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pack"), withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent("pack").appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    static let claims = """
+        claims:
+          - id: t.balcony
+            side: con
+            tag: The Belarusian balcony is a staging ground for hybrid attacks
+            cite: { author: Jane Smith, date: "2024-03-01", publication: Foreign Affairs }
+            evidence: |
+              Scholars call it the ==Belarusian **balcony**== because of its position.
+          - id: t.dialogue
+            side: pro
+            answers: t.balcony
+            response: no-link
+            tag: Dialogue defuses the threat
+            warrant: Talks lower the risk of attacks from the balcony.
+          - id: t.trade
+            side: pro
+            tag: Trade with Belarus lifts wages
+            cite: { author: Ana Ruiz, date: "2019" }
+            evidence: Trade ==lifts wages== in border regions, balcony or not.
+        """
+
+    @Test func sqliteHasFTS5() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(a, b)")
+            try db.execute(sql: "INSERT INTO t(a, b) VALUES ('hello world', 'x')")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t WHERE t MATCH 'hell*'") == 1)
+        }
+    }
+
+    @Test func queryParsing() {
+        let query = SearchQuery("Balcony \"hybrid  attacks\" stag* NATO–Russia \"Café\"")
+        #expect(query.terms == [.word("balcony"), .phrase(["hybrid", "attacks"]), .prefix("stag"),
+                                .phrase(["nato", "russia"]), .word("cafe")])
+        #expect(query.ftsExpression() == "\"balcony\" \"hybrid attacks\" \"stag\"* \"nato russia\" \"cafe\"")
+        #expect(SearchQuery("  \"\" -- ").isEmpty)
+        // A quote or operator of FTS5 never reaches it unquoted.
+        #expect(SearchQuery("a\" OR b NEAR(").ftsExpression() == "\"a\" \"or b near\"")
+        #expect(SearchQuery("a OR NOT b*").ftsExpression() == "\"a\" \"or\" \"not\" \"b\"*")
+    }
+
+    @Test func ranksTagAboveEvidenceAndFilters() throws {
+        let file = try write("claims.yaml", Self.claims)
+        let index = try LibraryIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let report = try index.refresh([IndexSource(module: "t", location: folder.appendingPathComponent("pack").path, content: .files([file]))])
+        #expect(report.filesRead == 1 && report.claimsWritten == 3)
+        let hits = try index.search(SearchQuery("balcony"), sources: report.sources, limit: 10)
+        #expect(hits.map(\.claim.id) == ["t.balcony", "t.dialogue", "t.trade"])
+        #expect(hits[0].claim.location == .init(path: file, line: 2, column: 5))
+        #expect(hits[0].claim.evidence?.highlightedText == "Belarusian balcony")
+        #expect(hits[0].claim.cite?.shortCite == "Smith 24")
+        #expect((hits[1].claim as? any Counterclaim)?.answers == "t.balcony")
+        #expect(try index.search(SearchQuery("balcony"), filter: SearchFilter(side: .pro), sources: report.sources, limit: 10).map(\.claim.id) == ["t.dialogue", "t.trade"])
+        #expect(try index.search(SearchQuery("balcony"), filter: SearchFilter(cards: false), sources: report.sources, limit: 10).map(\.claim.id) == ["t.dialogue"])
+        #expect(try index.search(SearchQuery("balcony"), filter: SearchFilter(years: 2018...2020), sources: report.sources, limit: 10).map(\.claim.id) == ["t.trade"])
+        #expect(try index.search(SearchQuery("\"hybrid attacks\""), sources: report.sources, limit: 10).map(\.claim.id) == ["t.balcony"])
+        #expect(try index.search(SearchQuery("\"attacks hybrid\""), sources: report.sources, limit: 10).isEmpty)
+        #expect(try index.search(SearchQuery("wag*"), sources: report.sources, limit: 10).map(\.claim.id) == ["t.trade"])
+        #expect(try index.search(SearchQuery("smith"), sources: report.sources, limit: 10).map(\.claim.id) == ["t.balcony"])
+        #expect(try index.answers(to: "t.balcony", sources: report.sources).map(\.claim.id) == ["t.dialogue"])
+        // Not visible: another source's claims are not searched.
+        #expect(try index.search(SearchQuery("balcony"), sources: [report.sources[0] + 1], limit: 10).isEmpty)
+    }
+
+    @Test func refreshIsIncremental() throws {
+        let a = try write("a.yaml", Self.claims)
+        let b = try write("b.yaml", "claims:\n  - { id: t.other, side: pro, tag: Sanctions fail }\n")
+        let index = try LibraryIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let pack = folder.appendingPathComponent("pack").path
+        let first = try index.refresh([IndexSource(module: "t", location: pack, content: .files([a, b]))])
+        #expect(first.filesRead == 2)
+        let again = try index.refresh([IndexSource(module: "t", location: pack, content: .files([a, b]))])
+        #expect(again.filesRead == 0 && again.filesRemoved == 0)
+        // Same size, same second: the content hash tells the edit apart.
+        _ = try write("b.yaml", "claims:\n  - { id: t.other, side: pro, tag: Sanctions win }\n")
+        let edited = try index.refresh([IndexSource(module: "t", location: pack, content: .files([a, b]))])
+        #expect(edited.filesRead == 1)
+        #expect(try index.search(SearchQuery("win"), sources: edited.sources, limit: 5).map(\.claim.id) == ["t.other"])
+        #expect(try index.search(SearchQuery("fail"), sources: edited.sources, limit: 5).isEmpty)
+        try FileManager.default.removeItem(atPath: a)
+        let removed = try index.refresh([IndexSource(module: "t", location: pack, content: .files([b]))])
+        #expect(removed.filesRemoved == 1)
+        #expect(try index.search(SearchQuery("balcony"), sources: removed.sources, limit: 5).isEmpty)
+        // A broken file is recorded, reported, and searched again once fixed.
+        _ = try write("b.yaml", "claims:\n  - { id: t.other, tag: no side }\n")
+        let broken = try index.refresh([IndexSource(module: "t", location: pack, content: .files([b]))])
+        #expect(broken.problems.count == 1)
+        #expect(broken.problems.first?.location?.line == 2)
+        #expect(broken.problems.first?.location?.path == b)
+        // A pack folder that is gone leaves the index with its claims.
+        let gone = folder.appendingPathComponent("gone")
+        try FileManager.default.createDirectory(at: gone, withIntermediateDirectories: true)
+        let c = gone.appendingPathComponent("c.yaml").path
+        try "claims:\n  - { id: g.one, side: pro, tag: Ephemeral claim }\n".write(toFile: c, atomically: false, encoding: .utf8)
+        _ = try index.refresh([IndexSource(module: "g", location: gone.path, content: .files([c]))])
+        try FileManager.default.removeItem(at: gone)
+        _ = try index.refresh([IndexSource(module: "t", location: pack, content: .files([b]))])
+        #expect(try index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim WHERE claim = 'g.one'") } == 0)
+        #expect(try index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim_text") }
+                == index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim") })
+    }
+
+    @Test func foreignFileIsReplaced() throws {
+        let path = folder.appendingPathComponent("index.sqlite").path
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in try db.execute(sql: "CREATE TABLE notes(x TEXT)") }
+        try other.close()
+        do {
+            let index = try LibraryIndex(path: path)
+            #expect(index.diagnostics.first?.message.contains("another program") == true)
+        }
+        for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+        try "this is not a database at all, just text".write(toFile: path, atomically: false, encoding: .utf8)
+        let again = try LibraryIndex(path: path)
+        #expect(again.diagnostics.first?.message.contains("rebuilding") == true)
+        let third = try LibraryIndex(path: path)
+        #expect(third.diagnostics.isEmpty)
+    }
+}
