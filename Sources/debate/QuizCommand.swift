@@ -34,13 +34,27 @@ struct QuizCommand: ParsableCommand {
         defaultSubcommand: QuizRunCommand.self)
 }
 
-/// Which item kinds a session asks.
-enum QuizMode: String, CaseIterable, ExpressibleByArgument {
-    case recall, response, cite, cloze, module, all
+/// Which item kinds a session asks: one kind (its raw value, so a new `DrillItem.Kind` is a mode with
+/// no change here) or `all`.
+struct QuizMode: ExpressibleByArgument {
+    var kinds: Set<DrillItem.Kind>
+    var name: String
 
-    var kinds: Set<DrillItem.Kind> {
-        self == .all ? Set(DrillItem.Kind.allCases) : [DrillItem.Kind(rawValue: rawValue)!]
+    static let all = QuizMode(kinds: Set(DrillItem.Kind.allCases), name: "all")
+
+    init(kinds: Set<DrillItem.Kind>, name: String) {
+        self.kinds = kinds
+        self.name = name
     }
+
+    init?(argument: String) {
+        if argument == "all" { self = .all; return }
+        guard let kind = DrillItem.Kind(rawValue: argument) else { return nil }
+        self.init(kinds: [kind], name: argument)
+    }
+
+    static var allValueStrings: [String] { DrillItem.Kind.allCases.map(\.rawValue) + ["all"] }
+    var defaultValueDescription: String { name }
 }
 
 /// `--db`: where progress is kept.

@@ -41,13 +41,16 @@ struct QuizStatsCommand: ParsableCommand {
         let at = try parseNow(now) ?? Date()
         var deckID: String?
         var itemIDs: Set<String>?
+        var questions: [String: String] = [:]
         if let deck, FileManager.default.fileExists(atPath: deck) {
             var random = PythonRandom(seed: 0)
             let build = try DeckLoader(modules: modules, console: console).build(deck)
             guard let built = build.deck, let graph = build.graph else { throw Exit.software }
             let generator = DrillItemGenerator(deck: built, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
             deckID = built.id
-            itemIDs = Set(generator.outline(using: &random).map(\.id))
+            let outline = generator.outline(using: &random)
+            itemIDs = Set(outline.map(\.id))
+            questions = Dictionary(outline.map { ($0.id, generator.item(for: $0).summaryLine) }, uniquingKeysWith: { a, _ in a })
         } else {
             deckID = deck
         }
@@ -62,7 +65,7 @@ struct QuizStatsCommand: ParsableCommand {
                 throw Exit.noInput
             }
             stats = ProgressStats(deck: deckID, items: items, reviews: try progressStore?.reviews(deck: deckID) ?? [], now: at,
-                                  deckItemIDs: itemIDs, top: top, scheduler: try FSRSScheduler())
+                                  deckItemIDs: itemIDs, questions: questions, top: top, scheduler: try FSRSScheduler())
         } catch let error as ProgressStoreError {
             console.err(error.description)
             throw Exit.ioError
@@ -80,7 +83,7 @@ struct QuizStatsCommand: ParsableCommand {
         let retention = stats.trueRetention.map { "\(percent($0)) of \(stats.retentionReviews) reviews in the review state" }
             ?? "none yet (no reviews in the review state)"
         var lines = [
-            "\(stats.deck.map { "deck \($0)" } ?? "all decks") — \(path)",
+            stats.deck.map { "deck \($0)" } ?? "all decks",
             table([
                 ["reviews", "\(stats.reviews) (\(stats.reviewsToday) today)"],
                 ["true retention", retention],
@@ -89,11 +92,23 @@ struct QuizStatsCommand: ParsableCommand {
             ]),
         ]
         if !stats.weakest.isEmpty {
-            lines += ["", "weakest items (lowest retrievability, then most lapses):"]
-            lines.append(table([["ID", "STATE", "RECALL", "LAPSES", "REVIEWS", "DUE"]] + stats.weakest.map {
-                [$0.id, $0.state, percent($0.retrievability), "\($0.lapses)", "\($0.reviews)", String($0.due.prefix(16)).replacingOccurrences(of: "T", with: " ") + "Z"]
-            }))
+            lines += ["", "weakest items (lowest predicted recall now, then most lapses):"]
+            func whole(_ value: Double) -> String { "\(Int((value * 100).rounded(.down)))%" }
+            // RECALL NOW, AT DUE, LAPSES, DUE (MM-DD HH:MM) and the question, in 80 columns.
+            let rows = stats.weakest.map { item -> [String] in
+                let due = String(item.due.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+                return [whole(item.recallNow), whole(item.recallAtDue), "\(item.lapses)", due]
+            }
+            let fixed = [["NOW", "AT DUE", "LAPSES", "DUE (UTC)"]] + rows
+            let widths = (0..<4).map { column in fixed.map { $0[column].count }.max() ?? 0 }
+            let room = max(20, 80 - widths.reduce(0, +) - 2 * 4)
+            let questions = ["QUESTION"] + stats.weakest.map { item in
+                let text = "\(item.kind): " + (item.question ?? item.id)
+                return text.count <= room ? text : String(text.prefix(room - 1)) + "…"
+            }
+            lines.append(table(zip(fixed, questions).map { $0 + [$1] }))
         }
+        lines += ["", "progress store: \(path)"]
         return lines.joined(separator: "\n")
     }
 }

@@ -165,10 +165,32 @@ struct TextMatchingTests {
         ("the only posible counterweight", "the only possible counterweight", .close),
         ("well placed to provide a backchannel", "well positioned to provide a backchannel", .close),
         ("sanctions", "the only possible counterweight", .wrong),
+        // The README's rule: one word off is Hard (swapped, missing or added), two words off is Again.
+        ("The administration's Minsk strategy", "The administration’s Belarus strategy", .close),
+        ("abject", "abject failure", .close),
+        ("an abject policy failure", "abject failure", .close),
+        ("Minsk's tactic", "The administration’s Belarus strategy", .wrong),
+        ("staging area", "staging ground", .close),
+        ("loading dock", "staging ground", .wrong),
         ("", "abject failure", .wrong),
     ])
     func clozeAnswers(typed: String, expected: String, verdict: TextMatching.Verdict) {
         #expect(TextMatching.compare(typed: typed, expected: expected) == verdict)
+    }
+
+    @Test func debateWordsNameTheResponse() {
+        #expect(DebateWords.names(.permutation, in: "perm: do both"))
+        #expect(DebateWords.names(.noLink, in: "they don't link — engagement is not endorsement"))
+        #expect(DebateWords.names(.nonUnique, in: "it's non-unique, we already deal with autocrats"))
+        #expect(DebateWords.names(.weMeet, in: "We meet: the plan is an agreement"))
+        #expect(!DebateWords.names(.permutation, in: "the plan is a good idea"))
+        #expect(!DebateWords.names(.noLink, in: "link turn"))
+    }
+
+    @Test func aLongKeyTermIsHitByThreeOfItsWords() {
+        let term = "the only way to advance a substantive dialogue on civil society with Belarus is through engagement, whereas punishment and isolation drives Belarus away"
+        #expect(TextMatching.hits(term, in: "isolation backfires: engagement is how civil society gets a dialogue"))
+        #expect(!TextMatching.hits(term, in: "engagement is good"))
     }
 
     @Test func keyTermsMatchOnStems() {

@@ -68,12 +68,12 @@ struct ItemOutlineTests {
         ]
         for runs in bodies {
             let body = evidence(runs)
-            #expect(DrillItemGenerator.canBlank(body) == (DrillItemGenerator.blank(body) != nil), "\(runs.map(\.0))")
+            #expect(ClozeDrills.canBlank(body) == (ClozeDrills.blank(body) != nil), "\(runs.map(\.0))")
         }
-        #expect(DrillItemGenerator.canBlank(evidence(bodies[0])))
-        #expect(!DrillItemGenerator.canBlank(evidence(bodies[1])))
-        #expect(!DrillItemGenerator.runsKeepCharacterBoundaries(evidence(bodies[5]).runs))
-        #expect(!DrillItemGenerator.runsKeepCharacterBoundaries(evidence(bodies[9]).runs))
+        #expect(ClozeDrills.canBlank(evidence(bodies[0])))
+        #expect(!ClozeDrills.canBlank(evidence(bodies[1])))
+        #expect(!ClozeDrills.runsKeepCharacterBoundaries(evidence(bodies[5]).runs))
+        #expect(!ClozeDrills.runsKeepCharacterBoundaries(evidence(bodies[9]).runs))
     }
 
     @Test func plainComparableAgreesWithModuleDrills() {

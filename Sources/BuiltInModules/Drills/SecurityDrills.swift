@@ -15,7 +15,10 @@ struct SecurityDrills: ModuleDrillSource {
         let label = context.side == .pro ? "The threat" : "Their security claim"
         return threats.flatMap { threat in
             let answers = ours.filter { $0.answers == threat.id }
-            let others = ours.filter { $0.answers != threat.id }.map(\.tag)
+            // Answers to another part of the same position (T's interpretation against its voter) would
+            // be defensible picks too, so they are never distractors either.
+            let samePosition = Set(claims.filter { threat.position != nil && $0.position == threat.position }.map(\.id))
+            let others = ours.filter { $0.answers != threat.id && !samePosition.contains($0.answers) }.map(\.tag)
                 + ourClaims.filter { !($0 is any Counterclaim) }.map(\.tag)
             return answers.compactMap { answer -> ModuleDrill? in
                 // Another answer to the same threat would also be right, so it is never a distractor.
@@ -27,7 +30,8 @@ struct SecurityDrills: ModuleDrillSource {
                     prompt: "\(label): “\(threat.tag)”\nWhich of these answers it?",
                     answer: answer.tag,
                     distractors: distractors,
-                    explanation: "Our answer to that threat, by \(answer.response.title.lowercased()).")
+                    explanation: "It answers that threat by \(answer.response.title.lowercased())"
+                        + (answer.warrant.map { ": \($0)" } ?? "."))
             }
         }
     }

@@ -3,7 +3,7 @@ import DeckModel
 
 /// The distinct sources of a deck, as a cite question shows them: the short cite, plus the full date,
 /// title and publication when they tell two sources apart.
-struct CitePool {
+struct CitePool: Sendable {
     var labels: [String]
     /// The labels as distractors, their comparable forms worked out once for the whole deck.
     var pool: DistractorPool

@@ -45,6 +45,20 @@ public struct DrillItem: Sendable, Hashable, Identifiable {
     }
 }
 
+extension DrillItem {
+    /// The question in one line, for lists (`quiz stats`): the claim, prompt or tag it asks about.
+    public var summaryLine: String {
+        let text: String = switch question {
+        case .recall(let recall): "They say: " + recall.claim
+        case .choice(let choice):
+            choice.prompt.split(separator: "\n").first { $0.hasPrefix("We say: ") }.map(String.init)
+                ?? choice.prompt.split(separator: "\n").map(String.init).joined(separator: " ")
+        case .cloze(let cloze): "Cloze of: " + cloze.tag
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
 public enum Question: Sendable, Hashable {
     case recall(Recall)
     case choice(Choice)
@@ -58,11 +72,25 @@ public struct Recall: Sendable, Hashable {
         public var response: ResponseKind?
         /// The highlighted phrases of the answer's evidence (its tag's words when it has none).
         public var keyTerms: [String]
+        /// Why it is true, when the card says.
+        public var warrant: String?
     }
 
     /// The opponent's tag.
     public var claim: String
+    /// The position and part it belongs to ("Midterms DA — Link"), when it has one.
+    public var heading: String?
+    /// Our answers; empty for a claim the deck cannot answer yet.
     public var answers: [Answer]
+    /// For a claim the deck has no answer to: the coverage gap, shown after.
+    public var gap: String?
+
+    public init(claim: String, heading: String? = nil, answers: [Answer], gap: String? = nil) {
+        self.claim = claim
+        self.heading = heading
+        self.answers = answers
+        self.gap = gap
+    }
 }
 
 /// A multiple-choice question: the answer among distractors, in the order shown.
@@ -85,39 +113,31 @@ public struct Cloze: Sendable, Hashable {
     public var before: String
     public var answer: String
     public var after: String
+    /// Shown after answering: the sentence as the card reads it.
+    public var explanation: String?
 
     public var answerWordCount: Int { wordCount(answer) }
 }
 
 /// An item before its question is built (`DrillItemGenerator.outline(using:)`): what a session plans
-/// with — id, kind, claim, context — and what `DrillItemGenerator.item(for:)` needs to build it.
+/// with — id, kind, claim, context — and how its `DrillSource` builds it, in one value.
 public struct PendingDrillItem: Sendable {
-    enum Recipe: Sendable {
-        /// Built already: a module's multiple-choice item.
-        case built(DrillItem)
-        /// Multiple-choice items with their choices drawn (the draws belong to the deck-order pass).
-        case response(Card, target: String, choices: [String], answerIndex: Int)
-        case cite(Card, Citation, choices: [String], answerIndex: Int)
-        case recall(Block)
-        /// A card with a phrase to blank.
-        case cloze(Card)
-    }
-
     /// The same as the built item's id: `deckID:claimID:kind`.
     public var id: String
     public var deck: String
     public var claimID: String
     public var kind: DrillItem.Kind
     public var context: [String]
-    var recipe: Recipe
+    /// Builds the question (its choices, if any, drawn already).
+    let build: @Sendable () -> DrillItem
 
-    init(deck: String, claimID: String, kind: DrillItem.Kind, context: [String], recipe: Recipe) {
+    init(deck: String, claimID: String, kind: DrillItem.Kind, context: [String], build: @escaping @Sendable () -> DrillItem) {
         id = "\(deck):\(claimID):\(kind.rawValue)"
         self.deck = deck
         self.claimID = claimID
         self.kind = kind
         self.context = context
-        self.recipe = recipe
+        self.build = build
     }
 
     init(built item: DrillItem) {
@@ -126,6 +146,6 @@ public struct PendingDrillItem: Sendable {
         claimID = item.claimID
         kind = item.kind
         context = item.context
-        recipe = .built(item)
+        build = { item }
     }
 }

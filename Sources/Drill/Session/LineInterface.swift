@@ -19,7 +19,7 @@ public struct LineInterface: QuizInterface {
 
     public mutating func ask(_ entry: QuizPlan.Entry, number: Int, of total: Int) -> Asked {
         output.line()
-        output.line("item \(number)/\(total) [\(entry.item.kind.rawValue), \(entry.isNew ? "new" : "due")] \(entry.item.id)")
+        output.line("item \(number)/\(total) [\(entry.item.kind.rawValue), \(entry.isRetry ? "again" : entry.isNew ? "new" : "due")] \(entry.item.id)")
         output.line("context: " + entry.item.context.joined(separator: " › "))
         for line in ItemText.question(entry.item, style: style, width: width) where !line.isEmpty { output.line(line) }
         output.line(prompt(entry.item.question))
@@ -41,10 +41,11 @@ public struct LineInterface: QuizInterface {
     public mutating func show(_ result: AnswerResult) -> Bool {
         if case .recall(let recall) = result.entry.item.question, case .graded(_, let answer) = result.reply {
             for line in ItemText.reveal(recall, answer: answer, style: style, width: width) { output.line(line) }
-        } else if case .choice(let choice) = result.entry.item.question, let explanation = choice.explanation {
-            output.line("note: " + explanation)
+        } else if let explanation = ItemText.explanation(result.entry.item.question) {
+            output.line("why: " + explanation)
         }
-        output.line("result: " + [ItemText.verdict(result, style: style), ItemText.schedule(result)].compactMap { $0 }.joined(separator: "; "))
+        output.line("result: " + [ItemText.verdict(result, style: style), ItemText.schedule(result), ItemText.comesBack(result)]
+            .compactMap { $0 }.joined(separator: "; "))
         return true
     }
 

@@ -38,6 +38,8 @@ public struct AnswerResult: Sendable {
     public var grade: Grade
     public var review: ReviewEntry
     public var now: Date
+    /// The item's number when it comes back in this session (after a failed answer), else nil.
+    public var comesBackAt: Int?
 }
 
 public struct SessionSummary: Sendable {
@@ -78,24 +80,41 @@ enum ItemText {
                     wrap(cloze.before + blank + cloze.after, width: width)]
         case .recall(let recall):
             let count = recall.answers.count
-            return [wrap("They say: " + style.bold(recall.claim), width: width), "",
-                    "How do we answer it? The deck has \(count) answer\(count == 1 ? "" : "s")."]
+            let said = recall.heading.map { "They say (\($0)): " } ?? "They say: "
+            let ask = count == 0
+                ? "What would you say? The deck has no answer to this yet."
+                : recall.heading.map { "\($0): what are our answers? The deck has \(count)." }
+                    ?? "How do we answer it? The deck has \(count) answer\(count == 1 ? "" : "s")."
+            return [wrap(said + style.bold(recall.claim), width: width), "", wrap(ask, width: width)]
         }
     }
 
     /// Our counterclaims with the key terms the user's answer hit (all of them listed when the answer is empty).
     static func reveal(_ recall: Recall, answer: String, style: TextStyle, width: Int) -> [String] {
+        if let gap = recall.gap { return [wrap(style.yellow(gap), width: width)] }
         var lines = ["Our answers:"]
         var hitCount = 0, termCount = 0
         for item in recall.answers {
             let kind = item.response.map { $0.title + ": " } ?? ""
             lines.append(wrap("- " + style.bold(kind) + item.tag, width: width, indent: "  ", hanging: "    "))
+            if let warrant = item.warrant, !warrant.isEmpty {
+                lines.append(wrap(style.dim("warrant: " + warrant), width: width, indent: "    ", hanging: "      "))
+            }
             let terms = (item.response.map { [$0.title] } ?? []) + item.keyTerms
             guard !answer.isEmpty else {
                 lines.append(wrap("key terms: " + item.keyTerms.joined(separator: "; "), width: width, indent: "    ", hanging: "      "))
                 continue
             }
-            let hit = terms.filter { TextMatching.hits($0, in: answer) }
+            let hit = terms.filter { term in
+                item.response.map { $0.title == term && DebateWords.names($0, in: answer) } ?? false
+                    || TextMatching.hits(term, in: answer)
+            }
+            // The response named and the warrant given: what a coach credits, whatever the wording.
+            if let kind = item.response, hit.contains(kind.title), let warrant = item.warrant,
+               TextMatching.hits(warrant, in: answer) {
+                lines.append(wrap(style.green("credited: you named the \(kind.title.lowercased()) and its warrant"),
+                                  width: width, indent: "    ", hanging: "      "))
+            }
             let missed = terms.filter { !hit.contains($0) }
             hitCount += hit.count
             termCount += terms.count
@@ -104,6 +123,20 @@ enum ItemText {
         }
         if !answer.isEmpty { lines.append("You hit \(hitCount) of \(termCount) key terms.") }
         return lines
+    }
+
+    /// One line on why the right answer is right, for an automatically graded item.
+    static func explanation(_ question: Question) -> String? {
+        switch question {
+        case .choice(let choice): choice.explanation
+        case .cloze(let cloze): cloze.explanation
+        case .recall: nil
+        }
+    }
+
+    /// When a failed item comes back.
+    static func comesBack(_ result: AnswerResult) -> String? {
+        result.comesBackAt.map { "it comes back as item \($0) of this session" }
     }
 
     /// One line: how the answer scored; nil for a self-graded recall.

@@ -7,6 +7,8 @@ public struct QuizPlan: Sendable {
         public var item: DrillItem
         /// Nil for an item never answered.
         public var progress: ItemProgress?
+        /// Asked again in the same session after a failed answer.
+        public var isRetry = false
         public var isNew: Bool { progress == nil }
     }
 

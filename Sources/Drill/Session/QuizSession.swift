@@ -24,15 +24,27 @@ public struct QuizSession {
         self.clock = clock
     }
 
+    /// A failed item comes back at most this many times in one session.
+    static let maxRetries = 2
+    /// A learning step this short brings the item back `itemsPerShortStep` items later; a longer one, at the end.
+    static let shortStep: TimeInterval = 15 * 60
+    static let itemsPerShortStep = 3
+
     public mutating func run<UI: QuizInterface>(_ ui: inout UI) throws(ProgressStoreError) -> SessionSummary {
         ui.begin(SessionHeader(deckID: deckID, deckTitle: deckTitle, plan: plan, storePath: store.path))
         var end = SessionEnd.finished
         var answered = 0, right = 0
-        items: for (index, entry) in plan.entries.enumerated() {
+        // The plan, plus each failed item again after its learning step (Anki's learning steps).
+        var queue = plan.entries
+        var failures: [String: Int] = [:]
+        var index = 0
+        items: while index < queue.count {
+            let entry = queue[index]
+            index += 1
             if Interruption.happened { end = .interrupted; break }
             let asked = clock()
             let reply: Reply
-            switch ui.ask(entry, number: index + 1, of: plan.entries.count) {
+            switch ui.ask(entry, number: index, of: queue.count) {
             case .ended(let reason): end = reason; break items
             case .reply(.quit): end = .quit; break items
             case .reply(let value): reply = value
@@ -45,7 +57,18 @@ public struct QuizSession {
                                           scheduler: &scheduler)
             answered += 1
             if grade.rating != .again { right += 1 }
-            if !ui.show(AnswerResult(entry: entry, reply: reply, grade: grade, review: review, now: now)) {
+            var comesBack: Int?
+            if grade.rating == .again, failures[entry.item.id, default: 0] < Self.maxRetries {
+                failures[entry.item.id, default: 0] += 1
+                // A short step comes back a few items later; a longer one at the end of the session.
+                let step = review.after.due.timeIntervalSince(now)
+                let position = step <= Self.shortStep ? min(index + Self.itemsPerShortStep, queue.count) : queue.count
+                let progress = ItemProgress(id: entry.item.id, deck: deckID, kind: entry.item.kind.rawValue, card: review.after,
+                                            reps: (entry.progress?.reps ?? 0) + 1, lapses: entry.progress?.lapses ?? 0)
+                queue.insert(QuizPlan.Entry(item: entry.item, progress: progress, isRetry: true), at: position)
+                comesBack = position + 1
+            }
+            if !ui.show(AnswerResult(entry: entry, reply: reply, grade: grade, review: review, now: now, comesBackAt: comesBack)) {
                 end = Interruption.happened ? .interrupted : .quit
                 break
             }
@@ -54,7 +77,7 @@ public struct QuizSession {
         let now = clock()
         let stored = try store.items(deck: deckID).filter { deckItemIDs.contains($0.id) }
         let summary = SessionSummary(
-            end: end, planned: plan.entries.count, answered: answered, right: right,
+            end: end, planned: queue.count, answered: answered, right: right,
             nextDue: stored.map(\.card.due).min(), dueNow: stored.filter { $0.card.due <= now }.count,
             unseen: deckItemIDs.count - stored.count, now: now)
         ui.finish(summary)

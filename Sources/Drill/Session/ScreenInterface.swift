@@ -97,10 +97,11 @@ public struct ScreenInterface: QuizInterface {
             }
             output.line(wrap(mark + verdict, width: width, hanging: "  "))
         }
-        if case .choice(let choice) = result.entry.item.question, let explanation = choice.explanation {
-            output.line(style.dim(wrap(explanation, width: width)))
+        if let explanation = ItemText.explanation(result.entry.item.question) {
+            output.line(style.dim(wrap("Why: " + explanation, width: width)))
         }
         output.line(style.dim(schedule))
+        if let back = ItemText.comesBack(result) { output.line(style.yellow(wrap("Missed: " + back + ".", width: width))) }
         previous = nil
         output.line()
         guard let line = input.nextPrompted("Enter for the next item, q stops › ", output, style) else { return false }

@@ -16,8 +16,16 @@ public struct ProgressStats: Sendable, Encodable {
         public var id: String
         public var kind: String
         public var state: String
-        /// Predicted probability of recall now.
+        /// FSRS's retrievability now (whole days since the last review, so 1 on the day of a review).
         public var retrievability: Double
+        /// Predicted recall now, as the table shows it: an item still in learning (new or just failed)
+        /// counts at least a day since its last review, FSRS's shortest modelled interval, so an item
+        /// failed a minute ago is never shown as certain.
+        public var recallNow: Double
+        /// Predicted recall when the item is next due.
+        public var recallAtDue: Double
+        /// The question's words ("They say: …", the tag), when the deck was built; else nil.
+        public var question: String?
         public var stability: Double
         public var lapses: Int
         public var reviews: Int
@@ -37,14 +45,14 @@ public struct ProgressStats: Sendable, Encodable {
     public var retentionReviews: Int
     public var trueRetention: Double?
     public var due: Due
-    /// Lowest retrievability first; ties go to the item with more lapses, then the less stable one.
+    /// Lowest predicted recall now first; ties go to the item with more lapses, then the less stable one.
     public var weakest: [WeakItem]
 
     /// - Parameters:
     ///   - deckItemIDs: the deck's current item ids, when the deck was built: progress of items the deck
     ///     no longer has is left out, and unseen items are counted.
     public init(deck: String?, items: [ItemProgress], reviews: [ReviewEntry], now: Date, deckItemIDs: Set<String>? = nil,
-                top: Int = 10, scheduler: FSRSScheduler, calendar: Calendar = .current) {
+                questions: [String: String] = [:], top: Int = 10, scheduler: FSRSScheduler, calendar: Calendar = .current) {
         let items = deckItemIDs.map { ids in items.filter { ids.contains($0.id) } } ?? items
         let reviews = deckItemIDs.map { ids in reviews.filter { ids.contains($0.itemID) } } ?? reviews
         self.deck = deck
@@ -64,11 +72,20 @@ public struct ProgressStats: Sendable, Encodable {
                   next7Days: items.filter { $0.card.due <= week }.count)
         weakest = items.map { item in
             WeakItem(id: item.id, kind: item.kind, state: item.card.state.rawValue,
-                     retrievability: scheduler.retrievability(of: item.card, at: now), stability: item.card.stability ?? 0,
+                     retrievability: scheduler.retrievability(of: item.card, at: now),
+                     recallNow: Self.recall(item.card, at: now, scheduler: scheduler),
+                     recallAtDue: Self.recall(item.card, at: max(now, item.card.due), scheduler: scheduler),
+                     question: questions[item.id], stability: item.card.stability ?? 0,
                      lapses: item.lapses, reviews: item.reps, due: RFC3339.string(from: item.card.due))
         }
-        .sorted { ($0.retrievability, -$0.lapses, $0.stability, $0.id) < ($1.retrievability, -$1.lapses, $1.stability, $1.id) }
+        .sorted { ($0.recallNow, -$0.lapses, $0.stability, $0.id) < ($1.recallNow, -$1.lapses, $1.stability, $1.id) }
         .prefix(top).map { $0 }
+    }
+
+    /// Predicted recall at `date`; a card still in learning counts at least one day since its last review.
+    static func recall(_ card: SchedulingCard, at date: Date, scheduler: FSRSScheduler) -> Double {
+        guard card.state != .review, let last = card.lastReview else { return scheduler.retrievability(of: card, at: date) }
+        return scheduler.retrievability(of: card, at: max(date, last.addingTimeInterval(86_400)))
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,0 +1,86 @@
+import DebateCore
+import DeckModel
+
+/// One kind of drill item, written once: what it asks of a deck (its outline, with any choices drawn)
+/// and how it builds the question, in the same value. `DrillItemGenerator` walks the deck block by
+/// block and card by card and asks each source in turn, so a new item kind is one new `DrillSource`
+/// plus a line in `DrillItemGenerator.sources`.
+protocol DrillSource: Sendable {
+    /// Items for a block (recall of the claim it answers), asked before its cards.
+    func outline<R: RandomNumberGenerator>(block: Block, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem]
+    /// Items for one card of a block.
+    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem]
+    /// Items for the deck as a whole, asked after every block (coverage gaps, module drills).
+    func outline<R: RandomNumberGenerator>(deckIn deck: DrillDeck, using random: inout R) -> [PendingDrillItem]
+}
+
+extension DrillSource {
+    func outline<R: RandomNumberGenerator>(block: Block, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] { [] }
+    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] { [] }
+    func outline<R: RandomNumberGenerator>(deckIn deck: DrillDeck, using random: inout R) -> [PendingDrillItem] { [] }
+}
+
+/// What every source reads: the built deck, its graph, the modules' drills, and the shared choice drawing.
+struct DrillDeck {
+    var deck: Deck
+    var graph: ArgumentGraph
+    var modules: [ModuleDrills.Entry]
+    var cites: CitePool
+    /// Choices shown by a multiple-choice item, the answer included.
+    var choiceCount: Int
+
+    var id: String { deck.id }
+
+    /// The answer among distractors, in the order shown, or nil when no distractor is left once
+    /// duplicates of the answer are dropped.
+    func drawChoices<R: RandomNumberGenerator>(answer: String, distractors: DistractorPool,
+                                               answerForm: DistractorPool.Form? = nil,
+                                               using random: inout R) -> (choices: [String], answerIndex: Int)? {
+        let picked = DrillItemGenerator.pickDistractors(distractors, excluding: answer, answerForm: answerForm,
+                                                        count: choiceCount - 1, using: &random)
+        guard !picked.isEmpty else { return nil }
+        var choices = [answer] + picked
+        choices.shuffle(using: &random)
+        guard let index = choices.firstIndex(of: answer) else { return nil }
+        return (choices, index)
+    }
+}
+
+/// Evidence text helpers shared by recall (key terms) and cloze (blanks).
+enum EvidenceText {
+    /// The highlighted stretches of an evidence body, trimmed of punctuation and spacing.
+    static func highlightedPhrases(_ evidence: EvidenceBody) -> [String] {
+        var phrases: [String] = []
+        var current = ""
+        for run in evidence.runs {
+            if run.highlight {
+                current += run.text
+            } else if !current.isEmpty {
+                phrases.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { phrases.append(current) }
+        return phrases.map(trimmed).filter { !TextMatching.contentWords($0).isEmpty }
+    }
+
+    static func trimmed(_ text: String) -> String {
+        let characters = Array(text)
+        return String(characters[trimmedRange(characters, 0..<characters.count)])
+    }
+
+    /// `range` without the spacing and punctuation at either end.
+    static func trimmedRange(_ characters: [Character], _ range: Range<Int>) -> Range<Int> {
+        func isWordCharacter(_ index: Int) -> Bool { characters[index].isLetter || characters[index].isNumber }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, !isWordCharacter(lower) { lower += 1 }
+        while upper > lower, !isWordCharacter(upper - 1) { upper -= 1 }
+        // A quotation mark or parenthesis closed inside the phrase keeps its opening one, and vice versa.
+        for (open, close) in [("“", "”"), ("(", ")")] as [(Character, Character)] {
+            let inside = characters[lower..<upper]
+            if inside.contains(close), !inside.contains(open), lower > range.lowerBound, characters[lower - 1] == open { lower -= 1 }
+            if inside.contains(open), !inside.contains(close), upper < range.upperBound, characters[upper] == close { upper += 1 }
+        }
+        return lower..<upper
+    }
+}

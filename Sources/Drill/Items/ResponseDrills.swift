@@ -1,0 +1,82 @@
+import DebateCore
+import DeckModel
+
+/// "Which response fits here, and why?": their claim, our answer, and the response kinds to choose
+/// from. When the part their claim plays is known (a link, a counterplan text), the wrong choices are
+/// kinds that cannot answer such a part, so the question is decided by debate, not by the deck's
+/// house labels, and the explanation says why ("a permutation answers only a counterplan text or an
+/// alternative").
+struct ResponseDrills: DrillSource {
+    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
+        guard let kind = card.response, let target = card.answers else { return [] }
+        let role = deck.graph.claim(target)?.role
+        guard let drawn = deck.drawChoices(answer: kind.title, distractors: Self.pool(for: kind, against: role), using: &random)
+        else { return [] }
+        let deckID = deck.id
+        let theirs = deck.graph.claim(target)?.tag ?? card.answersTag ?? target
+        let part = RecallDrills.heading(of: target, in: deck.graph)
+        let explanation = Self.explanation(kind, against: role, evenIf: card.evenIf)
+        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .response, context: context) {
+            let they = part.map { "They say (\($0)): " } ?? "They say: "
+            return DrillItem(deck: deckID, claimID: card.id, kind: .response, context: context, question: .choice(Choice(
+                prompt: "\(they)\(theirs)\nWe say: \(card.tag)\nWhich response fits here, and why?",
+                choices: drawn.choices, answerIndex: drawn.answerIndex, explanation: explanation)))
+        }]
+    }
+
+    /// What each kind does, in a debater's words.
+    static func meaning(_ kind: ResponseKind) -> String {
+        switch kind {
+        case .nonUnique: "it is happening already, so the plan changes nothing"
+        case .noLink: "the plan does not cause it"
+        case .linkTurn: "the plan causes the opposite, so the link becomes our offense"
+        case .noInternalLink: "the step from the link to the impact fails"
+        case .noImpact: "the impact will not happen or is small"
+        case .impactTurn: "the impact is actually good, so it becomes our offense"
+        case .permutation: "do both: a test of competition"
+        case .solvencyDeficit: "it will not solve, all or in part"
+        case .circumvention: "actors will get around it"
+        case .nonInherent: "the status quo already does the plan"
+        case .weMeet: "we meet their definition"
+        case .counterInterpretation: "a better definition"
+        case .takeout: "the claim is false, its author unqualified, or its logic fails"
+        }
+    }
+
+    /// The parts a kind can answer, in words: "a link", "a counterplan text or an alternative".
+    static func targets(_ kind: ResponseKind) -> String {
+        guard let roles = kind.answerableRoles else { return "any claim" }
+        let names = ClaimRole.allCases.filter(roles.contains).map { role -> String in
+            let name = role == .text ? "counterplan text" : role.title.lowercased()
+            return article(name) + " " + name
+        }
+        return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    /// "a" or "an" as the word is said: "an impact", "a uniqueness".
+    static func article(_ word: String) -> String {
+        guard let first = word.first, "aeiou".contains(first), !word.hasPrefix("uni"), !word.hasPrefix("use") else { return "a" }
+        return "an"
+    }
+
+    /// One line on why the answer is right.
+    static func explanation(_ kind: ResponseKind, against role: ClaimRole?, evenIf: Bool) -> String {
+        var line = "\(kind.title): \(meaning(kind)); it answers \(targets(kind))"
+        if let role { line += ", and their claim is \(article(role.title.lowercased())) \(role.title.lowercased())" }
+        if evenIf { line += " (framed “even if”: it grants their claim for the sake of argument)" }
+        return line + "."
+    }
+
+    /// The wrong choices: kinds that cannot answer a claim of `role` (all other kinds when the role is unknown).
+    static func pool(for kind: ResponseKind, against role: ClaimRole?) -> DistractorPool {
+        guard let role else { return responsePools[kind]! }
+        let misfits = ResponseKind.allCases.filter { other in
+            other != kind && !(other.answerableRoles.map { $0.contains(role) } ?? true)
+        }
+        return misfits.isEmpty ? responsePools[kind]! : DistractorPool(misfits.map(\.title))
+    }
+
+    static let responsePools: [ResponseKind: DistractorPool] = Dictionary(uniqueKeysWithValues: ResponseKind.allCases.map { kind in
+        (kind, DistractorPool(ResponseKind.allCases.filter { $0 != kind }.map(\.title), precomputed: true))
+    })
+}
