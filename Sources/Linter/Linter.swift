@@ -48,10 +48,14 @@ public struct Linter {
     }
 
     /// A deck is checked by building it up to rendering.
+    /// The build checks only `not-verbatim`; lint adds the heuristic evidence-ethics checks over every
+    /// card the deck's modules supply.
     public func lintDeck(_ build: BuildContext) -> [Diagnostic] {
         let steps = DeckBuild.steps.filter { $0.name != "render" }
         do {
-            return try DeckBuild.run(build, steps: steps).diagnostics
+            let built = try DeckBuild.run(build, steps: steps)
+            let heuristics = EvidenceEthics.checks.filter { $0.code != EvidenceCheck.notVerbatim.code }
+            return built.diagnostics + EvidenceEthics.check(built.sets, checks: heuristics)
         } catch {
             return error.diagnostics
         }
