@@ -5,16 +5,9 @@ WORK="$HERE/.work"
 mkdir -p "$WORK"
 
 # The debate binary: DEBATE_BIN, or .build/release/debate with SKIP_BUILD=1, or a fresh release build.
-if [[ -n "${DEBATE_BIN:-}" ]]; then
-    BIN="$DEBATE_BIN"
-elif [[ "${SKIP_BUILD:-}" == 1 && -x "$ROOT/.build/release/debate" ]]; then
-    BIN="$ROOT/.build/release/debate"
-else
-    echo "== swift build -c release --product debate" >&2
-    (cd "$ROOT" && swift build -c release --product debate) >&2
-    BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/debate"
-fi
-[[ -x "$BIN" ]] || { echo "$(basename "$0"): $BIN is not an executable" >&2; exit 66; }
+# shellcheck source=debate_bin.sh
+source "$HERE/debate_bin.sh"
+find_debate_binary "$(basename "$0")" "$ROOT"
 
 # The baseline: libyaml's parser doing nothing with the events.
 PARSE_ONLY="$WORK/parse_only"
