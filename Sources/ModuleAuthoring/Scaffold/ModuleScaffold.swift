@@ -141,16 +141,21 @@ public struct ModuleScaffold: Sendable {
     /// A claim entry as YAML, in the claim format's field order; absent fields are left out.
     public static func yaml(_ entry: ClaimEntry) -> YAMLValue {
         var fields: [YAMLValue.Entry] = [.init(key: "id", value: .string(entry.id)), .init(key: "side", value: .string(entry.side.rawValue))]
+        if let position = entry.position { fields.append(.init(key: "position", value: .string(position))) }
+        if let role = entry.role { fields.append(.init(key: "role", value: .string(role.rawValue))) }
+        if let extends = entry.extends { fields.append(.init(key: "extends", value: .string(extends))) }
         if let answers = entry.answers, let response = entry.response {
             fields += [.init(key: "answers", value: .string(answers)), .init(key: "response", value: .string(response.rawValue))]
         }
+        if let evenIf = entry.evenIf { fields.append(.init(key: "even-if", value: .bool(evenIf))) }
+        if let needsEvidence = entry.needsEvidence { fields.append(.init(key: "needs-evidence", value: .bool(needsEvidence))) }
         fields.append(.init(key: "tag", value: .string(entry.tag)))
         if let tags = entry.tags, !tags.isEmpty { fields.append(.init(key: "tags", value: .sequence(tags.map { .string($0) }))) }
         if let warrant = entry.warrant { fields.append(.init(key: "warrant", value: .string(warrant))) }
         if let cite = entry.cite {
             let parts: [(String, String?)] = [("author", cite.author), ("qualifications", cite.qualifications), ("date", cite.date),
                                               ("title", cite.title), ("publication", cite.publication), ("url", cite.url),
-                                              ("short", cite.short), ("text", cite.text)]
+                                              ("source", cite.source), ("short", cite.short), ("text", cite.text)]
             fields.append(.init(key: "cite", value: .mapping(parts.compactMap { key, value in value.map { .init(key: key, value: .string($0)) } })))
         }
         if let evidence = entry.evidence { fields.append(.init(key: "evidence", value: .string(evidence.markup))) }
