@@ -26,16 +26,11 @@ import Testing
     static func tokenize(_ bytes: [UInt8], cuts: [Int], small: Bool = false) -> Result {
         var tokenizer = small ? XMLTokenizer(handler: Recorder(), maxTokenBytes: 24, maxTextPiece: 17) : XMLTokenizer(handler: Recorder())
         do throws(XMLReadError) {
-            var start = 0
-            for cut in cuts + [bytes.count] where cut >= start {
-                try tokenizer.feed(Data(bytes[start..<cut]))
-                start = cut
-            }
-            try tokenizer.finish()
+            try tokenizer.read(bytes, cuttingAt: cuts)
+            return Result(calls: tokenizer.handler.calls, error: nil)
         } catch {
             return Result(calls: tokenizer.handler.calls, error: error)
         }
-        return Result(calls: tokenizer.handler.calls, error: nil)
     }
 
     /// The docx fuzz target's finding: garbage tags, then text whose `ü` (C3 BC) straddled a chunk

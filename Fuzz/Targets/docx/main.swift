@@ -28,16 +28,11 @@ struct Recorder: XMLTokenHandler {
 func tokenize(_ bytes: [UInt8], cuts: [Int], small: Bool) -> ([[UInt8]], XMLReadError?) {
     var tokenizer = small ? XMLTokenizer(handler: Recorder(), maxTokenBytes: 40, maxTextPiece: 24) : XMLTokenizer(handler: Recorder())
     do throws(XMLReadError) {
-        var start = 0
-        for cut in cuts + [bytes.count] where cut >= start {
-            try tokenizer.feed(Data(bytes[start..<cut]))
-            start = cut
-        }
-        try tokenizer.finish()
+        try tokenizer.read(bytes, cuttingAt: cuts)
+        return (tokenizer.handler.calls, nil)
     } catch {
         return (tokenizer.handler.calls, error)
     }
-    return (tokenizer.handler.calls, nil)
 }
 
 runFuzzer { bytes in

@@ -75,6 +75,17 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
         if let failure { throw failure }
     }
 
+    /// Reads all of `bytes`, fed in pieces that end at `cuts` (ascending offsets), then finishes: the
+    /// calls and any error must not depend on `cuts` (the chunking tests and the `docx` fuzz target).
+    public mutating func read(_ bytes: [UInt8], cuttingAt cuts: [Int]) throws(XMLReadError) {
+        var start = 0
+        for cut in cuts + [bytes.count] where cut >= start {
+            try feed(Data(bytes[start..<cut]))
+            start = cut
+        }
+        try finish()
+    }
+
     /// Call after the last chunk: the document must be complete.
     public mutating func finish() throws(XMLReadError) {
         try processPending(final: true)
