@@ -40,7 +40,7 @@ struct QuizMode: ExpressibleByArgument {
     var kinds: Set<DrillItem.Kind>
     var name: String
 
-    static let all = QuizMode(kinds: Set(DrillItem.Kind.allCases), name: "all")
+    static let all = QuizMode(kinds: DrillItem.Kind.scheduled, name: "all")
 
     init(kinds: Set<DrillItem.Kind>, name: String) {
         self.kinds = kinds

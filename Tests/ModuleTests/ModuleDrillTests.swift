@@ -42,12 +42,30 @@ func builtInModulesContributeDrills(_ id: String, side: Side) throws {
     #expect(turkey.distractors.contains("Hungary"))
 }
 
-@Test func valuesBlanksThePartnerOutOfTheDoubleStandard() throws {
+@Test(arguments: [Side.pro, Side.con])
+func valuesMatchesEachDoubleStandardToTheChargeItAnswers(side: Side) throws {
     let module = try #require(registered.first { $0.descriptor.id == "values" })
-    let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: try allClaims(side: .pro))
+    let claims = try allClaims(side: side)
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: side), claims: claims)
+    let tag = { (id: String) in claims.first { $0.id == id }?.tag }
+    // Baku is a non-unique against the DA's uniqueness; "another standard" is a no-link against its link.
     let azerbaijan = try #require(drills.first { $0.claimID == "values.double-standard-azerbaijan" })
-    #expect(azerbaijan.answer == "Azerbaijan")
-    #expect(!azerbaijan.prompt.contains("Baku"), "the prompt gives the answer away: \(azerbaijan.prompt)")
+    #expect(azerbaijan.answer == tag("values.legit-uniqueness"))
+    #expect(azerbaijan.prompt.contains("Baku"), "the double standard is the question: \(azerbaijan.prompt)")
+    #expect(azerbaijan.prompt.hasPrefix(side == .pro ? "Our double standard" : "Their double standard"))
+    #expect(azerbaijan.explanation?.hasPrefix("Non-unique against the uniqueness:") == true, "\(azerbaijan.explanation ?? "")")
+    let standard = try #require(drills.first { $0.claimID == "values.held-to-another-standard" })
+    #expect(standard.answer == tag("values.legit-link"))
+    // Never a part the response could also answer: a no-link is offered no other link, a non-unique no other uniqueness.
+    for drill in drills {
+        let response = try #require((claims.first { $0.id == drill.claimID } as? any Counterclaim)?.response)
+        for wrong in drill.distractors {
+            let role = claims.first { $0.tag == wrong }?.role
+            #expect(role.map { !(response.answerableRoles?.contains($0) ?? false) } ?? true, "\(drill.claimID) offers \(wrong)")
+        }
+        #expect(!drill.prompt.contains(drill.answer))
+        #expect(drill.distractors.count >= 2)
+    }
 }
 
 @Test func securityAnswersThreatsNeverWithAnotherRightAnswer() throws {

@@ -28,6 +28,30 @@ struct DrillDeck {
     var cites: CitePool
     /// Choices shown by a multiple-choice item, the answer included.
     var choiceCount: Int
+    /// The deck's cards, each id once, in deck order.
+    var cards: [Card]
+    /// Their tags as distractors (sampled, not scanned, in a large deck).
+    var cardTags: DistractorPool
+    /// Position id → the cards (indices into `cards`) that answer one of its claims.
+    var answering: [String: [Int]]
+
+    init(deck: Deck, graph: ArgumentGraph, modules: [ModuleDrills.Entry], choiceCount: Int) {
+        self.deck = deck
+        self.graph = graph
+        self.modules = modules
+        self.choiceCount = choiceCount
+        let all = deck.cards
+        cites = CitePool(all)
+        var seen: Set<String> = []
+        cards = all.filter { seen.insert($0.id).inserted }
+        cardTags = DistractorPool(cards.map(\.tag))
+        var answering: [String: [Int]] = [:]
+        for (index, card) in cards.enumerated() {
+            guard let target = card.answers, let position = graph.claim(target)?.position else { continue }
+            answering[position, default: []].append(index)
+        }
+        self.answering = answering
+    }
 
     var id: String { deck.id }
 
