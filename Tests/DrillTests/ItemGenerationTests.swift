@@ -228,3 +228,85 @@ struct LineProtocolTests {
         #expect(recall.grade(.choice(0)) == nil)
     }
 }
+
+@Suite("Items from the debate model")
+struct DebateModelItemTests {
+    func choice(_ items: [DrillItem], _ id: String) throws -> Choice {
+        let item = try #require(items.first { $0.id == id }, "no item \(id)")
+        guard case .choice(let choice) = item.question else { throw ItemError.notAChoice(id) }
+        return choice
+    }
+
+    enum ItemError: Error { case notAChoice(String) }
+
+    @Test func whichPartDoesThisAnswerAttack() throws {
+        let items = try drillItems(belarusDeck)
+        // A non-unique attacks the uniqueness; a no-impact the impact; a takeout the part its claim is.
+        let azerbaijan = try choice(items, "belarus-engagement:values.double-standard-azerbaijan:part")
+        #expect(azerbaijan.answer == "Uniqueness")
+        #expect(Set(azerbaijan.choices) == ["Uniqueness", "Link", "Internal link", "Impact"])
+        #expect(azerbaijan.explanation?.contains("answers only a uniqueness") == true, "\(azerbaijan.explanation ?? "")")
+        #expect(try choice(items, "belarus-engagement:values.isolation-failed:part").answer == "Impact")
+        let perm = try choice(items, "belarus-engagement:values.a2-conditions-perm:part")
+        #expect(perm.answer == "Counterplan text")
+        #expect(Set(perm.choices).isSubset(of: ["Counterplan text", "Solvency", "Net benefit"]))
+        for item in items where item.kind == .part {
+            guard case .choice(let choice) = item.question else { continue }
+            #expect(!choice.prompt.contains(choice.answer), "\(item.id) names its answer")
+            #expect((choice.explanation ?? "").hasPrefix("Their \(choice.answer.lowercased())"), "\(item.id): \(choice.explanation ?? "")")
+        }
+    }
+
+    @Test func extendTheLinkTurnOffersTheDefenseBesideIt() throws {
+        let items = try drillItems(belarusDeck)
+        let extend = items.filter { $0.kind == .extend }
+        #expect(extend.count >= 1)
+        let turn = try choice(items, "belarus-engagement:values.a2-authoritarianism-isolation-backfires:extend")
+        #expect(turn.answer.hasPrefix("Engagement is the only way"))
+        #expect(turn.prompt.contains("Extend the link turn: which card?"))
+        #expect(turn.prompt.contains("Legitimacy DA — Link"))
+        // The no-link on the same link is the real trap: defense, not offense.
+        #expect(turn.choices.contains { $0.hasPrefix("Every government on both sides of the Atlantic") }, "\(turn.choices)")
+        #expect(turn.choices.count == 4)
+        #expect(turn.explanation?.contains("link turn") == true)
+    }
+
+    @Test func speedItemsReadTheHighlightingAgainstTheDecksTarget() throws {
+        let items = try drillItems(belarusDeck)
+        let speed = items.filter { $0.kind == .speed }
+        #expect(speed.count >= 10)
+        for item in speed {
+            guard case .speed(let read) = item.question else { Issue.record("\(item.id) is no speed item"); continue }
+            #expect(read.targetWPM == 250)
+            #expect(read.words == wordCount(read.tag) + wordCount(read.text))
+            #expect(!read.text.isEmpty)
+        }
+        #expect(!DrillItem.Kind.scheduled.contains(.speed))
+    }
+
+    @Test(arguments: [belarusDeck, belarusNegDeck])
+    func everyClozeBlanksKeyWordsOnly(deck: String) throws {
+        let clozes = try drillItems(deck).compactMap { item -> (DrillItem, Cloze)? in
+            guard case .cloze(let cloze) = item.question else { return nil }
+            return (item, cloze)
+        }
+        #expect(clozes.count >= (deck == belarusDeck ? 10 : 4), "\(clozes.map(\.1.answer))")
+        // Filler by an independent list: function words, adverbs, intensifiers.
+        let filler: Set<String> = ["the", "a", "an", "of", "in", "to", "and", "or", "their", "its", "with", "for", "by", "on",
+                                   "seldom", "curiously", "remarkably", "rightly", "consistently", "hardly", "only", "even",
+                                   "much", "very", "so", "far", "still", "already", "crucial", "muchneeded", "long", "major"]
+        for (item, cloze) in clozes {
+            let words = TextMatching.words(cloze.answer)
+            #expect(!words.isEmpty)
+            #expect(!filler.contains(words.first ?? "") && !filler.contains(words.last ?? ""), "\(item.id) blanks filler: “\(cloze.answer)”")
+            #expect(!words.allSatisfy { filler.contains($0) || $0.count < 3 }, "\(item.id): “\(cloze.answer)”")
+            if cloze.showsTag {
+                #expect(!cloze.tag.lowercased().contains(cloze.answer.lowercased()), "\(item.id): the tag says “\(cloze.answer)”")
+            }
+            let shown = (cloze.showsTag ? [cloze.tag] : []) + item.context + [cloze.before, cloze.after]
+            let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
+            let stems = TextMatching.contentWords(cloze.answer).filter { !ClozeWords.isFiller($0) }.map(TextMatching.stem)
+            #expect(!Set(stems).isSubset(of: shownStems), "\(item.id): every key word of “\(cloze.answer)” is on the screen")
+        }
+    }
+}
