@@ -247,6 +247,12 @@ struct DebateModelItemTests {
         #expect(Set(azerbaijan.choices) == ["Uniqueness", "Link", "Internal link", "Impact"])
         #expect(azerbaijan.explanation?.contains("answers only a uniqueness") == true, "\(azerbaijan.explanation ?? "")")
         #expect(try choice(items, "belarus-engagement:values.isolation-failed:part").answer == "Impact")
+        // A takeout fits any part: not asked. A solvency deficit could answer the counterplan text too: never offered.
+        #expect(!items.contains { $0.id == "belarus-engagement:security.a2-t-reasonability:part" })
+        let deficit = try choice(items, "belarus-engagement:values.a2-conditions-punishment:part")
+        #expect(deficit.answer == "Solvency" && !deficit.choices.contains("Counterplan text"), "\(deficit.choices)")
+        // "Already happening" could be read against an inherency: never a distractor for a uniqueness.
+        #expect(!azerbaijan.choices.contains("Inherency"))
         let perm = try choice(items, "belarus-engagement:values.a2-conditions-perm:part")
         #expect(perm.answer == "Counterplan text")
         #expect(Set(perm.choices).isSubset(of: ["Counterplan text", "Solvency", "Net benefit"]))
@@ -308,5 +314,39 @@ struct DebateModelItemTests {
             let stems = TextMatching.contentWords(cloze.answer).filter { !ClozeWords.isFiller($0) }.map(TextMatching.stem)
             #expect(!Set(stems).isSubset(of: shownStems), "\(item.id): every key word of “\(cloze.answer)” is on the screen")
         }
+    }
+}
+
+@Suite("Coach fixes")
+struct CoachFixTests {
+    @Test func aTakeoutIsExplainedByItsWarrantAndNeedNotBeNamed() throws {
+        let items = try drillItems(belarusDeck)
+        let response = try #require(items.first { $0.id == "belarus-engagement:security.a2-window-not-a-deal:response" }
+                                    ?? items.first { item in
+                                        guard item.kind == .response, case .choice(let c) = item.question else { return false }
+                                        return c.answer == "Takeout"
+                                    })
+        guard case .choice(let choice) = response.question else { Issue.record("not a choice"); return }
+        #expect(choice.explanation?.hasPrefix("Takeout: it denies their claim itself") == true, "\(choice.explanation ?? "")")
+        #expect(!(choice.explanation ?? "").contains("it answers any claim"))
+        // In recall, naming "takeout" is not a key term; the answer and its warrant are credited.
+        let answer = Recall.Answer(tag: "Using the window is not concluding a deal", response: .takeout,
+                                   keyTerms: ["Using the window is not concluding a deal"],
+                                   warrant: "A window is an opportunity, not an outcome")
+        let lines = ItemText.reveal(Recall(claim: "c", answers: [answer]), answer: "using the window is no deal: an opportunity is not an outcome",
+                                    style: TextStyle(color: false), width: 200)
+        #expect(!lines.contains { $0.contains("missed: Takeout") }, "\(lines)")
+        #expect(lines.contains { $0.contains("credited: you made the answer and gave its warrant") }, "\(lines)")
+        #expect(lines.contains("You hit 1 of 1 key terms."), "\(lines)")
+    }
+
+    @Test func aGapSaysWhereTheClaimLandsAndWhy() throws {
+        let items = try drillItems(belarusNegDeck)
+        let gap = try #require(items.first { $0.id == "belarus-engagement-neg:values.a2-conditions-releases-engagement:recall" })
+        guard case .recall(let recall) = gap.question else { Issue.record("not a recall"); return }
+        let text = try #require(recall.gap)
+        #expect(text.hasPrefix("It answers our “Minsk has freed political prisoners"), "\(text)")
+        #expect(text.contains("Their warrant: A release traded for a U.S. step"))
+        #expect(text.contains("\nCoverage gap: "))
     }
 }

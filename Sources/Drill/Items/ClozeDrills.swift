@@ -11,13 +11,8 @@ struct ClozeDrills: DrillSource {
         guard let evidence = card.evidence, Self.canBlank(evidence) else { return [] }
         // A tag that paraphrases its highlighting (as the negative's do) gives every blank away; the
         // card is then asked without its tag, by its place in the deck.
-        var showsTag = true
-        var blanked = Self.blank(evidence, shown: [card.tag] + context)
-        if blanked == nil {
-            showsTag = false
-            blanked = Self.blank(evidence, shown: context)
-        }
-        guard let (before, phrase, after) = blanked else { return [] }
+        guard let (blanked, showsTag) = Self.blank(evidence, shownFirst: [card.tag] + context, thenShown: context) else { return [] }
+        let (before, phrase, after) = blanked
         let deckID = deck.id
         return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .cloze, context: context) { [showsTag] in
             DrillItem(deck: deckID, claimID: card.id, kind: .cloze, context: context,
@@ -52,18 +47,23 @@ struct ClozeDrills: DrillSource {
     /// words or more is never blanked whole, but its emphasised words may be. A phrase whose content
     /// words all appear in `shown` or elsewhere in the evidence is never chosen.
     static func blank(_ evidence: EvidenceBody, shown: [String] = []) -> (String, String, String)? {
+        blank(evidence, shownFirst: shown, thenShown: nil)?.blank
+    }
+
+    /// `blank(evidence, shown: shownFirst)`, else (when given) `blank(evidence, shown: thenShown)`, with
+    /// the candidates ranked once; `first` tells which one gave the blank.
+    static func blank(_ evidence: EvidenceBody, shownFirst: [String], thenShown: [String]?)
+        -> (blank: (String, String, String), first: Bool)? {
         let (text, candidates, markedCount) = blankCandidates(evidence)
-        let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
-        var best: (range: Range<Int>, score: (Int, Int, Int))?
+        // Each candidate's rank first (cheap), then the best-ranked ones are checked against the screen
+        // until one passes: the costlier check runs for a few candidates, not all of them.
+        var ranked: [(range: Range<Int>, stems: Set<String>, key: (Int, Int, Int), order: Int)] = []
         for (index, candidate) in candidates.enumerated() {
             // Filler at either end ("curiously", "in their", "crucial") stays outside the blank.
             guard let range = keyRange(text, candidate), let score = score(text, range) else { continue }
             let kept = EvidenceText.trimmedRange(text, range)
             let stems = Set(TextMatching.words(String(text[kept])).filter { !ClozeWords.isFiller($0) }.map(TextMatching.stem))
             if stems.isEmpty { continue }
-            let rest = String(text[..<kept.lowerBound]) + " " + String(text[kept.upperBound...])
-            let elsewhere = shownStems.union(TextMatching.contentWords(rest).map(TextMatching.stem))
-            if stems.isSubset(of: elsewhere) { continue }
             // The card's own marks (a highlight, an emphasis) with a name or number first; then a name of
             // two words or a number found inside a long highlight; then marked phrases of two to four
             // words; then the rest. A lone name ("Minsk" in a Belarus deck) comes last.
@@ -72,19 +72,42 @@ struct ClozeDrills: DrillSource {
             let tier = !found && named && score.preferred ? 4
                 : found && (wordRanges(text, kept).count > 1 || text[kept].contains(where: \.isNumber)) ? 3
                 : !found && score.preferred ? 2 : !found ? 1 : 0
-            let key = (tier, score.preferred ? 1 : 0, score.content)
-            // Only a strictly better score replaces the earlier phrase.
-            if let current = best, current.score >= key { continue }
-            best = (range, key)
+            ranked.append((range, stems, (tier, score.preferred ? 1 : 0, score.content), index))
         }
-        guard let best = best?.range else { return nil }
+        // Best rank first; among equals the earlier phrase.
+        ranked.sort { ($0.key.0, $0.key.1, $0.key.2, -$0.order) > ($1.key.0, $1.key.1, $1.key.2, -$1.order) }
+        var totalStems: [String: Int]?
+        func stemCounts(_ text: String) -> [String: Int] {
+            TextMatching.contentWords(text).reduce(into: [:]) { $0[TextMatching.stem($1), default: 0] += 1 }
+        }
+        // Elsewhere in the card: the text's stems counted once, less the phrase's own.
+        var inside = [[String: Int]?](repeating: nil, count: ranked.count)
+        func pick(_ shown: [String]) -> Range<Int>? {
+            let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
+            for (number, candidate) in ranked.enumerated() {
+                if totalStems == nil { totalStems = stemCounts(String(text)) }
+                if inside[number] == nil { inside[number] = stemCounts(String(text[EvidenceText.trimmedRange(text, candidate.range)])) }
+                let own = inside[number] ?? [:]
+                if candidate.stems.allSatisfy({ shownStems.contains($0) || (totalStems?[$0] ?? 0) > (own[$0] ?? 0) }) { continue }
+                return candidate.range
+            }
+            return nil
+        }
+        var first = true
+        var chosen = pick(shownFirst)
+        if chosen == nil, let thenShown {
+            first = false
+            chosen = pick(thenShown)
+        }
+        guard let best = chosen else { return nil }
         // The punctuation trimmed off the phrase stays outside the blank.
         let kept = EvidenceText.trimmedRange(text, best)
-        return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
+        return ((String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...])), first)
     }
 
     /// `range` without the filler words at either end, or nil when it holds no key word. A lone word is
-    /// a key word only when it is a name or a number, or a content word of five letters or more.
+    /// a key word only when it is a name or a number, or a content word of five letters or more that
+    /// does not read as an adjective ("effective": any word of praise would fit the blank).
     static func keyRange(_ text: [Character], _ range: Range<Int>) -> Range<Int>? {
         let words = wordRanges(text, range)
         guard let first = words.firstIndex(where: { !ClozeWords.isEdgeFiller(word(text, $0)) }),
@@ -94,7 +117,7 @@ struct ClozeDrills: DrillSource {
         guard inside.contains(where: { !ClozeWords.isFiller($0) }) else { return nil }
         if first == last {
             let only = inside[0]
-            guard hasNameOrNumber(text, kept) || only.count >= 5 else { return nil }
+            guard hasNameOrNumber(text, kept) || (only.count >= 5 && !ClozeWords.isAdjectiveLike(only)) else { return nil }
         }
         return EvidenceText.trimmedRange(text, kept)
     }
@@ -223,6 +246,8 @@ struct ClozeDrills: DrillSource {
         }
         if let start = highlightStart { spans.append(start..<offset) }
         let text = Array(evidence.text)
-        return (text, spans + emphasis + spans.flatMap { namesAndNumbers(text, $0) }, spans.count + emphasis.count)
+        // Names and numbers inside a highlight too long to blank whole (a short one is a candidate itself).
+        let long = spans.filter { wordCount(String(text[$0])) > 6 }
+        return (text, spans + emphasis + long.flatMap { namesAndNumbers(text, $0) }, spans.count + emphasis.count)
     }
 }

@@ -14,6 +14,18 @@ enum ClozeWords {
         isFiller(word) && !negations.contains(word)
     }
 
+    /// An adjective by its ending ("effective", "successful", "dangerous"): a lone one is no blank,
+    /// since any word of praise fits it. The nouns that end so are not ("initiative", "incentive").
+    static func isAdjectiveLike(_ word: String) -> Bool {
+        ["ive", "ful", "ous", "able", "ible", "less"].contains { word.hasSuffix($0) } && !adjectiveShapedNouns.contains(word)
+    }
+
+    static let adjectiveShapedNouns: Set<String> = [
+        "initiative", "incentive", "objective", "alternative", "representative", "executive", "perspective",
+        "collective", "detective", "directive", "motive", "offensive", "archive", "narrative", "relative",
+        "table", "cable", "bible", "variable", "vegetable", "timetable", "constable", "stable", "fable",
+    ]
+
     static let negations: Set<String> = ["not", "no", "nor", "never"]
 
     /// "curiously", "remarkably"; not the nouns and verbs that end so ("family", "supply", "rely").

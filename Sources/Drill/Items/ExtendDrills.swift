@@ -16,7 +16,7 @@ struct ExtendDrills: DrillSource {
         var picked = DrillItemGenerator.pickDistractors(DistractorPool(near), excluding: card.tag, count: deck.choiceCount - 1, using: &random)
         if picked.count < deck.choiceCount - 1 {
             let more = DrillItemGenerator.pickDistractors(deck.cardTags, excluding: card.tag, count: deck.choiceCount - 1 + 2, using: &random)
-            let wrong = Set(deck.cards.filter(alsoRight).map { DistractorPool.comparable($0.tag) })
+            let wrong = Set((deck.answeringSo["\(targetID) \(kind.rawValue)"] ?? []).map { DistractorPool.comparable(deck.cards[$0].tag) })
             var seen = Set(picked.map(DistractorPool.comparable))
             for tag in more where picked.count < deck.choiceCount - 1 {
                 let form = DistractorPool.comparable(tag)
@@ -32,8 +32,17 @@ struct ExtendDrills: DrillSource {
         let heading = RecallDrills.heading(of: targetID, in: deck.graph)
         let theirs = target?.tag ?? card.answersTag ?? targetID
         let source = card.cite.map { " (\($0.shortCite))" } ?? ""
-        let explanation = "That card makes the \(kind.title.lowercased())\(source): \(ResponseDrills.meaning(kind))"
-            + (card.warrant.map { ". \($0)" } ?? ".")
+        // The other answers to the same position among the choices, by letter: what they are instead.
+        let kinds = Dictionary((target?.position.flatMap { deck.answering[$0] } ?? []).map { deck.cards[$0] }
+            .compactMap { other in other.response.map { (other.tag, $0) } }, uniquingKeysWith: { a, _ in a })
+        let defense = choices.enumerated().compactMap { index, tag -> String? in
+            guard index != answerIndex, let other = kinds[tag] else { return nil }
+            return "\(Choice.letter(index))) is \(ResponseDrills.article(other.title.lowercased())) \(other.title.lowercased())"
+        }
+        let others = defense.isEmpty ? "" : " Of the others, " + defense.joined(separator: ", ")
+            + ": answers to the same position that can take it out but turn nothing."
+        let explanation = "That card makes the \(kind.title.lowercased())\(source): \(card.warrant ?? ResponseDrills.meaning(kind))"
+            + others
         return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .extend, context: context) {
             DrillItem(deck: deckID, claimID: card.id, kind: .extend, context: context, question: .choice(Choice(
                 prompt: "They say\(heading.map { " (\($0))" } ?? ""): \(theirs)\nExtend the \(kind.title.lowercased()): which card?",

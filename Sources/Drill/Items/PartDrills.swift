@@ -3,16 +3,20 @@ import DeckModel
 
 /// "Which part of their argument does this answer attack?": our answer and the position it answers;
 /// the choices are the parts such a position is made of (a disadvantage's uniqueness, link, internal
-/// link and impact; a counterplan's text, solvency and net benefit). Where the response kind can
-/// answer one part only (a non-unique answers a uniqueness) the debate model decides it; a takeout is
-/// placed by what it says. The explanation names the part, their claim, and what the response does.
+/// link and impact; a counterplan's text, solvency and net benefit) that the answer's response kind
+/// cannot answer, so the debate model decides it (a non-unique answers only a uniqueness). A takeout,
+/// which fits any part, is not asked. The explanation names the part, their claim, and the response.
 struct PartDrills: DrillSource {
     func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
-        guard let targetID = card.answers, let target = deck.graph.claim(targetID), let role = target.role,
-              let position = deck.graph.position(of: target) else { return [] }
+        // A takeout fits any part: only its wording would place it, and a coach could argue another
+        // part ("reasonability" against the voter or the standards), so it is not asked.
+        guard let targetID = card.answers, let fits = card.response?.answerableRoles, let target = deck.graph.claim(targetID),
+              let role = target.role, let position = deck.graph.position(of: target) else { return [] }
         let parts = ClaimRole.allCases.filter { position.kind.roles?.contains($0) ?? true }
         let answer = Self.name(role, of: position.kind)
-        let others = parts.filter { $0 != role }.map { Self.name($0, of: position.kind) }
+        // Another part the same response can answer (a solvency deficit against the counterplan text)
+        // would be a defensible pick: never a distractor.
+        let others = parts.filter { $0 != role && !fits.contains($0) && !Self.confusable(role, $0) }.map { Self.name($0, of: position.kind) }
         guard let drawn = deck.drawChoices(answer: answer, distractors: DistractorPool(others), using: &random) else { return [] }
         let deckID = deck.id
         let explanation = Self.explanation(card: card, part: answer, theirs: target.tag)
@@ -21,6 +25,13 @@ struct PartDrills: DrillSource {
                 prompt: "We say: \(card.tag)\nIt answers their \(position.title). Which part of their argument does it attack?",
                 choices: drawn.choices, answerIndex: drawn.answerIndex, explanation: explanation)))
         }]
+    }
+
+    /// Parts one answer can fairly be read against: "it is happening already" is a non-unique against a
+    /// uniqueness and a non-inherent against an inherency; an impact and the harms are one argument.
+    static func confusable(_ a: ClaimRole, _ b: ClaimRole) -> Bool {
+        let pairs: Set<Set<ClaimRole>> = [[.uniqueness, .inherency], [.impact, .harms]]
+        return pairs.contains([a, b])
     }
 
     /// "Link", "Counterplan text".
@@ -33,10 +44,7 @@ struct PartDrills: DrillSource {
     static func explanation(card: Card, part: String, theirs: String) -> String {
         let line = "Their \(part.lowercased()): “\(theirs)”."
         guard let kind = card.response else { return line }
-        guard kind.answerableRoles != nil else {
-            return line + " A takeout fits any part, so its words place it: it denies that claim."
-        }
-        return line + " \(ResponseDrills.article(kind.title.lowercased()).capitalized) \(kind.title.lowercased()) answers only "
-            + "\(ResponseDrills.targets(kind)): \(ResponseDrills.meaning(kind))."
+        return line + " It is \(ResponseDrills.article(kind.title.lowercased())) \(kind.title.lowercased()) "
+            + "(\(ResponseDrills.meaning(kind))), which answers only \(ResponseDrills.targets(kind))."
     }
 }

@@ -1,5 +1,6 @@
 import DebateCore
 import DeckModel
+import Foundation
 
 /// The speed drill: a card's tag and highlighted text, read aloud against the clock from Enter to
 /// Enter, in words per minute against the deck's target (its `budget: wpm:`, the rate its reading
@@ -30,7 +31,8 @@ struct SpeedDrills: DrillSource {
             }
         }
         if let current { pieces.append(current) }
-        return pieces.map(EvidenceText.trimmed).filter { !$0.isEmpty }.joined(separator: " … ")
+        // Spacing trimmed, punctuation kept: a question read as a question.
+        return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: " … ")
     }
 }
 

@@ -115,7 +115,8 @@ enum ItemText {
             if let warrant = item.warrant, !warrant.isEmpty {
                 lines.append(wrap(style.dim("warrant: " + warrant), width: width, indent: "    ", hanging: "      "))
             }
-            let terms = (item.response.map { [$0.title] } ?? []) + item.keyTerms
+            // Naming a takeout is no part of making one: only the other kinds' names are key terms.
+            let terms = (item.response.flatMap { $0 == .takeout ? nil : [$0.title] } ?? []) + item.keyTerms
             guard !answer.isEmpty else {
                 lines.append(wrap("key terms: " + item.keyTerms.joined(separator: "; "), width: width, indent: "    ", hanging: "      "))
                 continue
@@ -128,6 +129,9 @@ enum ItemText {
             if let kind = item.response, hit.contains(kind.title), let warrant = item.warrant,
                TextMatching.hits(warrant, in: answer) {
                 lines.append(wrap(style.green("credited: you named the \(kind.title.lowercased()) and its warrant"),
+                                  width: width, indent: "    ", hanging: "      "))
+            } else if item.response == .takeout, !hit.isEmpty, let warrant = item.warrant, TextMatching.hits(warrant, in: answer) {
+                lines.append(wrap(style.green("credited: you made the answer and gave its warrant"),
                                   width: width, indent: "    ", hanging: "      "))
             }
             let missed = terms.filter { !hit.contains($0) }

@@ -95,7 +95,7 @@ public struct ScreenInterface: QuizInterface {
     public mutating func show(_ result: AnswerResult) -> Bool {
         let schedule = ItemText.schedule(result, forPeople: true)
         if case .recall = result.entry.item.question {
-            previous = "Saved: \(schedule)."
+            previous = "Saved: \(schedule)." + (ItemText.comesBack(result).map { " Missed: \($0)." } ?? "")
             return true
         }
         output.line()
@@ -129,9 +129,7 @@ public struct ScreenInterface: QuizInterface {
             guard let go = input.nextPrompted("Enter shows the card and starts the clock (q stops) › ", output, style) else { return endedEarly }
             if Question.isQuit(go.trimmingCharacters(in: .whitespaces)) { return .reply(.quit) }
             let start = ContinuousClock.now
-            output.line()
-            for line in ItemText.question(entry.item, style: style, width: width) { output.line(line) }
-            output.line()
+            draw(entry, number: number, of: total)
             guard let done = input.nextPrompted("Enter at the last word (q stops) › ", output, style) else { return endedEarly }
             if Question.isQuit(done.trimmingCharacters(in: .whitespaces)) { return .reply(.quit) }
             if case .success(let seconds) = SpeedTiming.seconds(start: .arrival(start), finish: .arrival(ContinuousClock.now)) {
