@@ -42,7 +42,8 @@ struct PartDrills: DrillSource {
 
     /// "Their link: “…”. A link turn answers only a link: the plan causes the opposite, …"
     static func explanation(card: Card, part: String, theirs: String) -> String {
-        let line = "Their \(part.lowercased()): “\(theirs)”."
+        // A tag that ends a sentence (a counterplan text) keeps its own full stop.
+        let line = "Their \(part.lowercased()): “\(theirs)”" + (".!?".contains(theirs.last ?? " ") ? "" : ".")
         guard let kind = card.response else { return line }
         return line + " It is \(ResponseDrills.article(kind.title.lowercased())) \(kind.title.lowercased()) "
             + "(\(ResponseDrills.meaning(kind))), which answers only \(ResponseDrills.targets(kind))."
