@@ -273,6 +273,12 @@ struct DebateModelItemTests {
         #expect(turn.prompt.contains("Legitimacy DA — Link"))
         // The no-link on the same link is the real trap: defense, not offense.
         #expect(turn.choices.contains { $0.hasPrefix("Every government on both sides of the Atlantic") }, "\(turn.choices)")
+        // The others answer the same position (the Legitimacy DA), whichever the seed.
+        for seed in [2, 3, 4] {
+            let again = try choice(try drillItems(belarusDeck, seed: seed), "belarus-engagement:values.a2-authoritarianism-isolation-backfires:extend")
+            #expect(again.choices.contains { $0.hasPrefix("Every government on both sides of the Atlantic") }, "seed \(seed): \(again.choices)")
+            #expect(again.explanation?.contains("answers to the same position") == true)
+        }
         #expect(turn.choices.count == 4)
         #expect(turn.explanation?.contains("link turn") == true)
     }

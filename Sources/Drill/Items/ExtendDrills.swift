@@ -2,18 +2,25 @@ import DebateCore
 import DeckModel
 
 /// "Extend the link turn: which card?" In the rebuttals a debater extends the card that made the
-/// turn, by its tag. The choices are the deck's own cards: first our other answers to the same
-/// position (the no-link read beside the turn is defense, and extending it wins nothing), then other
-/// cards of the deck. A card making the same turn on the same claim is never a distractor.
+/// turn, by its tag. The choices are the deck's own cards: first our other answers to the same claim
+/// (the no-link read beside the link turn is defense, and extending it turns nothing), then to the
+/// same position, then other cards of the deck. A card making the same turn on the same claim is never a distractor.
 struct ExtendDrills: DrillSource {
     func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
         guard let kind = card.response, kind.isTurn, let targetID = card.answers else { return [] }
         let target = deck.graph.claim(targetID)
         // Another card that makes the same turn on the same claim would be right too.
         func alsoRight(_ other: Card) -> Bool { other.id == card.id || (other.answers == targetID && other.response == kind) }
-        let near = (target?.position.flatMap { deck.answering[$0] } ?? []).map { deck.cards[$0] }
-            .filter { !alsoRight($0) }.map(\.tag)
-        var picked = DrillItemGenerator.pickDistractors(DistractorPool(near), excluding: card.tag, count: deck.choiceCount - 1, using: &random)
+        // Nearest first: the other answers to the same claim (the no-link beside the link turn), then
+        // the other answers to the same position.
+        let samePosition = (target?.position.flatMap { deck.answering[$0] } ?? []).map { deck.cards[$0] }.filter { !alsoRight($0) }
+        let sameClaim = samePosition.filter { $0.answers == targetID }.map(\.tag)
+        var picked = DrillItemGenerator.pickDistractors(DistractorPool(sameClaim), excluding: card.tag, count: deck.choiceCount - 1, using: &random)
+        if picked.count < deck.choiceCount - 1 {
+            let rest = samePosition.filter { $0.answers != targetID }.map(\.tag)
+            picked += DrillItemGenerator.pickDistractors(DistractorPool(rest), excluding: card.tag,
+                                                         count: deck.choiceCount - 1 - picked.count, using: &random)
+        }
         if picked.count < deck.choiceCount - 1 {
             let more = DrillItemGenerator.pickDistractors(deck.cardTags, excluding: card.tag, count: deck.choiceCount - 1 + 2, using: &random)
             let wrong = Set((deck.answeringSo["\(targetID) \(kind.rawValue)"] ?? []).map { DistractorPool.comparable(deck.cards[$0].tag) })
