@@ -47,7 +47,8 @@ struct ResponseDrills: DrillSource {
     static func targets(_ kind: ResponseKind) -> String {
         guard let roles = kind.answerableRoles else { return "any claim" }
         let names = ClaimRole.allCases.filter(roles.contains).map { role -> String in
-            let name = role == .text ? "counterplan text" : role.title.lowercased()
+            // A permutation tests a counterplan; a solvency deficit or a circumvention hits a plan too.
+            let name = role == .text ? (kind == .permutation ? "counterplan text" : "plan or counterplan text") : role.title.lowercased()
             // "harms" is said without an article.
             return role == .harms ? name : article(name) + " " + name
         }
