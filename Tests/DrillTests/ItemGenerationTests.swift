@@ -73,7 +73,7 @@ struct ItemGenerationTests {
         // Every Belarus card cites the same op-ed: a cite question would have no wrong answer to offer.
         #expect(kinds[.cite] == nil)
         let moduleKinds = Set(items.filter { $0.kind == .module }.map { $0.id.split(separator: ":").last.map(String.init) ?? "" })
-        #expect(moduleKinds.isSuperset(of: ["hedging.precedent-turkey", "values.double-standard-charge", "security.threat-answer"]))
+        #expect(moduleKinds.isSuperset(of: ["hedging.precedent-exchange", "values.double-standard-charge", "security.threat-answer"]))
     }
 
     @Test(arguments: [belarusDeck, belarusNegDeck, citesDeck])

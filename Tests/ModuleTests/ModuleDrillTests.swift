@@ -30,16 +30,29 @@ func builtInModulesContributeDrills(_ id: String, side: Side) throws {
     }
 }
 
-@Test func hedgingMatchesLeadersToCountries() throws {
+@Test(arguments: [Side.pro, Side.con])
+func hedgingDrillsThePrecedentExchangeNotTrivia(side: Side) throws {
     let module = try #require(registered.first { $0.descriptor.id == "hedging" })
-    let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: try allClaims(side: .pro))
-    let answers = Dictionary(uniqueKeysWithValues: drills.map { ($0.name, $0.answer) })
-    #expect(answers["precedent-turkey"] == "Turkey")
-    #expect(answers["precedent-hungary"] == "Hungary")
-    let turkey = try #require(drills.first { $0.name == "precedent-turkey" })
-    #expect(turkey.prompt.contains("Erdoğan"))
-    // Wrong answers are countries the deck names: Hungary is a fair one for Erdoğan.
-    #expect(turkey.distractors.contains("Hungary"))
+    let claims = try allClaims(side: side)
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: side), claims: claims)
+    let tag = { (id: String) in claims.first { $0.id == id }?.tag }
+    #expect(!drills.isEmpty)
+    // The affirmative answers the press that the precedent does not transfer; the negative makes it.
+    let expected = side == .pro ? ["hedging.a2-ally-no-need-to-sever", "hedging.a2-ally-already-hedges"] : ["hedging.neg-russian-ally"]
+    #expect(Set(drills.map(\.claimID)) == Set(expected))
+    for drill in drills {
+        #expect(!drill.prompt.contains("Which country"), "trivia: \(drill.prompt)")
+        #expect(drill.answer == tag(drill.claimID))
+        // Never another answer to the same claim, nor an answer within the hedging exchange.
+        let target = (claims.first { $0.id == drill.claimID } as? any Counterclaim)?.answers
+        for wrong in drill.distractors {
+            let other = claims.first { $0.tag == wrong } as? any Counterclaim
+            #expect(other != nil && other?.answers != target, "\(drill.claimID) offers \(wrong)")
+            #expect(!(other.map { $0.module == "hedging" } ?? false), "\(drill.claimID) offers a hedging answer: \(wrong)")
+        }
+        #expect(drill.distractors.count >= 2)
+        #expect((drill.explanation ?? "").count > 20)
+    }
 }
 
 @Test(arguments: [Side.pro, Side.con])
