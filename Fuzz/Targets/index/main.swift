@@ -79,7 +79,7 @@ runFuzzer { bytes in
     switch control >> 2 & 3 {
     case 1: filter.cards = true
     case 2: filter.cards = false
-    case 3: filter.years = Int(control) * 10...2100
+    case 3: filter.years = 1900 + Int(control & 0x7F)...2100
     default: break
     }
     let words = SearchQuery.words(text)
