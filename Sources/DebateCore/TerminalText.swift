@@ -52,6 +52,31 @@ public enum TerminalText {
         return sanitize(cut, keepNewlines: false)
     }
 
+    /// Whether UTF-8 `bytes` hold a scalar `isUnsafe` (newlines kept): what `sanitize` would change,
+    /// found without decoding the text (a deck written to standard output is tens of megabytes).
+    public static func containsUnsafe(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A { return true }
+            } else if b == 0x7F {
+                return true
+            } else if b == 0xC2 {
+                // U+0080–U+009F: C2 80 … C2 9F
+                if i + 1 < n, bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F { return true }
+            } else if b == 0xE2, i + 2 < n {
+                // U+202A–U+202E: E2 80 AA … AE; U+2066–U+2069: E2 81 A6 … A9
+                let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                if b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE { return true }
+                if b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// C0 controls (but tab, and newline when kept), DEL, C1 controls, bidirectional overrides and isolates.
     public static func isUnsafe(_ scalar: Unicode.Scalar, keepNewlines: Bool = true) -> Bool {
         switch scalar.value {

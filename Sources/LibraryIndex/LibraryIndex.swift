@@ -18,7 +18,7 @@ public final class LibraryIndex: @unchecked Sendable {
     /// `DBLI`: marks a SQLite file as ours (SQLite's `application_id`).
     static let applicationID: Int32 = 0x4442_4C49
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    static let schemaVersion: Int32 = 4
+    static let schemaVersion: Int32 = 5
 
     public let path: String
     private(set) var queue: DatabaseQueue
@@ -186,6 +186,17 @@ public final class LibraryIndex: @unchecked Sendable {
                 author TEXT, qualifications TEXT, date TEXT, title TEXT, publication TEXT, url TEXT,
                 evidence TEXT                    -- the markup as written: its plain and highlighted text are parsed from it
             );
+            -- The claim cache (ClaimCache.swift): each claim file of a pack as it decoded, for commands.
+            CREATE TABLE claim_cache (
+                path TEXT PRIMARY KEY,           -- absolute
+                pack TEXT NOT NULL,              -- the pack's folder, absolute
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,          -- nanoseconds since 1970, before the bytes were read
+                hash INTEGER NOT NULL,           -- FNV-1a of the bytes decoded
+                indexed INTEGER NOT NULL,        -- nanoseconds since 1970, when cached
+                data BLOB NOT NULL               -- ClaimCacheCodec
+            );
+            CREATE INDEX claim_cache_pack ON claim_cache(pack);
             CREATE VIRTUAL TABLE claim_fts USING fts5(
                 tag, author, publication, warrant, evidence,
                 content = 'claim_text', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');

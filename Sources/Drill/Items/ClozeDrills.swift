@@ -44,24 +44,35 @@ struct ClozeDrills: DrillSource {
     static func blank(_ evidence: EvidenceBody, shown: [String] = []) -> (String, String, String)? {
         let (text, candidates) = blankCandidates(evidence)
         let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
+        // Pieces of the text as Strings, cut from one String rather than joined Character by Character
+        // (which cost more than the rest of a quiz's start), when its Characters are the array's.
+        let whole = evidence.text  // `text` is its Characters
+        var bounds = Array(whole.indices)
+        bounds.append(whole.endIndex)
+        let aligned = bounds.count == text.count + 1
+        func piece(_ range: Range<Int>) -> String {
+            aligned ? String(whole[bounds[range.lowerBound]..<bounds[range.upperBound]]) : String(text[range])
+        }
         var best: (range: Range<Int>, score: (Int, Int, Int))?
         for range in candidates {
             guard let score = score(text, range) else { continue }
             let kept = EvidenceText.trimmedRange(text, range)
-            let stems = Set(TextMatching.contentWords(String(text[kept])).filter { !Self.functionWords.contains($0) }.map(TextMatching.stem))
+            let key = (Self.hasNameOrNumber(text, kept) ? 1 : 0, score.preferred ? 1 : 0, score.content)
+            // Only a strictly better score replaces the earlier phrase. (Asked before the words
+            // elsewhere in the card are worked out, which cost more than the rest of a quiz's start.)
+            if let current = best, current.score >= key { continue }
+            let stems = Set(TextMatching.contentWords(piece(kept)).filter { !Self.functionWords.contains($0) }.map(TextMatching.stem))
             if stems.isEmpty { continue }
-            let rest = String(text[..<kept.lowerBound]) + " " + String(text[kept.upperBound...])
+            if stems.isSubset(of: shownStems) { continue }
+            let rest = piece(0..<kept.lowerBound) + " " + piece(kept.upperBound..<text.count)
             let elsewhere = shownStems.union(TextMatching.contentWords(rest).map(TextMatching.stem))
             if stems.isSubset(of: elsewhere) { continue }
-            let key = (Self.hasNameOrNumber(text, kept) ? 1 : 0, score.preferred ? 1 : 0, score.content)
-            // Only a strictly better score replaces the earlier phrase.
-            if let current = best, current.score >= key { continue }
             best = (range, key)
         }
         guard let best = best?.range else { return nil }
         // The punctuation trimmed off the phrase stays outside the blank.
         let kept = EvidenceText.trimmedRange(text, best)
-        return (String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...]))
+        return (piece(0..<kept.lowerBound), piece(kept), piece(kept.upperBound..<text.count))
     }
 
     /// Words that carry no content of their own: a blank must hold some other word ("no reason why" is not a blank).
