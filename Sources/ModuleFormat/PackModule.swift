@@ -124,7 +124,8 @@ public struct PackModule: ArgumentModule {
     public func arguments(for context: ModuleContext, positions: [Position], from entries: [ClaimEntry],
                           warnings: [Diagnostic] = []) throws -> ArgumentSet {
         let options = try PackOptions(context.options, module: descriptor.id)
-        let kept = entries.filter { options.keeps($0) }
+        // Without options every entry is kept: no filtered copy of a 10,000-entry list.
+        let kept = options.keepsEverything ? entries : entries.filter { options.keeps($0) }
         return ArgumentSet(module: descriptor.id, positions: positions, claims: kept.map { $0.claim(module: descriptor.id) },
                            diagnostics: warnings + kept.compactMap(\.deprecationDiagnostic), directory: directory)
     }
@@ -218,6 +219,8 @@ struct PackOptions {
             throw DiagnosticsError(.error(.badModuleOption, "option `\(option)` of module `\(module)` takes a list of strings"))
         }
     }
+
+    var keepsEverything: Bool { onlyTags == nil && exclude.isEmpty }
 
     func keeps(_ entry: ClaimEntry) -> Bool {
         if exclude.contains(entry.id) { return false }
