@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `debate build` and `debate quiz` (first prompt) with the library index cold (deleted before
 # each run), warm (unchanged files read from it) and off (DEBATE_INDEX=off), against a bare libyaml
-# parse of the same generated library, and the peak memory of a warm build.
+# parse of the same generated library, and the peak memory of a warm build; with GNU time, a second row
+# gives the ratios in CPU time (user + system), steadier on a loaded machine, and the cold build's memory.
 #
 #   bash Benchmarks/commands.sh [--sizes 10000,100000] [--runs 3] [--seed 1]
 #

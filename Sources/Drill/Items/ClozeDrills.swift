@@ -63,10 +63,16 @@ struct ClozeDrills: DrillSource {
             if let current = best, current.score >= key { continue }
             let stems = Set(TextMatching.contentWords(piece(kept)).filter { !Self.functionWords.contains($0) }.map(TextMatching.stem))
             if stems.isEmpty { continue }
-            if stems.isSubset(of: shownStems) { continue }
+            // Every stem is shown, or is the stem of some word of the rest of the card. A stem is a
+            // word with an ending cut off, so only words it begins need stemming.
+            var unmatched = stems.subtracting(shownStems)
+            if unmatched.isEmpty { continue }
             let rest = piece(0..<kept.lowerBound) + " " + piece(kept.upperBound..<text.count)
-            let elsewhere = shownStems.union(TextMatching.contentWords(rest).map(TextMatching.stem))
-            if stems.isSubset(of: elsewhere) { continue }
+            for word in TextMatching.contentWords(rest) where unmatched.contains(where: { word.hasPrefix($0) }) {
+                unmatched.remove(TextMatching.stem(word))
+                if unmatched.isEmpty { break }
+            }
+            if unmatched.isEmpty { continue }
             best = (range, key)
         }
         guard let best = best?.range else { return nil }
