@@ -138,10 +138,8 @@ enum ClaimCacheCodec {
                     guard let location = r.location(), let style = style(r.byte()) else { return nil }
                     let isSuffix = r.byte() == 1
                     guard let rest = r.string() else { return nil }
-                    // The value shares the markup's storage: one copy of the evidence text fewer in memory.
-                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? markup : rest,
-                                                 isSuffix ? rest : "", startLine: r.int(), startColumn: r.int(),
-                                                 sourceFile: sourceFile)
+                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? markup + rest : rest,
+                                                 startLine: r.int(), startColumn: r.int(), sourceFile: sourceFile)
                 }
                 evidence = body
             }

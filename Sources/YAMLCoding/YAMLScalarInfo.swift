@@ -50,10 +50,7 @@ public struct YAMLScalarInfo: Sendable {
     public var style: YAMLScalarStyle
 
     /// The scalar's value as parsed (before a `Decodable` type trims or parses it).
-    public var value: String { valueTail.isEmpty ? valueHead : valueHead + valueTail }
-    /// The value in two pieces, so a restored scalar shares its head with the string decoded from it.
-    private let valueHead: String
-    private let valueTail: String
+    public let value: String
     let sourceReference: SourceReference?
     /// The start, 0-based, as libyaml reports it.
     public let startLine: Int
@@ -64,8 +61,7 @@ public struct YAMLScalarInfo: Sendable {
     init(location: SourceLocation, style: YAMLScalarStyle, value: String, source: SourceText?, startLine: Int, startColumn: Int) {
         self.location = location
         self.style = style
-        self.valueHead = value
-        self.valueTail = ""
+        self.value = value
         self.sourceReference = source.map(SourceReference.init(text:))
         self.startLine = startLine
         self.startColumn = startColumn
@@ -74,13 +70,11 @@ public struct YAMLScalarInfo: Sendable {
     /// A scalar restored from a cache of decoded files: its source is read from `sourceFile` the
     /// first time a position inside the value is asked for (the same `SourceFile` for every scalar
     /// of one file, so it is read once).
-    /// `value` is `head` followed by `tail` (a decoded string and what was trimmed off it).
-    public init(location: SourceLocation, style: YAMLScalarStyle, value head: String, _ tail: String = "",
-                startLine: Int, startColumn: Int, sourceFile: SourceFile) {
+    public init(location: SourceLocation, style: YAMLScalarStyle, value: String, startLine: Int, startColumn: Int,
+                sourceFile: SourceFile) {
         self.location = location
         self.style = style
-        self.valueHead = head
-        self.valueTail = tail
+        self.value = value
         self.sourceReference = sourceFile.reference
         self.startLine = startLine
         self.startColumn = startColumn
