@@ -245,8 +245,8 @@ extension LibraryIndex {
             """)
         let texts = try db.cachedStatement(sql: """
             INSERT INTO claim_text(id, tag, tags, warrant, has_cite, author, qualifications, date, title, publication, url,
-                evidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                evidence, tag_words)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, claim) in claims.enumerated() {
             let counter = claim as? any Counterclaim
@@ -262,7 +262,7 @@ extension LibraryIndex {
             texts.setUncheckedArguments(StatementArguments([
                 db.lastInsertedRowID, claim.tag, claim.tags.isEmpty ? nil : claim.tags.joined(separator: "\n"), claim.warrant,
                 cite == nil ? 0 : 1, cite?.author, cite?.qualifications, cite?.date, cite?.title, cite?.publication, cite?.url,
-                claim.evidence?.markup,
+                claim.evidence?.markup, SearchQuery.wordCount(claim.tag),
             ] as [(any DatabaseValueConvertible)?]))
             try texts.execute()
         }

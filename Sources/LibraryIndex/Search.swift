@@ -64,8 +64,23 @@ public struct SearchQuery: Sendable, Hashable {
         return words
     }
 
+    /// How many words `text` has, as `words` splits it (without folding them: cheap enough for every tag).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for scalar in text.unicodeScalars {
+            let letter = scalar.isASCII
+                ? (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if letter && !inWord { count += 1 }
+            inWord = letter
+        }
+        return count
+    }
+
     static func fold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII has no diacritics: lowercasing is the whole fold, without Foundation's (slow) folding.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// The FTS5 expression: every term quoted, so no word of the user's is read as an operator.
@@ -151,6 +166,26 @@ public struct SearchFilter: Sendable, Hashable {
         }
         return clauses.map { " AND " + $0 }.joined()
     }
+
+    /// The lowest and highest claim id that pass the filters few claims pass (an index each), or
+    /// nil when none of those is set; low > high when no claim passes.
+    func span(_ db: Database) throws -> (low: Int64, high: Int64)? {
+        var bounds: [(String, StatementArguments)] = []
+        if let positionKind { bounds.append(("position_kind = ?", [positionKind])) }
+        if let role { bounds.append(("role = ?", [role])) }
+        if let response { bounds.append(("response = ?", [response])) }
+        if cards == false { bounds.append(("card = 0", [])) }
+        guard !bounds.isEmpty else { return nil }
+        var low = Int64.min, high = Int64.max
+        for (clause, arguments) in bounds {
+            guard let first = try Int64.fetchOne(db, sql: "SELECT id FROM claim WHERE \(clause) ORDER BY id LIMIT 1", arguments: arguments),
+                  let last = try Int64.fetchOne(db, sql: "SELECT id FROM claim WHERE \(clause) ORDER BY id DESC LIMIT 1", arguments: arguments)
+            else { return (low: 1, high: 0) }
+            low = max(low, first)
+            high = min(high, last)
+        }
+        return (low: low, high: high)
+    }
 }
 
 /// A claim found by a search, with what it takes to show it and to rebuild the claim.
@@ -159,16 +194,28 @@ public struct SearchHit: Sendable {
     public var position: String?
     public var positionKind: String?
     public var role: String?
-    /// BM25 (lower is better, as SQLite gives it); nil for answers found through the graph.
+    /// BM25 (lower is better, as SQLite gives it); nil for answers found through the graph and for
+    /// hits of the first tier (`inTag`), which are ordered by their tag's length.
     public var score: Double?
+    /// Found in the first tier: the tag holds the whole query.
+    public var inTag = false
 }
 
 extension LibraryIndex {
-    /// The best `limit` claims among `sources` matching `query` and `filter`, best first. The tag
-    /// weighs ten times the evidence, the author three times, the warrant twice.
+    /// The best `limit` claims among `sources` matching `query` and `filter`, best first, in two tiers.
+    ///
+    /// First the claims whose **tag** holds the whole query (every word, prefix and phrase), the
+    /// shortest tag first: for a tag that holds each query word once, that is BM25 over the tag alone
+    /// (every such hit has the same term frequencies and IDF; only the tag's length differs). They
+    /// come from `tag_fts`, whose rowids are in that order, so the search reads the first page of
+    /// matches and stops instead of ranking them all (a word in half of a million cards is in one
+    /// tag of twenty). Then, when those do not fill `limit`, the other matches by BM25 over tag,
+    /// author, publication, warrant and evidence, the tag weighing ten times the evidence, the
+    /// author three times, the warrant twice. `any` (any of the words: likely answers) ranks by that
+    /// BM25 alone.
     public func search(_ query: SearchQuery, filter: SearchFilter = SearchFilter(), sources: [Int64], limit: Int,
                        any: Bool = false) throws(IndexError) -> [SearchHit] {
-        guard !query.isEmpty, !sources.isEmpty else { return [] }
+        guard !query.isEmpty, !sources.isEmpty, limit > 0 else { return [] }
         return try withRepair {
             try queue.read { db in
                 var arguments: StatementArguments = [query.ftsExpression(any: any)]
@@ -176,25 +223,64 @@ extension LibraryIndex {
                 // When every source in the index is visible (the usual case), no need to check each match's.
                 let all = try Int64.fetchAll(db, sql: "SELECT id FROM source")
                 if !Set(all).isSubset(of: sources) { filters += " AND c.source IN (\(Self.list(sources)))" }
-                _ = arguments.append(contentsOf: [limit])
-                // Rank on the full-text index alone unless a filter needs the claim's keys.
-                let ranked = filters.isEmpty
-                    ? "SELECT rowid AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?"
-                    : """
-                      SELECT c.id AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score
-                      FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid
-                      WHERE claim_fts MATCH ?\(filters) ORDER BY score LIMIT ?
-                      """
-                let top = try Row.fetchAll(db, sql: ranked, arguments: arguments)
-                return try top.compactMap { row in
-                    try Row.fetchOne(db, sql: Self.claimSQL + " WHERE c.id = ?", arguments: [row["id"] as Int64]).map { found in
-                        var hit = Self.hit(found)
-                        hit.score = row["score"]
+
+                // A filter few claims pass bounds the claims to look at by their ids.
+                var span = ""
+                if let bounds = try filter.span(db) {
+                    guard bounds.low <= bounds.high else { return [] }
+                    span = " AND claim_fts.rowid BETWEEN \(bounds.low) AND \(bounds.high)"
+                }
+
+                var found: [(id: Int64, score: Double?)] = []
+                if !any {
+                    var tagArguments = arguments
+                    _ = tagArguments.append(contentsOf: [limit])
+                    // CROSS JOIN keeps the tag index outside: matches in rowid order, each claim looked up by its key.
+                    let tier = filters.isEmpty
+                        ? "SELECT rowid & 4294967295 FROM tag_fts WHERE tag_fts MATCH ? ORDER BY rowid LIMIT ?"
+                        : """
+                          SELECT c.id FROM tag_fts CROSS JOIN claim c ON c.id = (tag_fts.rowid & 4294967295)
+                          WHERE tag_fts MATCH ?\(filters) ORDER BY tag_fts.rowid LIMIT ?
+                          """
+                    found = try Int64.fetchAll(db, sql: tier, arguments: tagArguments).map { ($0, nil) }
+                }
+                if found.count < limit {
+                    let inTag = Set(found.map(\.id))
+                    _ = arguments.append(contentsOf: [limit + inTag.count])
+                    // Rank on the full-text index alone unless a filter needs the claim's keys.
+                    let ranked = filters.isEmpty
+                        ? "SELECT rowid AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?"
+                        : """
+                          SELECT c.id AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score
+                          FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid
+                          WHERE claim_fts MATCH ?\(span)\(filters) ORDER BY score LIMIT ?
+                          """
+                    for row in try Row.fetchAll(db, sql: ranked, arguments: arguments) where found.count < limit {
+                        let id: Int64 = row["id"]
+                        if !inTag.contains(id) { found.append((id, row["score"])) }
+                    }
+                }
+                let byID = try Self.claimRows(db, ids: found.map(\.id))
+                return found.compactMap { id, score in
+                    byID[id].map { row in
+                        var hit = Self.hit(row)
+                        hit.score = score
+                        hit.inTag = score == nil && !any
                         return hit
                     }
                 }
             }
         }
+    }
+
+    /// The rows of these claims, by id, in one statement.
+    static func claimRows(_ db: Database, ids: [Int64]) throws -> [Int64: Row] {
+        guard !ids.isEmpty else { return [:] }
+        var rows: [Int64: Row] = [:]
+        for row in try Row.fetchAll(db, sql: claimSQL + " WHERE c.id IN (\(list(ids)))") {
+            rows[row["id"]] = row
+        }
+        return rows
     }
 
     static let claimSQL = "SELECT c.*, t.*, f.path AS path FROM claim c JOIN claim_text t ON t.id = c.id JOIN file f ON f.id = c.file"

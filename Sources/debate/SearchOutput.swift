@@ -144,6 +144,8 @@ struct SearchReport: Encodable {
         var snippet: String?
         var location: Location?
         var score: Double?
+        /// The tag holds the whole query (the first tier of the ranking; `score` is then absent).
+        var inTag: Bool
 
         init(_ hit: SearchHit, rank: Int, via: String, marker: SearchQuery) {
             let claim = hit.claim
@@ -164,6 +166,7 @@ struct SearchReport: Encodable {
             snippet = HitPrinter(style: HitStyle(terminal: false), query: marker).snippet(claim)?.map(\.text).joined(separator: " ")
             location = claim.location.map { Location(path: $0.path, line: $0.line, column: $0.column) }
             score = hit.score
+            inTag = hit.inTag
         }
     }
 

@@ -82,6 +82,65 @@ import Testing
         #expect(try index.search(SearchQuery("balcony"), sources: [report.sources[0] + 1], limit: 10).isEmpty)
     }
 
+    /// Claims whose tag holds the whole query come first, the shortest tag first, whatever their
+    /// evidence says; the rest follow by BM25; filters hold in both tiers.
+    @Test func tagTierComesFirstShortestTagFirst() throws {
+        var text = "claims:\n"
+        // Evidence full of the word, but not in the tag: BM25 over everything would put it first.
+        text += "  - id: t.evidence\n    side: pro\n    tag: Talks help\n    cite: { author: A B, date: \"2020\" }\n"
+        text += "    evidence: Balcony balcony balcony balcony balcony balcony.\n"
+        text += "  - id: t.long\n    side: pro\n    tag: The long and winding story of the balcony over the border in the spring\n"
+        text += "  - id: t.short\n    side: con\n    tag: Balcony risk\n"
+        text += "  - id: t.mid\n    side: con\n    tag: The balcony invites hybrid attacks\n    response: no-link\n    answers: t.long\n"
+        text += "  - id: t.warrant\n    side: con\n    tag: Nothing here\n    warrant: The balcony again.\n"
+        let file = try write("tiers.yaml", text)
+        let index = try LibraryIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let report = try index.refresh([IndexSource(module: "t", location: folder.appendingPathComponent("pack").path, content: .files([file]))])
+        func ids(_ query: String, _ filter: SearchFilter = SearchFilter(), limit: Int = 10) throws -> [String] {
+            try index.search(SearchQuery(query), filter: filter, sources: report.sources, limit: limit).map(\.claim.id)
+        }
+        let hits = try index.search(SearchQuery("balcony"), sources: report.sources, limit: 10)
+        #expect(hits.map(\.claim.id) == ["t.short", "t.mid", "t.long", "t.evidence", "t.warrant"])
+        #expect(hits.map(\.inTag) == [true, true, true, false, false])
+        #expect(hits[0].score == nil && hits[3].score != nil)
+        // A page filled by the tag tier; the next page's first hit is the next tag.
+        #expect(try ids("balcony", limit: 2) == ["t.short", "t.mid"])
+        #expect(try ids("balcony", limit: 4) == ["t.short", "t.mid", "t.long", "t.evidence"])
+        // Filters in both tiers.
+        #expect(try ids("balcony", SearchFilter(side: .pro)) == ["t.long", "t.evidence"])
+        #expect(try ids("balcony", SearchFilter(cards: true)) == ["t.evidence"])
+        #expect(try ids("balcony", SearchFilter(cards: false)) == ["t.short", "t.mid", "t.long", "t.warrant"])
+        #expect(try ids("balcony", SearchFilter(response: "no-link")) == ["t.mid"])
+        #expect(try ids("balcony", SearchFilter(response: "link-turn")).isEmpty)
+        #expect(try ids("balcony", SearchFilter(positionKind: "advantage")).isEmpty)
+        // Phrases and prefixes in the tag; a phrase only in the evidence still found by the second tier.
+        #expect(try ids("\"hybrid attacks\"") == ["t.mid"])
+        #expect(try ids("balc* risk") == ["t.short"])
+        #expect(try ids("\"balcony balcony\"") == ["t.evidence"])
+        // Every word must be in the tag for the first tier; otherwise BM25 decides.
+        #expect(try index.search(SearchQuery("balcony talks"), sources: report.sources, limit: 10).map(\.inTag) == [false])
+    }
+
+    /// The tag index follows the claims: an edited or deleted file's old tags are never found.
+    @Test func tagIndexFollowsEditsAndDeletions() throws {
+        let a = try write("a.yaml", "claims:\n  - { id: t.one, side: pro, tag: Quokkas guard the border }\n")
+        let b = try write("b.yaml", "claims:\n  - { id: t.two, side: pro, tag: Quokkas sleep }\n")
+        let index = try LibraryIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let pack = folder.appendingPathComponent("pack").path
+        func search(_ files: [String], _ query: String) throws -> [String] {
+            let report = try index.refresh([IndexSource(module: "t", location: pack, content: .files(files))])
+            return try index.search(SearchQuery(query), sources: report.sources, limit: 10).map(\.claim.id)
+        }
+        #expect(try search([a, b], "quokkas") == ["t.two", "t.one"])
+        _ = try write("a.yaml", "claims:\n  - { id: t.one, side: pro, tag: Wombats guard the border }\n")
+        #expect(try search([a, b], "quokkas") == ["t.two"])
+        #expect(try search([a, b], "wombats") == ["t.one"])
+        try FileManager.default.removeItem(atPath: b)
+        #expect(try search([a], "quokkas").isEmpty)
+        let entries = try index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tag_fts WHERE tag_fts MATCH 'quokkas OR wombats'") }
+        #expect(entries == 1)
+    }
+
     @Test func refreshIsIncremental() throws {
         let a = try write("a.yaml", Self.claims)
         let b = try write("b.yaml", "claims:\n  - { id: t.other, side: pro, tag: Sanctions fail }\n")
