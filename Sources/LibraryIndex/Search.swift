@@ -225,10 +225,12 @@ extension LibraryIndex {
                 if !Set(all).isSubset(of: sources) { filters += " AND c.source IN (\(Self.list(sources)))" }
 
                 // A filter few claims pass bounds the claims to look at by their ids.
-                var span = ""
+                var span = "", tagSpan = ""
                 if let bounds = try filter.span(db) {
                     guard bounds.low <= bounds.high else { return [] }
                     span = " AND claim_fts.rowid BETWEEN \(bounds.low) AND \(bounds.high)"
+                    // Checked on the tag index's own rowid, before the claim is looked up.
+                    tagSpan = " AND (tag_fts.rowid & 4294967295) BETWEEN \(bounds.low) AND \(bounds.high)"
                 }
 
                 var found: [(id: Int64, score: Double?)] = []
@@ -240,7 +242,7 @@ extension LibraryIndex {
                         ? "SELECT rowid & 4294967295 FROM tag_fts WHERE tag_fts MATCH ? ORDER BY rowid LIMIT ?"
                         : """
                           SELECT c.id FROM tag_fts CROSS JOIN claim c ON c.id = (tag_fts.rowid & 4294967295)
-                          WHERE tag_fts MATCH ?\(filters) ORDER BY tag_fts.rowid LIMIT ?
+                          WHERE tag_fts MATCH ?\(tagSpan)\(filters) ORDER BY tag_fts.rowid LIMIT ?
                           """
                     found = try Int64.fetchAll(db, sql: tier, arguments: tagArguments).map { ($0, nil) }
                 }
