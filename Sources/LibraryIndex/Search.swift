@@ -53,7 +53,7 @@ public struct SearchQuery: Sendable, Hashable {
         var words: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if isWordScalar(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if !current.isEmpty {
                 words.append(fold(current))
@@ -64,13 +64,21 @@ public struct SearchQuery: Sendable, Hashable {
         return words
     }
 
+    /// A letter or a digit: part of a word. ASCII is decided without Unicode's (slow) property tables.
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
     /// How many words `text` has, as `words` splits it (without folding them: cheap enough for every tag).
     static func wordCount(_ text: String) -> Int {
         var count = 0, inWord = false
         for scalar in text.unicodeScalars {
-            let letter = scalar.isASCII
-                ? (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let letter = isWordScalar(scalar)
             if letter && !inWord { count += 1 }
             inWord = letter
         }

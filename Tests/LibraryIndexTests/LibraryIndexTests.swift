@@ -141,6 +141,42 @@ import Testing
         #expect(entries == 1)
     }
 
+    /// Re-reading an edited file rewrites only the claims that changed: the others keep their rows
+    /// (and full-text entries) and move to their new lines.
+    @Test func anEditRewritesOnlyTheChangedClaims() throws {
+        let text = "claims:\n  - { id: t.a, side: pro, tag: Alpha holds }\n  - { id: t.b, side: con, tag: Beta holds }\n  - { id: t.c, side: pro, tag: Gamma holds }\n"
+        let file = try write("edit.yaml", text)
+        let index = try LibraryIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let source = IndexSource(module: "t", location: folder.appendingPathComponent("pack").path, content: .files([file]))
+        _ = try index.refresh([source])
+        func rows() throws -> [String: Int64] {
+            try index.queue.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT claim, id FROM claim").map { ($0["claim"] as String, $0["id"] as Int64) })
+            }
+        }
+        let before = try rows()
+        // A new first claim moves the others one line down; t.b's tag changes.
+        _ = try write("edit.yaml", "claims:\n  - { id: t.z, side: pro, tag: Zeta first }\n" + text.dropFirst("claims:\n".count).replacingOccurrences(of: "Beta holds", with: "Beta falls"))
+        let report = try index.refresh([source])
+        #expect(report.filesRead == 1)
+        let after = try rows()
+        #expect(after["t.a"] == before["t.a"] && after["t.c"] == before["t.c"])
+        #expect(after["t.b"] != before["t.b"] && after["t.z"] != nil)
+        let hits = try index.search(SearchQuery("holds"), sources: report.sources, limit: 10)
+        #expect(Set(hits.map(\.claim.id)) == ["t.a", "t.c"])
+        #expect(hits.first { $0.claim.id == "t.c" }?.claim.location?.line == 5)
+        #expect(try index.search(SearchQuery("falls"), sources: report.sources, limit: 10).map(\.claim.id) == ["t.b"])
+        #expect(try index.search(SearchQuery("beta holds"), sources: report.sources, limit: 10).isEmpty)
+        // The commands' order is the file's.
+        let entries = try index.entries(module: "t", location: source.location, files: [file])
+        #expect(entries[file]?.map(\.id) == ["t.z", "t.a", "t.b", "t.c"])
+        // A file that stops decoding loses its claims, and gets them back once fixed.
+        _ = try write("edit.yaml", "claims:\n  - { id: t.a, tag: no side }\n")
+        #expect(try index.search(SearchQuery("holds"), sources: try index.refresh([source]).sources, limit: 10).isEmpty)
+        _ = try write("edit.yaml", text)
+        #expect(try index.search(SearchQuery("holds"), sources: try index.refresh([source]).sources, limit: 10).count == 3)
+    }
+
     @Test func refreshIsIncremental() throws {
         let a = try write("a.yaml", Self.claims)
         let b = try write("b.yaml", "claims:\n  - { id: t.other, side: pro, tag: Sanctions fail }\n")
