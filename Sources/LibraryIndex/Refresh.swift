@@ -143,9 +143,15 @@ extension LibraryIndex {
         var confirmed: [Int64] = []
         var current = Set<String>()
         current.reserveCapacity(files.count)
+        // The pack's files are stat-ed relative to its folder: one path lookup per file, not one per folder above it.
+        let folder = open(source.location, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        let prefix = source.location.hasSuffix("/") ? source.location : source.location + "/"
         for path in files {
             current.insert(path)
-            let stat = Fingerprint(path: path)
+            let stat = folder >= 0 && path.hasPrefix(prefix)
+                ? Fingerprint(relativePath: String(path.dropFirst(prefix.count)), in: folder)
+                : Fingerprint(path: path)
             switch known[path].map({ Self.compare($0, stat, path: path) }) ?? .changed {
             case .same where !force: break
             case .sameByContent where !force: confirmed.append(known[path]!.id)
@@ -352,6 +358,17 @@ struct Fingerprint: Equatable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The file at `relativePath` below the open folder `folder`.
+    init?(relativePath: String, in folder: Int32) {
+        var info = stat()
+        guard fstatat(folder, relativePath, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         size = Int64(info.st_size)
         mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }

@@ -62,7 +62,15 @@ struct HitPrinter {
             }
             for character in piece {
                 width += 1
-                if character.isLetter || character.isNumber {
+                // ASCII (nearly all of it) without Unicode's property tables, which cost more than the search.
+                if let ascii = character.asciiValue {
+                    if (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii) {
+                        word.append(character)
+                    } else {
+                        flush()
+                        out.append(ascii < 0x20 || ascii == 0x7F ? " " : character)
+                    }
+                } else if character.isLetter || character.isNumber {
                     word.append(character)
                 } else {
                     flush()
