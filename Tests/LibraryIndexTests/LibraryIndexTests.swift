@@ -167,9 +167,8 @@ import Testing
         #expect(hits.first { $0.claim.id == "t.c" }?.claim.location?.line == 5)
         #expect(try index.search(SearchQuery("falls"), sources: report.sources, limit: 10).map(\.claim.id) == ["t.b"])
         #expect(try index.search(SearchQuery("beta holds"), sources: report.sources, limit: 10).isEmpty)
-        // The commands' order is the file's.
-        let entries = try index.entries(module: "t", location: source.location, files: [file])
-        #expect(entries[file]?.map(\.id) == ["t.z", "t.a", "t.b", "t.c"])
+        // The claims' order is the file's.
+        #expect(try index.queue.read { db in try String.fetchAll(db, sql: "SELECT claim FROM claim ORDER BY file, ord") } == ["t.z", "t.a", "t.b", "t.c"])
         // A file that stops decoding loses its claims, and gets them back once fixed.
         _ = try write("edit.yaml", "claims:\n  - { id: t.a, tag: no side }\n")
         #expect(try index.search(SearchQuery("holds"), sources: try index.refresh([source]).sources, limit: 10).isEmpty)
