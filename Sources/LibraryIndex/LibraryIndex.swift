@@ -103,6 +103,11 @@ public final class LibraryIndex: @unchecked Sendable {
                 guard version == schemaVersion else {
                     throw Unusable(why: "was written by another version of debate")
                 }
+                // Another build may have used the same version number for other tables.
+                let ours = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM sqlite_master WHERE name IN ('source', 'file', 'claim', 'claim_text', 'claim_fts', 'tag_fts')
+                    """) ?? 0
+                guard ours == 6 else { throw Unusable(why: "was written by another version of debate") }
                 // A cheap look at the tables we need: damage in them shows up here.
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM source")
                 return .commit

@@ -229,5 +229,16 @@ import Testing
         #expect(again.diagnostics.first?.message.contains("rebuilding") == true)
         let third = try LibraryIndex(path: path)
         #expect(third.diagnostics.isEmpty)
+        // Our mark and version number, but other tables (another build's schema of that number): rebuilt.
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        let lookalike = try DatabaseQueue(path: path)
+        try lookalike.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(LibraryIndex.applicationID); PRAGMA user_version = \(LibraryIndex.schemaVersion)")
+            try db.execute(sql: "CREATE TABLE source(id INTEGER PRIMARY KEY); CREATE TABLE claim_cache(path TEXT)")
+        }
+        try lookalike.close()
+        let fourth = try LibraryIndex(path: path)
+        #expect(fourth.diagnostics.first?.message.contains("another version") == true)
+        #expect(try fourth.search(SearchQuery("x"), sources: [1], limit: 1).isEmpty)
     }
 }
