@@ -135,7 +135,8 @@ extension LibraryIndex {
             var known: [String: Indexed] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash, indexed FROM file WHERE source = ?", arguments: [id])
             while let row = try rows.next() {
-                known[row["path"]] = Indexed(id: row["id"], size: row["size"], mtime: row["mtime"], hash: row["hash"], indexed: row["indexed"])
+                // By position: a name lookup per column of 1,000 rows is most of this loop's time.
+                known[row[1]] = Indexed(id: row[0], size: row[2], mtime: row[3], hash: row[4], indexed: row[5])
             }
             return known
         }
