@@ -61,7 +61,8 @@ extension LibraryIndex {
     /// re-indexes that card, not the file.
     static func replace(claimsOf file: Int64, with claims: [any Claim], source: Int64, positionKinds: [String: String],
                         db: Database) throws {
-        var kept: [[DatabaseValue]: [(id: Int64, ord: Int, line: DatabaseValue, column: DatabaseValue)]] = [:]
+        // By claim id, then compared value by value.
+        var kept: [DatabaseValue: [(id: Int64, ord: Int, line: DatabaseValue, column: DatabaseValue, values: [DatabaseValue])]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT c.id, c.ord, c.line, c.col, \(StoredClaim.keyColumns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
                 \(StoredClaim.textColumns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
@@ -70,14 +71,15 @@ extension LibraryIndex {
         let content = 4..<(4 + 10 + 12)
         while let row = try rows.next() {
             let values = content.map { row[$0] as DatabaseValue }
-            kept[values, default: []].append((row[0], row[1], row[2] as DatabaseValue, row[3] as DatabaseValue))
+            kept[values[0], default: []].append((row[0], row[1], row[2] as DatabaseValue, row[3] as DatabaseValue, values))
         }
         var fresh: [(ord: Int, stored: StoredClaim)] = []
         let move = try db.cachedStatement(sql: "UPDATE claim SET ord = ?, line = ?, col = ? WHERE id = ?")
         for (ord, claim) in claims.enumerated() {
             let stored = StoredClaim(claim, positionKinds: positionKinds)
             let values = stored.keys + stored.texts
-            guard let old = kept[values]?.popLast() else {
+            guard let index = kept[values[0]]?.firstIndex(where: { $0.values == values }),
+                  let old = kept[values[0]]?.remove(at: index) else {
                 fresh.append((ord, stored))
                 continue
             }
