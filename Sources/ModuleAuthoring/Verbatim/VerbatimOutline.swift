@@ -98,13 +98,15 @@ extension VerbatimInterpreter {
 
         func finish() {
             guard var claim = current else { return }
-            // A cite with no cite styling: under a tag, a short unmarked first paragraph followed by
-            // underlined or highlighted text is a cite and its card.
+            // A cite with no cite style: under a tag, a short first paragraph with bold in it (the author
+            // and year) and nothing highlighted, followed by underlined or highlighted text, is a cite and
+            // its card. With no bold it is more likely a note or the card's first line: kept as evidence.
             if claim.cite == nil, underTag.count >= 2, let first = underTag.first,
-               Self.markedShare(first.runs) <= 0.4, Self.flatText(first.runs).unicodeScalars.count <= 1500,
+               first.runs.contains(where: { $0.bold && !TextBytes.isBlank($0.text) }),
+               first.runs.reduce(0, { $0 + $1.text.unicodeScalars.count }) <= 500,
                !first.runs.contains(where: { $0.highlight != nil && !TextBytes.isBlank($0.text) }),
-               underTag.dropFirst().contains(where: { Self.markedShare($0.runs) > 0 }) {
-                let text = Self.flatText(first.runs)
+               underTag.dropFirst().contains(where: { Self.isMarked($0.runs) }) {
+                let text = Self.rawText(first.runs)
                 claim.cite = CiteReader.read(text: text, short: Self.boldWords(first.runs))
                 out.warnings.append(VerbatimWarning(code: "unstyled-cite", paragraph: first.index + 1,
                     message: "“\(Self.clip(text))” has no cite style but sits between a tag and its card; it is taken as the cite"))
@@ -115,8 +117,20 @@ extension VerbatimInterpreter {
                     otherColors.formUnion(colors)
                 }
             }
+            // No cite at all, but underlined or highlighted text under the tag: a card whose cite is
+            // missing (or written into the tag). Its text is evidence, so its marks are kept.
+            if claim.cite == nil, underTag.contains(where: { Self.isMarked($0.runs) }) {
+                out.warnings.append(VerbatimWarning(code: "card-without-cite", paragraph: claim.paragraph + 1,
+                    message: "the tag “\(Self.clip(claim.tag))” has underlined or highlighted text under it but no cite; it is kept as evidence with no cite"))
+                warrantParagraphs = []
+                for paragraph in underTag {
+                    let (markup, colors) = Self.markup(paragraph.runs, usualHighlight: out.usualHighlight)
+                    evidenceParagraphs.append(contentsOf: markup)
+                    otherColors.formUnion(colors)
+                }
+            }
             underTag = []
-            if !evidenceParagraphs.isEmpty, claim.cite != nil { claim.evidence = evidenceParagraphs.joined(separator: "\n\n") }
+            if !evidenceParagraphs.isEmpty { claim.evidence = evidenceParagraphs.joined(separator: "\n\n") }
             if !warrantParagraphs.isEmpty { claim.warrant = warrantParagraphs.joined(separator: "\n\n") }
             claim.otherHighlights = otherColors.sorted()
             if claim.cite != nil && claim.evidence == nil {
@@ -158,9 +172,10 @@ extension VerbatimInterpreter {
             case .normal:
                 let citeLike = Self.citeShort(runs) != nil
                 // A fake tag: a short all-bold Normal paragraph followed by a cite.
-                if !citeLike, Self.isAllBold(runs), text.unicodeScalars.count <= 400,
+                // Not right after a cite: a bold line there continues the cite.
+                if !citeLike, Self.isAllBold(runs), !runs.contains(where: \.cite), text.unicodeScalars.count <= 400,
                    let next = nextNonEmpty(after: index), roles[next] == .normal, Self.citeShort(resolved[next]) != nil,
-                   state != .afterTag || current?.cite != nil {
+                   state != .afterCite, state != .afterTag || current?.cite != nil {
                     finish()
                     current = ImportedClaim(tag: text, paragraph: index, origin: .fakeTag)
                     out.warnings.append(VerbatimWarning(code: "fake-tag", paragraph: index + 1,
@@ -168,15 +183,17 @@ extension VerbatimInterpreter {
                     state = .afterTag
                     continue
                 }
-                // A note or two above the cite ("<<<inserted for reference>>>") stays with the cite.
-                if state == .afterTag, current?.cite == nil, warrantParagraphs.count <= 2,
-                   warrantParagraphs.allSatisfy({ $0.unicodeScalars.count <= 120 }), let short = Self.citeShort(runs) {
+                // A note or two above the cite ("<<<inserted for reference>>>": at most 300 characters each,
+                // nothing underlined or highlighted) stays with the cite.
+                if state == .afterTag, current?.cite == nil, underTag.count <= 2,
+                   underTag.allSatisfy({ !Self.isMarked($0.runs) && $0.runs.reduce(0, { $0 + $1.text.unicodeScalars.count }) <= 300 }),
+                   let short = Self.citeShort(runs) {
                     // A line break inside the cite paragraph often starts the card itself.
-                    let (citeRuns, cardRuns) = Self.splitAtFirstBreak(runs)
+                    let (citeRuns, cardRuns) = Self.splitCiteLine(runs)
                     let notes = warrantParagraphs
                     warrantParagraphs = []
                     underTag = []
-                    current?.cite = CiteReader.read(text: (notes + [Self.flatText(citeRuns)]).joined(separator: "\n"), short: short)
+                    current?.cite = CiteReader.read(text: (notes + [Self.rawText(citeRuns)]).joined(separator: "\n"), short: short)
                     state = .afterCite
                     if !Self.isBlank(cardRuns) {
                         let (markup, colors) = Self.markup(cardRuns, usualHighlight: usual)
@@ -190,7 +207,7 @@ extension VerbatimInterpreter {
                     // A card with no tag above it: kept, its short cite standing in for the tag.
                     finish()
                     current = ImportedClaim(tag: short, paragraph: index, origin: .untagged,
-                                            cite: CiteReader.read(text: text, short: short))
+                                            cite: CiteReader.read(text: Self.rawText(runs), short: short))
                     out.warnings.append(VerbatimWarning(code: "untagged-card", paragraph: index + 1,
                         message: "a card with no tag above it (cite “\(Self.clip(text))”); its short cite is used as its tag"))
                     state = .afterCite
@@ -198,7 +215,7 @@ extension VerbatimInterpreter {
                 }
                 if state == .afterCite, Self.isSecondCite(runs, text: text, after: current?.cite) {
                     if var cite = current?.cite {
-                        cite.text = (cite.text ?? "") + "\n" + text
+                        cite.text = (cite.text ?? "") + "\n" + Self.rawText(runs)
                         current?.cite = CiteReader.fill(cite)
                     }
                     continue

@@ -67,28 +67,43 @@ extension VerbatimInterpreter {
         return short
     }
 
-    /// The runs before the paragraph's first line break, and those after it.
-    static func splitAtFirstBreak(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
-        guard let k = runs.firstIndex(where: { $0.text.utf8.contains(10) }) else { return (runs, []) }
-        let parts = runs[k].text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        var before = Array(runs[..<k]), after = Array(runs[(k + 1)...])
-        var head = runs[k], tail = runs[k]
-        head.text = String(parts[0])
-        tail.text = parts.count > 1 ? String(parts[1]) : ""
-        before.append(head)
-        after.insert(tail, at: 0)
-        return (before, after)
+    /// The paragraph's text as written, trimmed at both ends (a cite is kept word for word).
+    static func rawText(_ runs: [ResolvedRun]) -> String {
+        String(TextBytes.trimmed(Substring(runs.map(\.text).joined())))
     }
 
-    /// The share of non-space characters underlined or highlighted.
-    static func markedShare(_ runs: [ResolvedRun]) -> Double {
-        var marked = 0, all = 0
-        for run in runs {
-            let n = TextBytes.nonSpaceCount(run.text)
-            all += n
-            if run.underline || run.highlight != nil { marked += n }
+    /// Some non-blank text is underlined, emphasised or highlighted.
+    static func isMarked(_ runs: [ResolvedRun]) -> Bool {
+        runs.contains { ($0.underline || $0.emphasis || $0.highlight != nil) && !TextBytes.isBlank($0.text) }
+    }
+
+    /// A cite line and its card in one paragraph: the runs before the first line break (after the
+    /// paragraph's first text) and those after it, when the text after the break is underlined or
+    /// highlighted and the text before it is not (bold aside). Otherwise the whole paragraph and none.
+    static func splitCiteLine(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
+        var sawText = false
+        var cut: (run: Int, offset: String.Index)?
+        search: for (k, run) in runs.enumerated() {
+            for index in run.text.indices {
+                let c = run.text[index]
+                if c == "\n" {
+                    if sawText { cut = (k, index); break search }
+                } else if !c.isWhitespace {
+                    sawText = true
+                }
+            }
         }
-        return all == 0 ? 0 : Double(marked) / Double(all)
+        guard let cut else { return (runs, []) }
+        var before = Array(runs[..<cut.run]), after = Array(runs[(cut.run + 1)...])
+        var head = runs[cut.run], tail = runs[cut.run]
+        head.text = String(head.text[..<cut.offset])
+        tail.text = String(tail.text[tail.text.index(after: cut.offset)...])
+        before.append(head)
+        after.insert(tail, at: 0)
+        let markedAfter = after.contains { ($0.underline || $0.highlight != nil) && !TextBytes.isBlank($0.text) }
+        let markedBefore = before.contains { ($0.underline || $0.highlight != nil) && !$0.bold && !TextBytes.isBlank($0.text) }
+        guard markedAfter, !markedBefore else { return (runs, []) }
+        return (before, after)
     }
 
     /// The bold words of a cite, in order ("LEE AND ALEXANDROVA ’19"), or nil when none is bold.
@@ -107,17 +122,18 @@ extension VerbatimInterpreter {
         return onlyShort || lower.contains("http") || lower.contains("doi") || text.hasPrefix("[") || text.hasPrefix("(")
     }
 
-    /// Paragraph text split at line breaks, trimmed, for an analytic's explanation.
+    /// Paragraph text for an analytic's explanation, trimmed; a line break inside it is kept.
     static func plainParagraphs(_ runs: [ResolvedRun]) -> [String] {
-        runs.map(\.text).joined().split(separator: "\n").map { String(TextBytes.trimmed($0)) }.filter { !$0.isEmpty }
+        let text = rawText(runs)
+        return text.isEmpty ? [] : [text]
     }
 
-    /// Evidence markup for one Word paragraph (a line break starts a new one), and the highlight
-    /// colors in it other than the usual one.
+    /// Evidence markup for one Word paragraph (a line break inside it stays a single `\n`; two in a
+    /// row read back as a paragraph break), and the highlight colors in it other than the usual one.
     static func markup(_ runs: [ResolvedRun], usualHighlight: String?) -> ([String], Set<String>) {
-        var paragraphs: [[Evidence.Run]] = [[]]
+        var paragraph: [Evidence.Run] = []
         var colors = Set<String>()
-        for run in runs {
+        for run in runs where !run.text.isEmpty {
             var style: Evidence.Style = []
             if run.underline { style.insert(.underline) }
             if run.emphasis { style.insert(.emphasis) }
@@ -125,18 +141,9 @@ extension VerbatimInterpreter {
                 style.insert(.highlight)
                 if h != usualHighlight { colors.insert(h) }
             }
-            guard run.text.utf8.contains(10) else {
-                if !run.text.isEmpty { paragraphs[paragraphs.count - 1].append(Evidence.Run(run.text, style)) }
-                continue
-            }
-            for (i, piece) in run.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if i > 0 { paragraphs.append([]) }
-                if !piece.isEmpty { paragraphs[paragraphs.count - 1].append(Evidence.Run(String(piece), style)) }
-            }
+            paragraph.append(Evidence.Run(run.text, style))
         }
-        return (paragraphs.compactMap { runs in
-            let trimmed = EvidenceMarkup.trim(runs)
-            return trimmed.isEmpty ? nil : EvidenceMarkup.write(trimmed)
-        }, colors)
+        let trimmed = EvidenceMarkup.trim(paragraph)
+        return (trimmed.isEmpty ? [] : [EvidenceMarkup.write(trimmed)], colors)
     }
 }
