@@ -78,7 +78,7 @@ func headings(_ outline: VerbatimOutline) -> [String] {
             + "<w:r><w:instrText>HYPERLINK \"x\"</w:instrText></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>"
             + "<w:r><w:tab/><w:t>tabbed</w:t><w:br/><w:t>next &amp; &#8220;last&#x201D;</w:t></w:r></w:p>"
         let o = try outline(F.card(tag: "T", short: "Kim 21", rest: ", analyst", evidence: evidence))
-        #expect(o.claims[0].evidence == "linked\ttabbed\n\nnext & “last”")
+        #expect(o.claims[0].evidence == "linked\ttabbed\nnext & “last”")
     }
 
     @Test func escapesMarkerCharactersAndRoundTripsThroughEvidence() throws {
@@ -186,7 +186,8 @@ func headings(_ outline: VerbatimOutline) -> [String] {
         var small = DocxLimits()
         small.maxPartUncompressed = 1 << 20
         let stored = try F.zip([("word/document.xml", Data(huge.utf8))], stored: true)
-        #expect(error(stored, limits: small)?.code == "zip-bomb")
+        // Stored, not compressed: a document too large to read, not a bomb.
+        #expect(error(stored, limits: small)?.code == "too-large")
     }
 
     @Test func doctypeAndUnknownEntitiesAreRejected() throws {
@@ -280,5 +281,55 @@ func headings(_ outline: VerbatimOutline) -> [String] {
         #expect(o.claims[0].cite?.text == "<<<inserted for reference>>>\nDyre 22 [Kelly Dyre]")
         #expect(o.claims[0].evidence == "__card__")
         #expect(o.claims[0].warrant == nil)
+    }
+}
+
+@Suite struct CardWithoutCiteTests {
+    @Test func markedTextUnderATagWithNoCiteIsEvidence() throws {
+        let body = F.p("Heading4", F.r("Tag with its cite inside"))
+            + F.p(nil, F.r("Card ", props: #"<w:u w:val="single"/>"#), F.r("text", props: #"<w:u w:val="single"/><w:highlight w:val="cyan"/>"#))
+            + F.p(nil, F.r("More card."))
+        let o = try outline(body)
+        #expect(o.claims[0].cite == nil)
+        #expect(o.claims[0].evidence == "__Card ==text==__\n\nMore card.")
+        #expect(o.claims[0].warrant == nil)
+        #expect(o.warnings.map(\.code) == ["card-without-cite"])
+    }
+
+    @Test func aLineBreakInsideAParagraphStaysOneLineBreak() throws {
+        let body = F.p("Heading4", F.r("Tag")) + F.p(nil, F.r("Smith 20", style: "Style13ptBold"), F.r(" [Jane Smith]"))
+            + "<w:p>" + F.r("1. one;", props: #"<w:u w:val="single"/>"#) + "<w:r><w:br/></w:r>" + F.r("2. two") + "</w:p>"
+        let o = try outline(body)
+        #expect(o.claims[0].evidence == "__1. one;__\n2. two")
+    }
+
+    @Test func theCiteIsKeptWordForWordAndACiteWithNoCardStays() throws {
+        let body = F.p("Heading4", F.r("Tag")) + F.p(nil, F.r("Smith 20", style: "Style13ptBold"), F.r(" (2020):\u{00A0}1-9,  Journal"))
+            + F.p(nil, F.r("card", style: "StyleUnderline"))
+            + F.p("Heading4", F.r("Only a cite")) + F.p(nil, F.r("Jones 19", style: "Style13ptBold"), F.r(" [Ann Jones]"))
+        let o = try outline(body)
+        #expect(o.claims[0].cite?.text == "Smith 20 (2020):\u{00A0}1-9,  Journal")
+        #expect(o.claims[1].cite?.text == "Jones 19 [Ann Jones]" && o.claims[1].evidence == nil)
+    }
+
+    @Test func aBreakInTheCiteIsNotSplitWhenUnmarkedTextFollowsIt() throws {
+        let body = F.p("Heading4", F.r("Tag"))
+            + "<w:p>" + F.r("Smith 20", style: "Style13ptBold") + "<w:r><w:br/></w:r>" + F.r("[Jane Smith, professor]") + "</w:p>"
+            + F.p(nil, F.r("card", style: "StyleUnderline"))
+        let o = try outline(body)
+        #expect(o.claims[0].cite?.text == "Smith 20\n[Jane Smith, professor]")
+        #expect(o.claims[0].evidence == "__card__")
+    }
+}
+
+@Suite struct ImportedPositionTests {
+    @Test func headingsNamingAPositionDeclareItAndAnswersDoNot() throws {
+        let body = F.p("Heading2", F.r("Spending DA")) + F.p("Heading3", F.r("Link"))
+            + F.p("Heading4", F.r("Plan costs money")) + F.p("Heading2", F.r("A2 Courts CP")) + F.p("Heading4", F.r("Perm do both"))
+        let word = try DocxReader.read(data: try F.docx(body: body))
+        let document = try VerbatimImport(moduleID: "mid", side: .con).build(word, path: "x/1NC.docx")
+        #expect(document.declaredPositions.map(\.kind) == [.disadvantage])
+        #expect(document.entries[0].position == "mid.d-1nc.position-spending-da")
+        #expect(document.entries[1].position == nil)
     }
 }

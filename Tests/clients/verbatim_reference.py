@@ -32,7 +32,11 @@ written from the files and ../shared/corpus/README.md alone, never from our Swif
   highlighted nor Emphasis and either not underlined or at 12 pt and more; or, failing that, a first
   paragraph of at most 500 characters with bold in it and nothing highlighted) — plus the next paragraph
   when the first is short (≤ 250 characters, no URL) and the next reads as the long cite (no underline
-  or highlight; opens with a bracket or holds a URL, DOI or "accessed") and more paragraphs follow.
+  or highlight; opens with a bracket or holds a URL, DOI or "accessed", or the first is only the short
+  cite, all bold or cite-styled) and more paragraphs follow. When the first one or two body paragraphs
+  are notes (≤ 300 characters each, nothing underlined, emphasised or highlighted, no cite run:
+  "<<FOR REFERENCE>>", "AT: EMP, soot, …") and the next has a cite run, the notes and that paragraph
+  are the cite: a debater's note above a cite is not the card's text.
   A cite paragraph whose text after its first line break is underlined or highlighted (and not before
   it, but for bold) is a cite line and the card's first paragraph. The rest is evidence.
 """
@@ -356,7 +360,17 @@ def reads_as_cite_continuation(first, paragraph):
     if len(first["text"]) > 250 or re.search(r"https?://|www\.", first["text"]):
         return False
     text = paragraph["text"].strip()
-    return len(text) < 1500 and (text[:1] in "[(" or bool(re.search(r"https?://|www\.|\bdoi\b|accessed", text, re.I)))
+    # A first paragraph that is only the short cite ("Tuck & Gaztambide-Fernandez 13.") has its long cite next.
+    short_alone = all(f.cite_style or f.bold for t, f in first["runs"] if t.strip())
+    return len(text) < 1500 and (short_alone or text[:1] in "[(" or bool(re.search(r"https?://|www\.|\bdoi\b|accessed", text, re.I)))
+
+
+def reads_as_note(paragraph):
+    """A debater's note above a cite ("<<FOR REFERENCE>>", "AT: EMP, soot, …"): at most 300 characters,
+    nothing underlined, emphasised or highlighted, no cite run. It is kept with the cite, not the card."""
+    pieces = [f for t, f in paragraph["runs"] if t.strip()]
+    return (len(paragraph["text"]) <= 300 and not any(f.underline or f.highlight or f.emphasis for f in pieces)
+            and not has_cite_run(paragraph))
 
 
 def reads_as_bare_cite(paragraph, count):
@@ -492,13 +506,17 @@ def read(path):
     out_cards = []
     for card in cards:
         body = [p for p in card["body"] if nonblank(p["text"])]
-        if body and "\n" in body[0]["text"].strip() and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], 2)):
-            body[0:1] = split_at_line_break(body[0])
+        # The cite paragraph: the first body paragraph, or the one after a note or two (see the header).
+        at = 0 if body and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], len(body))) else next(
+            (k for k in (1, 2) if k < len(body) and has_cite_run(body[k])
+             and all(reads_as_note(p) for p in body[:k])), None)
+        if at is not None and at < len(body) and "\n" in body[at]["text"].strip():
+            body[at:at + 1] = split_at_line_break(body[at])
         cite = []
-        if body and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], len(body))):
-            cite.append(body[0])
-            if len(body) > 2 and reads_as_cite_continuation(body[0], body[1]):
-                cite.append(body[1])
+        if at is not None and at < len(body):
+            cite = body[:at + 1]
+            if len(body) > at + 2 and reads_as_cite_continuation(body[at], body[at + 1]):
+                cite.append(body[at + 1])
         evidence = body[len(cite):]
         ev_runs = [runs_json(p) for p in evidence]
         out_cards.append({

@@ -111,7 +111,17 @@ extension VerbatimInterpreter {
                 out.warnings.append(VerbatimWarning(code: "unstyled-cite", paragraph: first.index + 1,
                     message: "“\(Self.clip(text))” has no cite style but sits between a tag and its card; it is taken as the cite"))
                 warrantParagraphs = []
-                for paragraph in underTag.dropFirst() {
+                var rest = underTag.dropFirst()
+                // Its long cite on the next line ("[Jane Smith, professor …, URL]"), when the card follows.
+                if rest.count >= 2, let second = rest.first,
+                   Self.isSecondCite(second.runs, text: Self.flatText(second.runs), after: claim.cite) {
+                    if var cite = claim.cite {
+                        cite.text = (cite.text ?? "") + "\n" + Self.rawText(second.runs)
+                        claim.cite = CiteReader.fill(cite)
+                    }
+                    rest = rest.dropFirst()
+                }
+                for paragraph in rest {
                     let (markup, colors) = Self.markup(paragraph.runs, usualHighlight: out.usualHighlight)
                     evidenceParagraphs.append(contentsOf: markup)
                     otherColors.formUnion(colors)

@@ -52,7 +52,8 @@ extension VerbatimInterpreter {
         for run in runs {
             let blank = TextBytes.isBlank(run.text)
             if !sawText && blank { continue }
-            if run.bold && !run.underline && run.highlight == nil {
+            // Bold, not highlighted nor emphasised; underlined only at 12 pt and more ("**__Smith 20__**").
+            if run.bold && run.highlight == nil && !run.emphasis && (!run.underline || (run.size ?? 0) >= 24) {
                 prefix += run.text
                 sawText = true
             } else {
