@@ -35,8 +35,8 @@ written from the files and ../shared/corpus/README.md alone, never from our Swif
   or highlight; opens with a bracket or holds a URL, DOI or "accessed", or the first is only the short
   cite, all bold or cite-styled) and more paragraphs follow. When the first one or two body paragraphs
   are notes (≤ 300 characters each, nothing underlined, emphasised or highlighted, no cite run:
-  "<<FOR REFERENCE>>", "AT: EMP, soot, …") and the next has a cite run, the notes and that paragraph
-  are the cite: a debater's note above a cite is not the card's text.
+  "<<FOR REFERENCE>>", "AT: EMP, soot, …") and a cite run starts within the first 150 characters of
+  the next, the notes and that paragraph are the cite: a debater's note above a cite is not the card's text.
   A cite paragraph whose text after its first line break is underlined or highlighted (and not before
   it, but for bold) is a cite line and the card's first paragraph. The rest is evidence.
 """
@@ -365,6 +365,19 @@ def reads_as_cite_continuation(first, paragraph):
     return len(text) < 1500 and (short_alone or text[:1] in "[(" or bool(re.search(r"https?://|www\.|\bdoi\b|accessed", text, re.I)))
 
 
+def opens_with_cite_run(paragraph):
+    """A cite run ("Smith 20" in the cite style or bold) starts within its first 150 characters, as in a
+    cite paragraph ("Joseph **Grosso 23**. Writings …")."""
+    at = 0
+    for text, fmt in paragraph["runs"]:
+        if at > 150:
+            return False
+        if text.strip() and has_cite_run({"runs": [(text, fmt)]}):
+            return True
+        at += len(text)
+    return False
+
+
 def reads_as_note(paragraph):
     """A debater's note above a cite ("<<FOR REFERENCE>>", "AT: EMP, soot, …"): at most 300 characters,
     nothing underlined, emphasised or highlighted, no cite run. It is kept with the cite, not the card."""
@@ -508,7 +521,7 @@ def read(path):
         body = [p for p in card["body"] if nonblank(p["text"])]
         # The cite paragraph: the first body paragraph, or the one after a note or two (see the header).
         at = 0 if body and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], len(body))) else next(
-            (k for k in (1, 2) if k < len(body) and has_cite_run(body[k])
+            (k for k in (1, 2) if k < len(body) and opens_with_cite_run(body[k])
              and all(reads_as_note(p) for p in body[:k])), None)
         if at is not None and at < len(body) and "\n" in body[at]["text"].strip():
             body[at:at + 1] = split_at_line_break(body[at])
