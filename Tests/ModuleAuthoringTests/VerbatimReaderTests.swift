@@ -253,7 +253,9 @@ func headings(_ outline: VerbatimOutline) -> [String] {
         #expect(o.claims.count == 2)
         let card = o.claims[0]
         #expect(card.cite?.text == "Dong Sun LEE IR @ Korea University ’19 “Title,” Journal")
-        #expect(card.cite?.short == "LEE ’19")
+        // The bold words apart ("LEE", "’19") are not one stretch of the cite: the short cite is the
+        // longest leading part the cite holds, so renderers find it there and style it.
+        #expect(card.cite?.short == "LEE")
         #expect(card.evidence == "~Trigger warning~\n\n__==Deterrence ==__holds.")
         #expect(o.claims[1].evidence == nil && o.claims[1].warrant == "Plain reasons.\n\nMore plain reasons.")
         #expect(o.warnings.map(\.code) == ["unstyled-cite"])
@@ -331,5 +333,14 @@ func headings(_ outline: VerbatimOutline) -> [String] {
         #expect(document.declaredPositions.map(\.kind) == [.disadvantage])
         #expect(document.entries[0].position == "mid.d-1nc.position-spending-da")
         #expect(document.entries[1].position == nil)
+    }
+}
+
+@Suite struct ShortCiteTests {
+    @Test func theShortCiteIsAlwaysAStretchOfTheCiteText() {
+        #expect(CiteReader.located("Smith 20", in: "Smith\u{00A0}20 [Jane Smith]") == "Smith\u{00A0}20")
+        #expect(CiteReader.located("LEE ’19", in: "Dong Sun LEE IR @ Korea University ’19") == "LEE")
+        #expect(CiteReader.located("Smith 20", in: "Smith 20 [x]") == "Smith 20")
+        #expect(CiteReader.located("Nobody", in: "Smith 20") == "")
     }
 }
