@@ -58,6 +58,8 @@ struct ResolvedRun {
     var highlight: String?
     var size: Int?
     var hidden: Bool
+    /// In a character style named as a cite (not only bold at 13 pt, which is also how a tag looks).
+    var citeStyled = false
 }
 
 enum ParagraphRole: Equatable { case pocket, hat, block, tag, analytic, normal }
@@ -180,11 +182,12 @@ extension VerbatimInterpreter {
                 current = ImportedClaim(tag: text, paragraph: index, origin: roles[index] == .analytic ? .analytic : .tag)
                 state = .afterTag
             case .normal:
-                let citeLike = Self.citeShort(runs) != nil
-                // A fake tag: a short all-bold Normal paragraph followed by a cite.
-                // Not right after a cite: a bold line there continues the cite.
-                if !citeLike, Self.isAllBold(runs), !runs.contains(where: \.cite), text.unicodeScalars.count <= 400,
+                // A fake tag: a short all-bold Normal paragraph (13 pt bold is how a tag looks; no cite
+                // style) followed by a cite that is not all bold. Not right after a cite: a bold line
+                // there continues the cite.
+                if Self.isAllBold(runs), !runs.contains(where: \.citeStyled), text.unicodeScalars.count <= 400,
                    let next = nextNonEmpty(after: index), roles[next] == .normal, Self.citeShort(resolved[next]) != nil,
+                   !Self.isAllBold(resolved[next]),
                    state != .afterCite, state != .afterTag || current?.cite != nil {
                     finish()
                     current = ImportedClaim(tag: text, paragraph: index, origin: .fakeTag)

@@ -20,7 +20,8 @@ extension VerbatimInterpreter {
     static func isAllBold(_ runs: [ResolvedRun]) -> Bool {
         var any = false
         for run in runs where !TextBytes.isBlank(run.text) {
-            if !run.bold || run.underline || run.highlight != nil { return false }
+            // Words of a tag are often underlined too ("Federal regulation … __illegal market__"); none is highlighted.
+            if !run.bold || run.highlight != nil { return false }
             any = true
         }
         return any
