@@ -344,3 +344,18 @@ func headings(_ outline: VerbatimOutline) -> [String] {
         #expect(CiteReader.located("Nobody", in: "Smith 20") == "")
     }
 }
+
+@Suite struct CiteInTheTagParagraphTests {
+    @Test func aCiteLineAfterABreakInTheTagIsTheCite() throws {
+        let body = "<w:p><w:pPr><w:pStyle w:val=\"Heading4\"/></w:pPr>" + F.r("The PRC is an empire.") + "<w:r><w:br/></w:r>"
+            + F.r("McGranahan 19", props: #"<w:b/><w:sz w:val="26"/>"#) + F.r(" - (Carole McGranahan, anthropologist)") + "</w:p>"
+            + F.p(nil, F.r("Settler ", props: #"<w:u w:val="single"/>"#), F.r("colonialism", props: #"<w:highlight w:val="green"/>"#))
+            + "<w:p><w:pPr><w:pStyle w:val=\"Heading4\"/></w:pPr>" + F.r("A. (link 1)") + "<w:r><w:br/></w:r>" + F.r("B. (link 2)") + "</w:p>"
+        let o = try outline(body)
+        #expect(o.claims[0].tag == "The PRC is an empire.")
+        #expect(o.claims[0].cite?.text == "McGranahan 19 - (Carole McGranahan, anthropologist)")
+        #expect(o.claims[0].evidence == "__Settler __==colonialism==")
+        // A second line that is no cite stays in the tag.
+        #expect(o.claims[1].tag == "A. (link 1) B. (link 2)" && o.claims[1].cite == nil)
+    }
+}

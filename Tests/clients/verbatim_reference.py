@@ -39,6 +39,9 @@ written from the files and ../shared/corpus/README.md alone, never from our Swif
   the next, the notes and that paragraph are the cite: a debater's note above a cite is not the card's text.
   A cite paragraph whose text after its first line break is underlined or highlighted (and not before
   it, but for bold) is a cite line and the card's first paragraph. The rest is evidence.
+- A tag paragraph whose line after its first line break starts with a short cite (a capitalised name
+  and a two- or four-digit year before any dash, bracket or comma: "Tag.⏎McGranahan 19 - (…") is the
+  tag, and that line is the first paragraph of its body.
 """
 
 import argparse
@@ -394,6 +397,42 @@ def reads_as_bare_cite(paragraph, count):
             and not any(f.highlight for f in pieces))
 
 
+SHORT_CITE = re.compile(r"^[A-Z][^\d\s]*(?:\s+[^\d\s]+){0,6}\s+['’‘]?(\d{2}|\d{4})[.:;]?$")
+
+
+def split_tag_cite(paragraph):
+    """(tag, cite line): a tag paragraph whose line after its first line break starts with a short cite —
+    a capitalised name and a two- or four-digit year before any " - ", " — ", "(", "[" or "," — is a tag
+    and a cite paragraph ("Tag.⏎McGranahan 19 - (Carole …)"). Otherwise (paragraph, None)."""
+    text = paragraph["text"]
+    stripped = text.lstrip()
+    if "\n" not in stripped.strip():
+        return paragraph, None
+    cut = stripped.find("\n") + (len(text) - len(stripped))
+    line = text[cut + 1:].strip().split("\n")[0]
+    head = line
+    for separator in (" - ", " — ", " – ", "(", "[", ","):
+        head = head.split(separator)[0]
+    if not SHORT_CITE.match(head.strip()):
+        return paragraph, None
+    before, after, position = [], [], 0
+    for run_text, fmt in paragraph["runs"]:
+        end = position + len(run_text)
+        if end <= cut:
+            before.append((run_text, fmt))
+        elif position > cut:
+            after.append((run_text, fmt))
+        else:
+            if run_text[:cut - position]:
+                before.append((run_text[:cut - position], fmt))
+            if run_text[cut - position + 1:]:
+                after.append((run_text[cut - position + 1:], fmt))
+        position = end
+    tag = dict(paragraph, runs=before, text="".join(t for t, _ in before))
+    cite = dict(paragraph, runs=after, text="".join(t for t, _ in after), kind="body")
+    return tag, cite
+
+
 def split_at_line_break(paragraph):
     """A cite and its card in one paragraph, the card after a line break (`w:br`), is two paragraphs
     when the text after the break carries underline or highlight and the text before it does not."""
@@ -509,8 +548,10 @@ def read(path):
                 continue
             card_kind = {"heading": "tag", "analytic": "analytic", "fake-tag": "fake-tag"}[kind]
             counts[{"tag": "tags", "analytic": "analytics", "fake-tag": "fake_tags"}[card_kind]] += 1
+            # A cite written into the tag paragraph after a line break is the card's first body paragraph.
+            tag_part, cite_line = split_tag_cite(paragraph) if card_kind != "fake-tag" else (paragraph, None)
             current = {"paragraph": paragraph["index"], "kind": card_kind, "style": paragraph["style_name"],
-                       "tag": text, "body": []}
+                       "tag": tag_part["text"], "body": [cite_line] if cite_line else []}
             cards.append(current)
             headings.append({"paragraph": paragraph["index"], "level": 4, "kind": card_kind, "text": text})
         elif current is not None:

@@ -166,6 +166,77 @@ extension VerbatimInterpreter {
             return nil
         }
 
+        /// A Normal paragraph (or the cite line of a tag paragraph): a fake tag, a cite, card text, an
+        /// analytic's text, or text under no tag.
+        func readNormal(_ index: Int, _ runs: [ResolvedRun], _ text: String, inTable: Bool) {
+            // A fake tag: a short all-bold Normal paragraph (13 pt bold is how a tag looks; no cite
+            // style) followed by a cite that is not all bold. Not right after a cite: a bold line
+            // there returns the cite.
+            if Self.isAllBold(runs), !runs.contains(where: \.citeStyled), text.unicodeScalars.count <= 400,
+               let next = nextNonEmpty(after: index), roles[next] == .normal, Self.citeShort(resolved[next]) != nil,
+               !Self.isAllBold(resolved[next]),
+               state != .afterCite, state != .afterTag || current?.cite != nil {
+                finish()
+                current = ImportedClaim(tag: text, paragraph: index, origin: .fakeTag)
+                out.warnings.append(VerbatimWarning(code: "fake-tag", paragraph: index + 1,
+                    message: "“\(Self.clip(text))” is bold Normal text followed by a cite, not a Tag-styled paragraph; it is taken as a tag"))
+                state = .afterTag
+                return
+            }
+            // A note or two above the cite ("<<<inserted for reference>>>": at most 300 characters each,
+            // nothing underlined or highlighted) stays with the cite.
+            if state == .afterTag, current?.cite == nil, underTag.count <= 2,
+               underTag.allSatisfy({ !Self.isMarked($0.runs) && $0.runs.reduce(0, { $0 + $1.text.unicodeScalars.count }) <= 300 }),
+               let short = Self.citeShort(runs) {
+                // A line break inside the cite paragraph often starts the card itself.
+                let (citeRuns, cardRuns) = Self.splitCiteLine(runs)
+                let notes = warrantParagraphs
+                warrantParagraphs = []
+                underTag = []
+                current?.cite = CiteReader.read(text: (notes + [Self.rawText(citeRuns)]).joined(separator: "\n"), short: short)
+                state = .afterCite
+                if !Self.isBlank(cardRuns) {
+                    let (markup, colors) = Self.markup(cardRuns, usualHighlight: usual)
+                    evidenceParagraphs.append(contentsOf: markup)
+                    otherColors.formUnion(colors)
+                    state = .inEvidence
+                }
+                return
+            }
+            if state == .none, let short = Self.citeShort(runs), let next = nextNonEmpty(after: index), roles[next] == .normal {
+                // A card with no tag above it: kept, its short cite standing in for the tag.
+                finish()
+                current = ImportedClaim(tag: short, paragraph: index, origin: .untagged,
+                                        cite: CiteReader.read(text: Self.rawText(runs), short: short))
+                out.warnings.append(VerbatimWarning(code: "untagged-card", paragraph: index + 1,
+                    message: "a card with no tag above it (cite “\(Self.clip(text))”); its short cite is used as its tag"))
+                state = .afterCite
+                return
+            }
+            if state == .afterCite, Self.isSecondCite(runs, text: text, after: current?.cite) {
+                if var cite = current?.cite {
+                    cite.text = (cite.text ?? "") + "\n" + Self.rawText(runs)
+                    current?.cite = CiteReader.fill(cite)
+                }
+                return
+            }
+            if state == .afterCite || state == .inEvidence {
+                let (markup, colors) = Self.markup(runs, usualHighlight: usual)
+                evidenceParagraphs.append(contentsOf: markup)
+                otherColors.formUnion(colors)
+                state = .inEvidence
+                return
+            }
+            if state == .afterTag {
+                warrantParagraphs.append(contentsOf: Self.plainParagraphs(runs))
+                underTag.append((index, runs))
+                return
+            }
+            out.warnings.append(VerbatimWarning(code: "text-outside-card", paragraph: index + 1,
+                message: "text under no tag is not imported: “\(Self.clip(text))”"
+                    + (inTable ? " (in a table)" : "")))
+        }
+
         for (index, paragraph) in paragraphs.enumerated() {
             let runs = resolved[index]
             if Self.isBlank(runs) { continue }
@@ -179,75 +250,14 @@ extension VerbatimInterpreter {
                 // Stacked tags: the tag above, with nothing of its own, stays an analytic claim.
                 if state == .afterTag, warrantParagraphs.isEmpty, current?.cite == nil { current?.stacked = true }
                 finish()
-                current = ImportedClaim(tag: text, paragraph: index, origin: roles[index] == .analytic ? .analytic : .tag)
+                // A cite written into the tag paragraph after a line break ("Tag.⏎McGranahan 19 - (…)").
+                let (tagRuns, citeLine) = Self.splitTagCite(runs)
+                current = ImportedClaim(tag: citeLine.isEmpty ? text : Self.flatText(tagRuns), paragraph: index,
+                                        origin: roles[index] == .analytic ? .analytic : .tag)
                 state = .afterTag
+                if !citeLine.isEmpty { readNormal(index, citeLine, Self.flatText(citeLine), inTable: paragraph.inTable) }
             case .normal:
-                // A fake tag: a short all-bold Normal paragraph (13 pt bold is how a tag looks; no cite
-                // style) followed by a cite that is not all bold. Not right after a cite: a bold line
-                // there continues the cite.
-                if Self.isAllBold(runs), !runs.contains(where: \.citeStyled), text.unicodeScalars.count <= 400,
-                   let next = nextNonEmpty(after: index), roles[next] == .normal, Self.citeShort(resolved[next]) != nil,
-                   !Self.isAllBold(resolved[next]),
-                   state != .afterCite, state != .afterTag || current?.cite != nil {
-                    finish()
-                    current = ImportedClaim(tag: text, paragraph: index, origin: .fakeTag)
-                    out.warnings.append(VerbatimWarning(code: "fake-tag", paragraph: index + 1,
-                        message: "“\(Self.clip(text))” is bold Normal text followed by a cite, not a Tag-styled paragraph; it is taken as a tag"))
-                    state = .afterTag
-                    continue
-                }
-                // A note or two above the cite ("<<<inserted for reference>>>": at most 300 characters each,
-                // nothing underlined or highlighted) stays with the cite.
-                if state == .afterTag, current?.cite == nil, underTag.count <= 2,
-                   underTag.allSatisfy({ !Self.isMarked($0.runs) && $0.runs.reduce(0, { $0 + $1.text.unicodeScalars.count }) <= 300 }),
-                   let short = Self.citeShort(runs) {
-                    // A line break inside the cite paragraph often starts the card itself.
-                    let (citeRuns, cardRuns) = Self.splitCiteLine(runs)
-                    let notes = warrantParagraphs
-                    warrantParagraphs = []
-                    underTag = []
-                    current?.cite = CiteReader.read(text: (notes + [Self.rawText(citeRuns)]).joined(separator: "\n"), short: short)
-                    state = .afterCite
-                    if !Self.isBlank(cardRuns) {
-                        let (markup, colors) = Self.markup(cardRuns, usualHighlight: usual)
-                        evidenceParagraphs.append(contentsOf: markup)
-                        otherColors.formUnion(colors)
-                        state = .inEvidence
-                    }
-                    continue
-                }
-                if state == .none, let short = Self.citeShort(runs), let next = nextNonEmpty(after: index), roles[next] == .normal {
-                    // A card with no tag above it: kept, its short cite standing in for the tag.
-                    finish()
-                    current = ImportedClaim(tag: short, paragraph: index, origin: .untagged,
-                                            cite: CiteReader.read(text: Self.rawText(runs), short: short))
-                    out.warnings.append(VerbatimWarning(code: "untagged-card", paragraph: index + 1,
-                        message: "a card with no tag above it (cite “\(Self.clip(text))”); its short cite is used as its tag"))
-                    state = .afterCite
-                    continue
-                }
-                if state == .afterCite, Self.isSecondCite(runs, text: text, after: current?.cite) {
-                    if var cite = current?.cite {
-                        cite.text = (cite.text ?? "") + "\n" + Self.rawText(runs)
-                        current?.cite = CiteReader.fill(cite)
-                    }
-                    continue
-                }
-                if state == .afterCite || state == .inEvidence {
-                    let (markup, colors) = Self.markup(runs, usualHighlight: usual)
-                    evidenceParagraphs.append(contentsOf: markup)
-                    otherColors.formUnion(colors)
-                    state = .inEvidence
-                    continue
-                }
-                if state == .afterTag {
-                    warrantParagraphs.append(contentsOf: Self.plainParagraphs(runs))
-                    underTag.append((index, runs))
-                    continue
-                }
-                out.warnings.append(VerbatimWarning(code: "text-outside-card", paragraph: index + 1,
-                    message: "text under no tag is not imported: “\(Self.clip(text))”"
-                        + (paragraph.inTable ? " (in a table)" : "")))
+                readNormal(index, runs, text, inTable: paragraph.inTable)
             }
         }
         finish()

@@ -79,10 +79,8 @@ extension VerbatimInterpreter {
         runs.contains { ($0.underline || $0.emphasis || $0.highlight != nil) && !TextBytes.isBlank($0.text) }
     }
 
-    /// A cite line and its card in one paragraph: the runs before the first line break (after the
-    /// paragraph's first text) and those after it, when the text after the break is underlined or
-    /// highlighted and the text before it is not (bold aside). Otherwise the whole paragraph and none.
-    static func splitCiteLine(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
+    /// The runs before the paragraph's first line break after some text, and those after it; nil with no break.
+    static func splitAtFirstBreak(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun])? {
         var sawText = false
         var cut: (run: Int, offset: String.Index)?
         search: for (k, run) in runs.enumerated() {
@@ -95,17 +93,49 @@ extension VerbatimInterpreter {
                 }
             }
         }
-        guard let cut else { return (runs, []) }
+        guard let cut else { return nil }
         var before = Array(runs[..<cut.run]), after = Array(runs[(cut.run + 1)...])
         var head = runs[cut.run], tail = runs[cut.run]
         head.text = String(head.text[..<cut.offset])
         tail.text = String(tail.text[tail.text.index(after: cut.offset)...])
         before.append(head)
         after.insert(tail, at: 0)
+        return (before, after)
+    }
+
+    /// A cite line and its card in one paragraph: the runs before the first line break (after the
+    /// paragraph's first text) and those after it, when the text after the break is underlined or
+    /// highlighted and the text before it is not (bold aside). Otherwise the whole paragraph and none.
+    static func splitCiteLine(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
+        guard let (before, after) = splitAtFirstBreak(runs) else { return (runs, []) }
         let markedAfter = after.contains { ($0.underline || $0.highlight != nil) && !TextBytes.isBlank($0.text) }
         let markedBefore = before.contains { ($0.underline || $0.highlight != nil) && !$0.bold && !TextBytes.isBlank($0.text) }
         guard markedAfter, !markedBefore else { return (runs, []) }
         return (before, after)
+    }
+
+    /// A tag paragraph with its cite on a line of its own after a line break: the runs before the
+    /// break and those after it, when the line after it starts with a short cite — a capitalised name
+    /// and a two- or four-digit year before any " - ", " — ", "(", "[" or "," ("McGranahan 19 - (…",
+    /// "Cowen 19 — (…", "Carlos 14"). Otherwise the whole paragraph and none.
+    static func splitTagCite(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
+        guard let (before, after) = splitAtFirstBreak(runs) else { return (runs, []) }
+        let line = rawText(after).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        guard startsWithShortCite(line) else { return (runs, []) }
+        return (before, after)
+    }
+
+    /// "McGranahan 19 - (Carole …", "Ioris 20 — (…", "Carlos 14": a name and a year first.
+    static func startsWithShortCite(_ line: String) -> Bool {
+        var head = Substring(line)
+        for separator in [" - ", " — ", " – ", "(", "[", ","] {
+            if let range = head.range(of: separator) { head = head[..<range.lowerBound] }
+        }
+        let words = head.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2, words.count <= 8, let first = words.first?.first, first.isUppercase,
+              let year = words.last?.trimmingCharacters(in: CharacterSet(charactersIn: "'’‘.:;")),
+              year.count == 2 || year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return words.dropLast().allSatisfy { !$0.contains(where: \.isNumber) }
     }
 
     /// The bold words of a cite, in order ("LEE AND ALEXANDROVA ’19"), or nil when none is bold.
