@@ -265,7 +265,7 @@ struct Summary: Encodable {
             File(path: d.path, claimFile: d.slug + ".yaml", side: d.side.rawValue, sideReason: d.sideReason, claims: d.entries.count,
                  cards: d.cards, analytics: d.analytics, tagsFound: d.outline.claims.filter { $0.origin == .tag }.count,
                  tagParagraphs: d.outline.tagParagraphs, usualHighlight: d.outline.usualHighlight,
-                 positions: d.positions.map { ["heading": $0.heading, "kind": $0.kind] },
+                 positions: d.positions.map { ["heading": $0.heading, "kind": $0.kind, "id": $0.id] },
                  warnings: d.outline.warnings.map { Warning(code: $0.code, paragraph: $0.paragraph, message: $0.message) }, error: nil)
         } + failures.map { f in
             File(path: f.path, claimFile: nil, side: nil, sideReason: nil, claims: 0, cards: 0, analytics: 0, tagsFound: 0, tagParagraphs: 0,

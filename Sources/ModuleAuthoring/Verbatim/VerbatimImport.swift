@@ -100,7 +100,7 @@ public struct VerbatimImport: Sendable {
                 let depth = min(max(level, 1), 3) - 1
                 for k in depth..<3 { levelPositions[k] = nil }
                 if let kind = Self.positionKind(text) {
-                    let id = "\(moduleID).\(slug).position-\(Self.slug(text, fallback: kind.rawValue, maxLength: 48))"
+                    let id = "\(moduleID).\(slug).\(Self.slug("position " + text, fallback: "position", maxLength: 57))"
                     if declared[id] == nil {
                         let position = Position(id: id, kind: kind, title: text, side: side)
                         declared[id] = position
