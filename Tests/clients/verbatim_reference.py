@@ -400,6 +400,24 @@ def reads_as_bare_cite(paragraph, count):
 SHORT_CITE = re.compile(r"^[A-Z][^\d\s]*(?:\s+[^\d\s]+){0,6}\s+['’‘]?(\d{2}|\d{4})[.:;]?$")
 
 
+def runs_around(paragraph, cut):
+    """The paragraph's runs before the character at `cut` (a line break) and after it."""
+    before, after, position = [], [], 0
+    for run_text, fmt in paragraph["runs"]:
+        end = position + len(run_text)
+        if end <= cut:
+            before.append((run_text, fmt))
+        elif position > cut:
+            after.append((run_text, fmt))
+        else:
+            if run_text[:cut - position]:
+                before.append((run_text[:cut - position], fmt))
+            if run_text[cut - position + 1:]:
+                after.append((run_text[cut - position + 1:], fmt))
+        position = end
+    return before, after
+
+
 def split_tag_cite(paragraph):
     """(tag, cite line): a tag paragraph whose line after its first line break starts with a short cite —
     a capitalised name and a two- or four-digit year before any " - ", " — ", "(", "[" or "," — is a tag
@@ -415,19 +433,7 @@ def split_tag_cite(paragraph):
         head = head.split(separator)[0]
     if not SHORT_CITE.match(head.strip()):
         return paragraph, None
-    before, after, position = [], [], 0
-    for run_text, fmt in paragraph["runs"]:
-        end = position + len(run_text)
-        if end <= cut:
-            before.append((run_text, fmt))
-        elif position > cut:
-            after.append((run_text, fmt))
-        else:
-            if run_text[:cut - position]:
-                before.append((run_text[:cut - position], fmt))
-            if run_text[cut - position + 1:]:
-                after.append((run_text[cut - position + 1:], fmt))
-        position = end
+    before, after = runs_around(paragraph, cut)
     tag = dict(paragraph, runs=before, text="".join(t for t, _ in before))
     cite = dict(paragraph, runs=after, text="".join(t for t, _ in after), kind="body")
     return tag, cite
@@ -438,20 +444,7 @@ def split_at_line_break(paragraph):
     when the text after the break carries underline or highlight and the text before it does not."""
     text = paragraph["text"]
     cut = text.strip().find("\n") + (len(text) - len(text.lstrip()))
-    before, after, position = [], [], 0
-    for run_text, fmt in paragraph["runs"]:
-        end = position + len(run_text)
-        if end <= cut:
-            before.append((run_text, fmt))
-        elif position > cut:
-            after.append((run_text, fmt))
-        else:
-            head, tail = run_text[:cut - position], run_text[cut - position + 1:]
-            if head:
-                before.append((head, fmt))
-            if tail:
-                after.append((tail, fmt))
-        position = end
+    before, after = runs_around(paragraph, cut)
     marked_after = any((f.underline or f.highlight) and t.strip() for t, f in after)
     marked_before = any((f.underline or f.highlight) and not f.bold and t.strip() for t, f in before)
     if not marked_after or marked_before or not "".join(t for t, _ in after).strip():
