@@ -28,7 +28,8 @@ public struct PackModule: ArgumentModule {
         self.directory = directory
         descriptor = manifest.descriptor
         location = manifest.location ?? SourceLocation(path: (directory as NSString).appendingPathComponent(Self.manifestName), line: 1, column: 1)
-        claimFiles = Self.yamlFiles(under: directory).filter { ($0 as NSString).lastPathComponent != Self.manifestName }
+        // Every path yamlFiles gives is a folder, "/", a name: the manifest is the one named module.yaml.
+        claimFiles = Self.yamlFiles(under: directory).filter { !$0.hasSuffix("/" + Self.manifestName) }
     }
 
     /// Every `.yaml`/`.yml` file below `directory`, sorted. Walks the folders with readdir: a pack

@@ -12,7 +12,9 @@ struct QuizCommand: ParsableCommand {
         discussion: """
         `debate quiz DECK` (the default subcommand, `run`) asks the deck's due items first, then new ones: \
         block recall (answer an opponent claim, then grade yourself 1-4), response kind, cite and cloze \
-        questions, and the modules' own drills. Each answer is saved the moment it is given, so q, Ctrl-C \
+        questions, which part of their argument an answer attacks, which card extends a turn, and the modules' \
+        own drills. `--mode speed` times you reading cards aloud instead (words per minute against the \
+        deck's `budget: wpm:`, kept as a history). Each answer is saved the moment it is given, so q, Ctrl-C \
         or a crash keeps every answered item. Progress lives in $XDG_DATA_HOME/debate/progress.sqlite \
         (else ~/.local/share/debate/progress.sqlite); --db chooses another file.
 
@@ -20,12 +22,13 @@ struct QuizCommand: ParsableCommand {
         reads one answer per line: 1-4 (again, hard, good, easy) grades a recall, optionally followed by \
         your answer; a-d picks a choice; a cloze takes the missing words; q quits.
 
-        `debate quiz stats` shows reviews, true retention, what is due and the weakest items; \
+        `debate quiz stats` shows reviews, true retention, what is due, the weakest items and the speed history; \
         `debate quiz replay` prints what the scheduler does with a review history (JSON lines).
 
         Examples:
           debate quiz decks/belarus-engagement.yaml
           debate quiz decks/belarus-engagement.yaml --mode response --limit 10
+          debate quiz decks/belarus-engagement.yaml --mode speed
           debate quiz decks/belarus-engagement.yaml --seed 7 < answers.txt
           debate quiz stats decks/belarus-engagement.yaml --json
           debate quiz replay --no-fuzz < history.jsonl
@@ -40,7 +43,7 @@ struct QuizMode: ExpressibleByArgument {
     var kinds: Set<DrillItem.Kind>
     var name: String
 
-    static let all = QuizMode(kinds: Set(DrillItem.Kind.allCases), name: "all")
+    static let all = QuizMode(kinds: DrillItem.Kind.scheduled, name: "all")
 
     init(kinds: Set<DrillItem.Kind>, name: String) {
         self.kinds = kinds
@@ -100,6 +103,8 @@ struct QuizRunCommand: ParsableCommand {
           a-d                           picks a choice (kind, cite, module drills)
           words                         the missing words of a cloze (empty: pass)
           q                             quits; the answers given so far are kept
+          two lines (--mode speed)      a reading's start and finish: empty (now), an RFC 3339 time, or
+                                        the finish as seconds (41.5s)
         Each answer gets a `result:` line and the session ends with `summary:` lines. An unreadable \
         line stops the quiz with `<stdin>:LINE: error: …` and exit 65. Ctrl-C exits 130 after the summary.
         """)
@@ -107,7 +112,7 @@ struct QuizRunCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The deck configuration file.", valueName: "deck.yaml"))
     var deck: String
 
-    @Option(help: "Which kind of items to ask.")
+    @Option(help: "Which kind of items to ask (`all` is every kind but `speed`).")
     var mode: QuizMode = .all
 
     @Option(help: ArgumentHelp("Ask at most this many items.", valueName: "n"))

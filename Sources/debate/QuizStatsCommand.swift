@@ -42,6 +42,7 @@ struct QuizStatsCommand: ParsableCommand {
         var deckID: String?
         var itemIDs: Set<String>?
         var questions: [String: String] = [:]
+        var targetWPM: Int?
         if let deck, FileManager.default.fileExists(atPath: deck) {
             var random = PythonRandom(seed: 0)
             let build = try DeckLoader(modules: modules, console: console).build(deck)
@@ -49,7 +50,9 @@ struct QuizStatsCommand: ParsableCommand {
             let generator = DrillItemGenerator(deck: built, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
             deckID = built.id
             let outline = generator.outline(using: &random)
-            itemIDs = Set(outline.map(\.id))
+            // Speed readings are timed, not scheduled: never counted as unseen.
+            itemIDs = Set(outline.filter(\.kind.isScheduled).map(\.id))
+            targetWPM = built.wpm
             questions = Dictionary(outline.map { ($0.id, generator.item(for: $0).summaryLine) }, uniquingKeysWith: { a, _ in a })
         } else {
             deckID = deck
@@ -60,12 +63,13 @@ struct QuizStatsCommand: ParsableCommand {
         let stats: ProgressStats
         do {
             let items = try progressStore?.items(deck: deckID) ?? []
-            if let deck, itemIDs == nil, items.isEmpty {
+            if let deck, itemIDs == nil, items.isEmpty, try progressStore?.speedReads(deck: deck).isEmpty ?? true {
                 console.err("error: no deck file at \(deck), and no deck `\(deck)` in \(store.path)")
                 throw Exit.noInput
             }
             stats = ProgressStats(deck: deckID, items: items, reviews: try progressStore?.reviews(deck: deckID) ?? [], now: at,
-                                  deckItemIDs: itemIDs, questions: questions, top: top, scheduler: try FSRSScheduler())
+                                  deckItemIDs: itemIDs, questions: questions, top: top, scheduler: try FSRSScheduler(),
+                                  speedReads: try progressStore?.speedReads(deck: deckID) ?? [], targetWPM: targetWPM)
         } catch let error as ProgressStoreError {
             console.err(error.description)
             throw Exit.ioError
@@ -75,6 +79,28 @@ struct QuizStatsCommand: ParsableCommand {
         } else {
             console.out(Self.text(stats, path: store.path))
         }
+    }
+
+    /// The speed history: a summary line, then the latest readings in 80 columns, newest first.
+    static func speedLines(_ speed: ProgressStats.Speed) -> [String] {
+        guard let average = speed.averageWPM else { return [] }
+        func whole(_ value: Double?) -> String { value.map { "\(Int($0.rounded()))" } ?? "-" }
+        let target = speed.targetWPM.map { " against a target of \($0) wpm" } ?? ""
+        var lines = ["", "speed reading: \(speed.readings) reading\(speed.readings == 1 ? "" : "s")\(target)",
+                     "\(whole(average)) wpm on average, fastest \(whole(speed.fastestWPM)), latest \(whole(speed.latestWPM))"]
+        let rows = speed.recent.map { read -> [String] in
+            let when = String(read.at.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+            return [when, whole(read.wpm), "\(read.targetWPM)", "\(read.words)", String(format: "%.1f", read.seconds)]
+        }
+        let fixed = [["WHEN (UTC)", "WPM", "TARGET", "WORDS", "SECONDS"]] + rows
+        let widths = (0..<5).map { column in fixed.map { $0[column].count }.max() ?? 0 }
+        let room = max(20, 80 - widths.reduce(0, +) - 2 * 5)
+        let cards = ["CARD"] + speed.recent.map { read in
+            let text = (read.question.map { String($0.dropFirst("Read: ".count)) } ?? read.item)
+            return text.count <= room ? text : String(text.prefix(room - 1)) + "…"
+        }
+        lines.append(table(zip(fixed, cards).map { $0 + [$1] }))
+        return lines
     }
 
     static func text(_ stats: ProgressStats, path: String) -> String {
@@ -108,6 +134,7 @@ struct QuizStatsCommand: ParsableCommand {
             }
             lines.append(table(zip(fixed, questions).map { $0 + [$1] }))
         }
+        lines += speedLines(stats.speed)
         lines += ["", "progress store: \(path)"]
         return lines.joined(separator: "\n")
     }

@@ -241,3 +241,22 @@ struct FSRSVectorTests {
         #expect(RFC3339.date(from: text) == nil)
     }
 }
+
+@Suite("Forgetting curve")
+struct ForgettingCurveTests {
+    @Test func atDueIsTheCurveToTheSecondAndAgreesWithWholeDays() throws {
+        let at = try #require(RFC3339.date(from: "2025-06-01T09:00:00Z"))
+        let scheduler = try FSRSScheduler(parameters: FSRSParameters(enableFuzzing: false))
+        // A review card 7 whole days after its review: the curve and py-fsrs's whole-day figure agree.
+        let review = SchedulingCard(state: .review, step: nil, stability: 5, difficulty: 5, due: at.addingTimeInterval(7 * 86_400), lastReview: at)
+        #expect(scheduler.forgettingCurve(of: review, at: review.due) == scheduler.retrievability(of: review, at: review.due))
+        // A new card failed now, due again in a minute: whole days say 100 %, the curve a little less.
+        var fuzz = PythonRandom(seed: 1)
+        let (failed, _) = scheduler.review(SchedulingCard(due: at), rating: .again, at: at, using: &fuzz)
+        #expect(scheduler.retrievability(of: failed, at: failed.due) == 1)
+        let atDue = scheduler.forgettingCurve(of: failed, at: failed.due)
+        #expect(atDue < 1 && atDue > 0.99)
+        // Later is lower: the curve falls.
+        #expect(scheduler.forgettingCurve(of: failed, at: at.addingTimeInterval(86_400)) < atDue)
+    }
+}

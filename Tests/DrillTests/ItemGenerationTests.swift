@@ -73,7 +73,7 @@ struct ItemGenerationTests {
         // Every Belarus card cites the same op-ed: a cite question would have no wrong answer to offer.
         #expect(kinds[.cite] == nil)
         let moduleKinds = Set(items.filter { $0.kind == .module }.map { $0.id.split(separator: ":").last.map(String.init) ?? "" })
-        #expect(moduleKinds.isSuperset(of: ["hedging.precedent-turkey", "values.double-standard", "security.threat-answer"]))
+        #expect(moduleKinds.isSuperset(of: ["hedging.precedent-exchange", "values.double-standard-charge", "security.threat-answer"]))
     }
 
     @Test(arguments: [belarusDeck, belarusNegDeck, citesDeck])
@@ -226,5 +226,133 @@ struct LineProtocolTests {
         #expect(cloze.grade(.text(""))?.rating == .again)
         #expect(recall.grade(.graded(.easy, answer: ""))?.rating == .easy)
         #expect(recall.grade(.choice(0)) == nil)
+    }
+}
+
+@Suite("Items from the debate model")
+struct DebateModelItemTests {
+    func choice(_ items: [DrillItem], _ id: String) throws -> Choice {
+        let item = try #require(items.first { $0.id == id }, "no item \(id)")
+        guard case .choice(let choice) = item.question else { throw ItemError.notAChoice(id) }
+        return choice
+    }
+
+    enum ItemError: Error { case notAChoice(String) }
+
+    @Test func whichPartDoesThisAnswerAttack() throws {
+        let items = try drillItems(belarusDeck)
+        // A non-unique attacks the uniqueness; a no-impact the impact; a takeout the part its claim is.
+        let azerbaijan = try choice(items, "belarus-engagement:values.double-standard-azerbaijan:part")
+        #expect(azerbaijan.answer == "Uniqueness")
+        #expect(Set(azerbaijan.choices) == ["Uniqueness", "Link", "Internal link", "Impact"])
+        #expect(azerbaijan.explanation?.contains("answers only a uniqueness") == true, "\(azerbaijan.explanation ?? "")")
+        #expect(try choice(items, "belarus-engagement:values.isolation-failed:part").answer == "Impact")
+        // A takeout fits any part: not asked. A solvency deficit could answer the counterplan text too: never offered.
+        #expect(!items.contains { $0.id == "belarus-engagement:security.a2-t-reasonability:part" })
+        let deficit = try choice(items, "belarus-engagement:values.a2-conditions-punishment:part")
+        #expect(deficit.answer == "Solvency" && !deficit.choices.contains("Counterplan text"), "\(deficit.choices)")
+        // "Already happening" could be read against an inherency: never a distractor for a uniqueness.
+        #expect(!azerbaijan.choices.contains("Inherency"))
+        let perm = try choice(items, "belarus-engagement:values.a2-conditions-perm:part")
+        #expect(perm.answer == "Counterplan text")
+        #expect(Set(perm.choices).isSubset(of: ["Counterplan text", "Solvency", "Net benefit"]))
+        for item in items where item.kind == .part {
+            guard case .choice(let choice) = item.question else { continue }
+            #expect(!choice.prompt.contains(choice.answer), "\(item.id) names its answer")
+            #expect((choice.explanation ?? "").hasPrefix("Their \(choice.answer.lowercased())"), "\(item.id): \(choice.explanation ?? "")")
+        }
+    }
+
+    @Test func extendTheLinkTurnOffersTheDefenseBesideIt() throws {
+        let items = try drillItems(belarusDeck)
+        let extend = items.filter { $0.kind == .extend }
+        #expect(extend.count >= 1)
+        let turn = try choice(items, "belarus-engagement:values.a2-authoritarianism-isolation-backfires:extend")
+        #expect(turn.answer.hasPrefix("Engagement is the only way"))
+        #expect(turn.prompt.contains("Extend the link turn: which card?"))
+        #expect(turn.prompt.contains("Legitimacy DA — Link"))
+        // The no-link on the same link is the real trap: defense, not offense.
+        #expect(turn.choices.contains { $0.hasPrefix("Every government on both sides of the Atlantic") }, "\(turn.choices)")
+        // The others answer the same position (the Legitimacy DA), whichever the seed.
+        for seed in [2, 3, 4] {
+            let again = try choice(try drillItems(belarusDeck, seed: seed), "belarus-engagement:values.a2-authoritarianism-isolation-backfires:extend")
+            #expect(again.choices.contains { $0.hasPrefix("Every government on both sides of the Atlantic") }, "seed \(seed): \(again.choices)")
+            #expect(again.explanation?.contains("answers to the same position") == true)
+        }
+        #expect(turn.choices.count == 4)
+        #expect(turn.explanation?.contains("link turn") == true)
+    }
+
+    @Test func speedItemsReadTheHighlightingAgainstTheDecksTarget() throws {
+        let items = try drillItems(belarusDeck)
+        let speed = items.filter { $0.kind == .speed }
+        #expect(speed.count >= 10)
+        for item in speed {
+            guard case .speed(let read) = item.question else { Issue.record("\(item.id) is no speed item"); continue }
+            #expect(read.targetWPM == 250)
+            #expect(read.words == wordCount(read.tag) + wordCount(read.text))
+            #expect(!read.text.isEmpty)
+        }
+        #expect(!DrillItem.Kind.scheduled.contains(.speed))
+    }
+
+    @Test(arguments: [belarusDeck, belarusNegDeck])
+    func everyClozeBlanksKeyWordsOnly(deck: String) throws {
+        let clozes = try drillItems(deck).compactMap { item -> (DrillItem, Cloze)? in
+            guard case .cloze(let cloze) = item.question else { return nil }
+            return (item, cloze)
+        }
+        #expect(clozes.count >= (deck == belarusDeck ? 10 : 4), "\(clozes.map(\.1.answer))")
+        // Filler by an independent list: function words, adverbs, intensifiers.
+        let filler: Set<String> = ["the", "a", "an", "of", "in", "to", "and", "or", "their", "its", "with", "for", "by", "on",
+                                   "seldom", "curiously", "remarkably", "rightly", "consistently", "hardly", "only", "even",
+                                   "much", "very", "so", "far", "still", "already", "crucial", "muchneeded", "long", "major"]
+        for (item, cloze) in clozes {
+            let words = TextMatching.words(cloze.answer)
+            #expect(!words.isEmpty)
+            #expect(!filler.contains(words.first ?? "") && !filler.contains(words.last ?? ""), "\(item.id) blanks filler: “\(cloze.answer)”")
+            #expect(!words.allSatisfy { filler.contains($0) || $0.count < 3 }, "\(item.id): “\(cloze.answer)”")
+            if cloze.showsTag {
+                #expect(!cloze.tag.lowercased().contains(cloze.answer.lowercased()), "\(item.id): the tag says “\(cloze.answer)”")
+            }
+            let shown = (cloze.showsTag ? [cloze.tag] : []) + item.context + [cloze.before, cloze.after]
+            let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
+            let stems = TextMatching.contentWords(cloze.answer).filter { !ClozeWords.isFiller($0) }.map(TextMatching.stem)
+            #expect(!Set(stems).isSubset(of: shownStems), "\(item.id): every key word of “\(cloze.answer)” is on the screen")
+        }
+    }
+}
+
+@Suite("Coach fixes")
+struct CoachFixTests {
+    @Test func aTakeoutIsExplainedByItsWarrantAndNeedNotBeNamed() throws {
+        let items = try drillItems(belarusDeck)
+        let response = try #require(items.first { $0.id == "belarus-engagement:security.a2-window-not-a-deal:response" }
+                                    ?? items.first { item in
+                                        guard item.kind == .response, case .choice(let c) = item.question else { return false }
+                                        return c.answer == "Takeout"
+                                    })
+        guard case .choice(let choice) = response.question else { Issue.record("not a choice"); return }
+        #expect(choice.explanation?.hasPrefix("Takeout: it denies their claim itself") == true, "\(choice.explanation ?? "")")
+        #expect(!(choice.explanation ?? "").contains("it answers any claim"))
+        // In recall, naming "takeout" is not a key term; the answer and its warrant are credited.
+        let answer = Recall.Answer(tag: "Using the window is not concluding a deal", response: .takeout,
+                                   keyTerms: ["Using the window is not concluding a deal"],
+                                   warrant: "A window is an opportunity, not an outcome")
+        let lines = ItemText.reveal(Recall(claim: "c", answers: [answer]), answer: "using the window is no deal: an opportunity is not an outcome",
+                                    style: TextStyle(color: false), width: 200)
+        #expect(!lines.contains { $0.contains("missed: Takeout") }, "\(lines)")
+        #expect(lines.contains { $0.contains("credited: you made the answer and gave its warrant") }, "\(lines)")
+        #expect(lines.contains("You hit 1 of 1 key terms."), "\(lines)")
+    }
+
+    @Test func aGapSaysWhereTheClaimLandsAndWhy() throws {
+        let items = try drillItems(belarusNegDeck)
+        let gap = try #require(items.first { $0.id == "belarus-engagement-neg:values.a2-conditions-releases-engagement:recall" })
+        guard case .recall(let recall) = gap.question else { Issue.record("not a recall"); return }
+        let text = try #require(recall.gap)
+        #expect(text.hasPrefix("It answers our “Minsk has freed political prisoners"), "\(text)")
+        #expect(text.contains("Their warrant: A release traded for a U.S. step"))
+        #expect(text.contains("\nCoverage gap: "))
     }
 }

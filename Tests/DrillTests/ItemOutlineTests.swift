@@ -68,7 +68,9 @@ struct ItemOutlineTests {
         ]
         for runs in bodies {
             let body = evidence(runs)
-            #expect(ClozeDrills.canBlank(body) == (ClozeDrills.blank(body) != nil), "\(runs.map(\.0))")
+            // The fast test may let through a card `blank` then finds nothing in (a capital that is
+            // no name), never the other way round.
+            if ClozeDrills.blank(body) != nil { #expect(ClozeDrills.canBlank(body), "\(runs.map(\.0))") }
         }
         #expect(ClozeDrills.canBlank(evidence(bodies[0])))
         #expect(!ClozeDrills.canBlank(evidence(bodies[1])))

@@ -25,11 +25,39 @@ struct ProgressStoreTests {
     @Test func freshStoreIsMigratedAndInWALMode() throws {
         let temporary = TemporaryStore()
         let store = try temporary.open()
-        #expect(try store.appliedMigrations() == ["v1: items and review log"])
+        #expect(try store.appliedMigrations() == ["v1: items and review log", "v2: speed reading log"])
         let mode = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Opening again migrates nothing and keeps the schema.
-        #expect(try temporary.open().appliedMigrations() == ["v1: items and review log"])
+        #expect(try temporary.open().appliedMigrations() == ["v1: items and review log", "v2: speed reading log"])
+    }
+
+    /// `Fixtures/progress-v1.sqlite` was written by the debate of round 2 (schema v1: items and the
+    /// review log, no speed log): six items answered over three sessions, eight reviews.
+    @Test func aStoreOfTheFirstSchemaUpgradesKeepingEveryReview() throws {
+        let temporary = TemporaryStore()
+        try FileManager.default.createDirectory(at: temporary.folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("progress-v1.sqlite"), to: URL(fileURLWithPath: temporary.path))
+        // Read as it is first (`quiz stats` never migrates): the speed log is simply empty.
+        let old = try ProgressStore(readingOnly: temporary.path)
+        #expect(try old.appliedMigrations() == ["v1: items and review log"])
+        let itemsBefore = try old.items(), reviewsBefore = try old.reviews()
+        #expect(itemsBefore.count == 6 && reviewsBefore.count == 8)
+        #expect(try old.speedReads().isEmpty)
+        // Opened to quiz: migrated, nothing lost, and speed readings are kept from then on.
+        let store = try temporary.open()
+        #expect(try store.appliedMigrations() == ["v1: items and review log", "v2: speed reading log"])
+        #expect(try store.items() == itemsBefore)
+        #expect(try store.reviews() == reviewsBefore)
+        let read = try store.record(SpeedRead(itemID: "d:c:speed", deck: "d", cardID: "c", readAt: start, words: 50, seconds: 12.5, targetWPM: 250))
+        #expect(read.id != nil && read.wordsPerMinute == 240)
+        #expect(try store.speedReads(deck: "d") == [read])
+        var scheduler = try scheduler()
+        try store.record(itemID: itemsBefore[0].id, deck: itemsBefore[0].deck, kind: itemsBefore[0].kind, rating: .good,
+                         at: start.addingTimeInterval(30 * 86_400), scheduler: &scheduler)
+        #expect(try store.reviews().count == 9)
+        // The speed log is append-only, like the review log.
+        #expect(throws: DatabaseError.self) { try store.pool.write { try $0.execute(sql: "DELETE FROM speed_log") } }
     }
 
     @Test func defaultPathFollowsXDG() {

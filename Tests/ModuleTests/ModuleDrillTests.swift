@@ -30,24 +30,55 @@ func builtInModulesContributeDrills(_ id: String, side: Side) throws {
     }
 }
 
-@Test func hedgingMatchesLeadersToCountries() throws {
+@Test(arguments: [Side.pro, Side.con])
+func hedgingDrillsThePrecedentExchangeNotTrivia(side: Side) throws {
     let module = try #require(registered.first { $0.descriptor.id == "hedging" })
-    let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: try allClaims(side: .pro))
-    let answers = Dictionary(uniqueKeysWithValues: drills.map { ($0.name, $0.answer) })
-    #expect(answers["precedent-turkey"] == "Turkey")
-    #expect(answers["precedent-hungary"] == "Hungary")
-    let turkey = try #require(drills.first { $0.name == "precedent-turkey" })
-    #expect(turkey.prompt.contains("Erdoğan"))
-    // Wrong answers are countries the deck names: Hungary is a fair one for Erdoğan.
-    #expect(turkey.distractors.contains("Hungary"))
+    let claims = try allClaims(side: side)
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: side), claims: claims)
+    let tag = { (id: String) in claims.first { $0.id == id }?.tag }
+    #expect(!drills.isEmpty)
+    // The affirmative answers the press that the precedent does not transfer; the negative makes it.
+    let expected = side == .pro ? ["hedging.a2-ally-no-need-to-sever", "hedging.a2-ally-already-hedges"] : ["hedging.neg-russian-ally"]
+    #expect(Set(drills.map(\.claimID)) == Set(expected))
+    for drill in drills {
+        #expect(!drill.prompt.contains("Which country"), "trivia: \(drill.prompt)")
+        #expect(drill.answer == tag(drill.claimID))
+        // Never another answer to the same claim, nor an answer within the hedging exchange.
+        let target = (claims.first { $0.id == drill.claimID } as? any Counterclaim)?.answers
+        for wrong in drill.distractors {
+            let other = claims.first { $0.tag == wrong } as? any Counterclaim
+            #expect(other != nil && other?.answers != target, "\(drill.claimID) offers \(wrong)")
+            #expect(!(other.map { $0.module == "hedging" } ?? false), "\(drill.claimID) offers a hedging answer: \(wrong)")
+        }
+        #expect(drill.distractors.count >= 2)
+        #expect((drill.explanation ?? "").count > 20)
+    }
 }
 
-@Test func valuesBlanksThePartnerOutOfTheDoubleStandard() throws {
+@Test(arguments: [Side.pro, Side.con])
+func valuesMatchesEachDoubleStandardToTheChargeItAnswers(side: Side) throws {
     let module = try #require(registered.first { $0.descriptor.id == "values" })
-    let drills = module.drills(for: ModuleContext(resolution: "r", side: .pro), claims: try allClaims(side: .pro))
+    let claims = try allClaims(side: side)
+    let drills = module.drills(for: ModuleContext(resolution: "r", side: side), claims: claims)
+    let tag = { (id: String) in claims.first { $0.id == id }?.tag }
+    // Baku is a non-unique against the DA's uniqueness; "another standard" is a no-link against its link.
     let azerbaijan = try #require(drills.first { $0.claimID == "values.double-standard-azerbaijan" })
-    #expect(azerbaijan.answer == "Azerbaijan")
-    #expect(!azerbaijan.prompt.contains("Baku"), "the prompt gives the answer away: \(azerbaijan.prompt)")
+    #expect(azerbaijan.answer == tag("values.legit-uniqueness"))
+    #expect(azerbaijan.prompt.contains("Baku"), "the double standard is the question: \(azerbaijan.prompt)")
+    #expect(azerbaijan.prompt.hasPrefix(side == .pro ? "Our double standard" : "Their double standard"))
+    #expect(azerbaijan.explanation?.hasPrefix("Non-unique against the uniqueness:") == true, "\(azerbaijan.explanation ?? "")")
+    let standard = try #require(drills.first { $0.claimID == "values.held-to-another-standard" })
+    #expect(standard.answer == tag("values.legit-link"))
+    // Never a part the response could also answer: a no-link is offered no other link, a non-unique no other uniqueness.
+    for drill in drills {
+        let response = try #require((claims.first { $0.id == drill.claimID } as? any Counterclaim)?.response)
+        for wrong in drill.distractors {
+            let role = claims.first { $0.tag == wrong }?.role
+            #expect(role.map { !(response.answerableRoles?.contains($0) ?? false) } ?? true, "\(drill.claimID) offers \(wrong)")
+        }
+        #expect(!drill.prompt.contains(drill.answer))
+        #expect(drill.distractors.count >= 2)
+    }
 }
 
 @Test func securityAnswersThreatsNeverWithAnotherRightAnswer() throws {

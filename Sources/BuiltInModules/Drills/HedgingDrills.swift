@@ -1,37 +1,39 @@
 import DebateCore
 
-/// The hedging module's own drill: match a hedging precedent to its country. A claim of this module
-/// tagged `nato-precedent` that names a leader gives one question per leader ("Which country does
-/// Erdoğan lead?"); the wrong answers are the other countries the deck's claims name.
+/// The hedging module's own drill: the precedent and the press on it. The 1AC's solvency rests on
+/// hedging precedents (NATO members who deal with Russia and China from inside the alliance); the
+/// negative answers that they do not transfer to a Russian military ally. Each side drills its half
+/// of that exchange: shown the other side's hedging claim, pick our answer to it. The wrong choices
+/// are our answers to claims of other positions, from any module; never another answer to the same
+/// claim, nor an answer to a claim of its position or of the position it attacks (either could be
+/// defended as an answer).
 struct HedgingDrills: ModuleDrillSource {
-    /// Leaders who set or figure in hedging precedents, with the names a claim may use for them.
-    static let leaders: [(names: [String], country: String)] = [
-        (["Erdoğan", "Erdogan"], "Turkey"),
-        (["Orbán", "Orban"], "Hungary"),
-        (["Aliyev"], "Azerbaijan"),
-        (["Lukashenko"], "Belarus"),
-        (["Putin"], "Russia"),
-    ]
-
-    /// Countries a distractor may name, besides the leaders' own.
-    static let countries = ["Turkey", "Hungary", "Azerbaijan", "Russia", "China", "Poland", "Lithuania", "Ukraine"]
-
     func drills(for descriptor: ModuleDescriptor, context: ModuleContext, claims: [any Claim]) -> [ModuleDrill] {
-        let mentioned = Self.countries.filter { country in claims.contains { $0.mentions(country) } }
-            + Self.leaders.filter { leader in claims.contains { claim in leader.names.contains(where: claim.mentions) } }
-            .map(\.country)
-        return claims.filter { $0.module == descriptor.id && $0.tags.contains("nato-precedent") }.flatMap { claim in
-            Self.leaders.compactMap { leader -> ModuleDrill? in
-                guard let name = leader.names.first(where: claim.mentions) else { return nil }
-                let distractors = ModuleDrill.distractors(mentioned, excluding: leader.country)
-                guard !distractors.isEmpty else { return nil }
+        let byID = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ours = claims.filter { $0.side == context.side }.compactMap(\.asCounterclaim)
+        let theirs = claims.filter { $0.module == descriptor.id && $0.side == context.side.opponent }
+        return theirs.flatMap { target -> [ModuleDrill] in
+            let answers = ours.filter { $0.answers == target.id }
+            // The positions in play: the target's own, and the one it attacks.
+            let attacked = target.asCounterclaim.flatMap { byID[$0.answers] }
+            let near = Set([target.position, attacked?.position].compactMap { $0 })
+            let pool = ours.filter { other in
+                guard other.answers != target.id, other.answers != attacked?.id, let answered = byID[other.answers] else { return false }
+                return answered.position.map { !near.contains($0) } ?? true
+            }.map(\.tag)
+            let label = target.tags.contains("nato-precedent")
+                ? "Their hedging precedent" : "Their press on the hedging precedent"
+            return answers.compactMap { answer -> ModuleDrill? in
+                let distractors = ModuleDrill.distractors(pool, excluding: answer.tag)
+                guard distractors.count >= 2 else { return nil }
                 return ModuleDrill(
-                    name: "precedent-" + leader.country.lowercased(),
-                    claimID: claim.id,
-                    prompt: "The hedging precedent: “\(claim.tag)”\nWhich country does \(name) lead?",
-                    answer: leader.country,
+                    name: "precedent-exchange",
+                    claimID: answer.id,
+                    prompt: "\(label): “\(target.tag)”\nWhich of our arguments answers it?",
+                    answer: answer.tag,
                     distractors: distractors,
-                    explanation: "\(name) leads \(leader.country): a government that hedges while inside an alliance.")
+                    explanation: "\(answer.response.title(evenIf: answer.evenIf)): "
+                        + (answer.warrant ?? "it answers that claim of the hedging exchange."))
             }
         }
     }

@@ -1,38 +1,40 @@
 import DebateCore
 
-/// The values module's own drill: pair the double standard. A claim of this module tagged
-/// `double-standard` that names a partner the West deals with anyway asks for that partner, with the
-/// partner's names blanked out of the tag; the wrong answers are the other states the deck names.
+/// The values module's own drill: a double standard against the charge it answers. A claim of this
+/// module tagged `double-standard` answers one of the other side's values arguments ("Europe deals
+/// with Aliyev in Baku" answers the Legitimacy DA's uniqueness; "Belarus alone is held to another
+/// standard" answers its link). Shown the double standard, the debater picks the argument it answers.
+/// The wrong choices are the module's other arguments of that side that such a response cannot answer
+/// (a non-unique answers only a uniqueness), so the question is decided by debate, not by wording; the
+/// explanation gives the response and its warrant. Either side drills it: the affirmative its own
+/// double standards, the negative the ones it will hear.
 struct ValuesDrills: ModuleDrillSource {
-    /// Partners the West engages despite their norms, with the names a claim may use for them.
-    static let partners: [(names: [String], partner: String)] = [
-        (["Azerbaijan", "Baku", "Aliyev"], "Azerbaijan"),
-        (["Middle East and Africa"], "Illiberal partners in the Middle East and Africa"),
-    ]
-
-    /// States a distractor may name, besides the partners.
-    static let states = ["Russia", "Ukraine", "Turkey", "Hungary", "China", "Poland", "Lithuania"]
-
     func drills(for descriptor: ModuleDescriptor, context: ModuleContext, claims: [any Claim]) -> [ModuleDrill] {
-        let mentioned = Self.partners.filter { partner in claims.contains { claim in partner.names.contains(where: claim.mentions) } }
-            .map(\.partner)
-            + Self.states.filter { state in claims.contains { $0.mentions(state) } }
-        return claims.filter { $0.module == descriptor.id && $0.tags.contains("double-standard") }.compactMap { claim in
-            guard let partner = Self.partners.first(where: { $0.names.contains(where: claim.mentions) }) else { return nil }
-            let distractors = ModuleDrill.distractors(mentioned, excluding: partner.partner)
-            guard !distractors.isEmpty else { return nil }
+        let module = claims.filter { $0.module == descriptor.id }
+        let byID = Dictionary(module.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return module.compactMap { claim -> ModuleDrill? in
+            guard claim.tags.contains("double-standard"), let counter = claim.asCounterclaim,
+                  let charge = byID[counter.answers] else { return nil }
+            let fits = counter.response.answerableRoles
+            let distractors = module.filter { other in
+                guard other.side == charge.side, other.id != charge.id, other.asCounterclaim == nil else { return false }
+                // Another part this response could answer would be a defensible pick: never a distractor.
+                if let fits { return other.role.map { !fits.contains($0) } ?? false }
+                return other.position != charge.position
+            }.map(\.tag)
+            let choices = ModuleDrill.distractors(distractors, excluding: charge.tag)
+            guard !choices.isEmpty else { return nil }
+            let ours = claim.side == context.side
+            let part = charge.role.map { " \($0.title.lowercased())" } ?? " claim"
             return ModuleDrill(
-                name: "double-standard",
+                name: "double-standard-charge",
                 claimID: claim.id,
-                prompt: "Pair the double standard: Minsk is shunned while someone else gets the deal.\n“\(Self.blank(partner.names, in: claim.tag))”\nWho fills the blank?",
-                answer: partner.partner,
-                distractors: distractors,
-                explanation: "The values test is waived for \(partner.partner) and enforced on Minsk.")
+                prompt: "\(ours ? "Our" : "Their") double standard: “\(claim.tag)”\n"
+                    + "Which of \(ours ? "their" : "our") arguments does it answer?",
+                answer: charge.tag,
+                distractors: choices,
+                explanation: "\(counter.response.title) against the\(part): "
+                    + (claim.warrant ?? "the West applies its values test to Minsk alone."))
         }
-    }
-
-    /// The tag with each of `names` replaced by a blank.
-    static func blank(_ names: [String], in tag: String) -> String {
-        names.reduce(tag) { text, name in text.replacing(name, with: "____") }
     }
 }

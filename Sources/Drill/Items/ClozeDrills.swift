@@ -2,18 +2,23 @@ import DebateCore
 import DeckModel
 
 /// A highlighted phrase of a card's evidence blanked out, typed back. The blank is content (names and
-/// numbers first, then the key words of the highlighting), and never a phrase the screen gives away:
-/// a phrase whose every content word appears in the tag, the context or the rest of the card is not
-/// blanked.
+/// numbers first, then the key words of the highlighting): filler words (adverbs such as "seldom",
+/// intensifiers such as "crucial", function words) are never blanked, alone or at a blank's edge
+/// (`ClozeWords`); and never a phrase the screen gives away: a phrase whose every key word appears in
+/// the tag, the context or the rest of the card is not blanked.
 struct ClozeDrills: DrillSource {
     func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
-        guard let evidence = card.evidence, Self.canBlank(evidence),
-              let (before, phrase, after) = Self.blank(evidence, shown: [card.tag] + context) else { return [] }
+        guard let evidence = card.evidence, Self.canBlank(evidence) else { return [] }
+        // A tag that paraphrases its highlighting (as the negative's do) gives every blank away; the
+        // card is then asked without its tag, by its place in the deck.
+        guard let (blanked, showsTag) = Self.blank(evidence, shownFirst: [card.tag] + context, thenShown: context) else { return [] }
+        let (before, phrase, after) = blanked
         let deckID = deck.id
-        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .cloze, context: context) {
+        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .cloze, context: context) { [showsTag] in
             DrillItem(deck: deckID, claimID: card.id, kind: .cloze, context: context,
                       question: .cloze(Cloze(tag: card.tag, before: before, answer: phrase, after: after,
-                                             explanation: Self.explanation(before: before, answer: phrase, after: after))))
+                                             explanation: Self.explanation(before: before, answer: phrase, after: after),
+                                             showsTag: showsTag)))
         }]
     }
 
@@ -42,51 +47,119 @@ struct ClozeDrills: DrillSource {
     /// words or more is never blanked whole, but its emphasised words may be. A phrase whose content
     /// words all appear in `shown` or elsewhere in the evidence is never chosen.
     static func blank(_ evidence: EvidenceBody, shown: [String] = []) -> (String, String, String)? {
-        let (text, candidates) = blankCandidates(evidence)
-        let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
-        // Pieces of the text as Strings, cut from one String rather than joined Character by Character
-        // (which cost more than the rest of a quiz's start), when its Characters are the array's.
-        let whole = evidence.text  // `text` is its Characters
-        var bounds = Array(whole.indices)
-        bounds.append(whole.endIndex)
-        let aligned = bounds.count == text.count + 1
-        func piece(_ range: Range<Int>) -> String {
-            aligned ? String(whole[bounds[range.lowerBound]..<bounds[range.upperBound]]) : String(text[range])
-        }
-        var best: (range: Range<Int>, score: (Int, Int, Int))?
-        for range in candidates {
-            guard let score = score(text, range) else { continue }
-            let kept = EvidenceText.trimmedRange(text, range)
-            let key = (Self.hasNameOrNumber(text, kept) ? 1 : 0, score.preferred ? 1 : 0, score.content)
-            // Only a strictly better score replaces the earlier phrase. (Asked before the words
-            // elsewhere in the card are worked out, which cost more than the rest of a quiz's start.)
-            if let current = best, current.score >= key { continue }
-            let stems = Set(TextMatching.contentWords(piece(kept)).filter { !Self.functionWords.contains($0) }.map(TextMatching.stem))
-            if stems.isEmpty { continue }
-            // Every stem is shown, or is the stem of some word of the rest of the card. A stem is a
-            // word with an ending cut off, so only words it begins need stemming.
-            var unmatched = stems.subtracting(shownStems)
-            if unmatched.isEmpty { continue }
-            let rest = piece(0..<kept.lowerBound) + " " + piece(kept.upperBound..<text.count)
-            for word in TextMatching.contentWords(rest) where unmatched.contains(where: { word.hasPrefix($0) }) {
-                unmatched.remove(TextMatching.stem(word))
-                if unmatched.isEmpty { break }
-            }
-            if unmatched.isEmpty { continue }
-            best = (range, key)
-        }
-        guard let best = best?.range else { return nil }
-        // The punctuation trimmed off the phrase stays outside the blank.
-        let kept = EvidenceText.trimmedRange(text, best)
-        return (piece(0..<kept.lowerBound), piece(kept), piece(kept.upperBound..<text.count))
+        blank(evidence, shownFirst: shown, thenShown: nil)?.blank
     }
 
-    /// Words that carry no content of their own: a blank must hold some other word ("no reason why" is not a blank).
-    static let functionWords: Set<String> = [
-        "why", "how", "what", "when", "where", "which", "who", "whom", "whose", "very", "much", "more", "most",
-        "also", "such", "into", "about", "only", "even", "quite", "some", "many", "other", "reason", "way",
-        "thing", "things", "may", "might", "could", "must", "being", "if", "because", "while", "yet", "still",
-    ]
+    /// `blank(evidence, shown: shownFirst)`, else (when given) `blank(evidence, shown: thenShown)`, with
+    /// the candidates ranked once; `first` tells which one gave the blank.
+    static func blank(_ evidence: EvidenceBody, shownFirst: [String], thenShown: [String]?)
+        -> (blank: (String, String, String), first: Bool)? {
+        let (text, candidates, markedCount) = blankCandidates(evidence)
+        // Each candidate's rank first (cheap), then the best-ranked ones are checked against the screen
+        // until one passes: the costlier check runs for a few candidates, not all of them.
+        var ranked: [(range: Range<Int>, stems: Set<String>, key: (Int, Int, Int), order: Int)] = []
+        for (index, candidate) in candidates.enumerated() {
+            // Filler at either end ("curiously", "in their", "crucial") stays outside the blank.
+            guard let range = keyRange(text, candidate), let score = score(text, range) else { continue }
+            let kept = EvidenceText.trimmedRange(text, range)
+            let stems = Set(TextMatching.words(String(text[kept])).filter { !ClozeWords.isFiller($0) }.map(TextMatching.stem))
+            if stems.isEmpty { continue }
+            // The card's own marks (a highlight, an emphasis) with a name or number first; then a name of
+            // two words or a number found inside a long highlight; then marked phrases of two to four
+            // words; then the rest. A lone name ("Minsk" in a Belarus deck) comes last.
+            let named = Self.hasNameOrNumber(text, kept)
+            let found = index >= markedCount
+            let tier = !found && named && score.preferred ? 4
+                : found && (wordRanges(text, kept).count > 1 || text[kept].contains(where: \.isNumber)) ? 3
+                : !found && score.preferred ? 2 : !found ? 1 : 0
+            ranked.append((range, stems, (tier, score.preferred ? 1 : 0, score.content), index))
+        }
+        // Best rank first; among equals the earlier phrase.
+        ranked.sort { ($0.key.0, $0.key.1, $0.key.2, -$0.order) > ($1.key.0, $1.key.1, $1.key.2, -$1.order) }
+        var totalStems: [String: Int]?
+        func stemCounts(_ text: String) -> [String: Int] {
+            TextMatching.contentWords(text).reduce(into: [:]) { $0[TextMatching.stem($1), default: 0] += 1 }
+        }
+        // Elsewhere in the card: the text's stems counted once, less the phrase's own.
+        var inside = [[String: Int]?](repeating: nil, count: ranked.count)
+        func pick(_ shown: [String]) -> Range<Int>? {
+            let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
+            for (number, candidate) in ranked.enumerated() {
+                if totalStems == nil { totalStems = stemCounts(String(text)) }
+                if inside[number] == nil { inside[number] = stemCounts(String(text[EvidenceText.trimmedRange(text, candidate.range)])) }
+                let own = inside[number] ?? [:]
+                if candidate.stems.allSatisfy({ shownStems.contains($0) || (totalStems?[$0] ?? 0) > (own[$0] ?? 0) }) { continue }
+                return candidate.range
+            }
+            return nil
+        }
+        var first = true
+        var chosen = pick(shownFirst)
+        if chosen == nil, let thenShown {
+            first = false
+            chosen = pick(thenShown)
+        }
+        guard let best = chosen else { return nil }
+        // The punctuation trimmed off the phrase stays outside the blank.
+        let kept = EvidenceText.trimmedRange(text, best)
+        return ((String(text[..<kept.lowerBound]), String(text[kept]), String(text[kept.upperBound...])), first)
+    }
+
+    /// `range` without the filler words at either end, or nil when it holds no key word. A lone word is
+    /// a key word only when it is a name or a number, or a content word of five letters or more that
+    /// does not read as an adjective ("effective": any word of praise would fit the blank).
+    static func keyRange(_ text: [Character], _ range: Range<Int>) -> Range<Int>? {
+        let words = wordRanges(text, range)
+        guard let first = words.firstIndex(where: { !ClozeWords.isEdgeFiller(word(text, $0)) }),
+              let last = words.lastIndex(where: { !ClozeWords.isEdgeFiller(word(text, $0)) }) else { return nil }
+        let kept = words[first].lowerBound..<words[last].upperBound
+        let inside = words[first...last].map { word(text, $0) }
+        guard inside.contains(where: { !ClozeWords.isFiller($0) }) else { return nil }
+        if first == last {
+            let only = inside[0]
+            guard hasNameOrNumber(text, kept) || (only.count >= 5 && !ClozeWords.isAdjectiveLike(only)) else { return nil }
+        }
+        return EvidenceText.trimmedRange(text, kept)
+    }
+
+    /// The words of `range`: letters and digits, joined by apostrophes and hyphens.
+    static func wordRanges(_ text: [Character], _ range: Range<Int>) -> [Range<Int>] {
+        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        var ranges: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard isWord(text[index]) else { index += 1; continue }
+            let start = index
+            while index < range.upperBound, isWord(text[index])
+                    || ("'’-".contains(text[index]) && index + 1 < range.upperBound && isWord(text[index + 1])) {
+                index += 1
+            }
+            ranges.append(start..<index)
+        }
+        return ranges
+    }
+
+    /// A word as `TextMatching.words` has it: lower-cased, without apostrophes and hyphens.
+    static func word(_ text: [Character], _ range: Range<Int>) -> String {
+        TextMatching.words(String(text[range])).joined()
+    }
+
+    /// The names and numbers inside a highlighted stretch too long to blank whole: "Ilham Aliyev", "2020".
+    static func namesAndNumbers(_ text: [Character], _ range: Range<Int>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var current: Range<Int>?
+        for word in wordRanges(text, range) {
+            // A lone capital ("U" of "U.S.") is an abbreviation's letter, not a name.
+            if word.count > 1, hasNameOrNumber(text, word) {
+                current = current.map { $0.lowerBound..<word.upperBound } ?? word
+            } else if let run = current {
+                found.append(run)
+                current = nil
+            }
+        }
+        if let current { found.append(current) }
+        return found
+    }
 
     /// Whether a phrase holds a number, or a capitalised word that does not start a sentence (a name).
     static func hasNameOrNumber(_ text: [Character], _ range: Range<Int>) -> Bool {
@@ -106,13 +179,15 @@ struct ClozeDrills: DrillSource {
     /// fast test every card is put to; `blank` then rules out what the screen shows.
     static func canBlank(_ evidence: EvidenceBody) -> Bool {
         guard runsKeepCharacterBoundaries(evidence.runs) else {
-            let (text, candidates) = blankCandidates(evidence)
-            return candidates.contains { score(text, $0) != nil }
+            let (text, candidates, _) = blankCandidates(evidence)
+            return candidates.contains { keyRange(text, $0).flatMap { score(text, $0) } != nil }
         }
         // Each run's characters are the text's: the candidates are its runs, no need for the whole text.
+        // A capital or a digit past the phrase's first letter may be a name or number to blank.
         func blankable(_ phrase: String) -> Bool {
             let characters = Array(phrase)
-            return score(characters, 0..<characters.count) != nil
+            if characters.dropFirst().contains(where: { $0.isUppercase || $0.isNumber }) || characters.first?.isNumber == true { return true }
+            return keyRange(characters, 0..<characters.count).flatMap { score(characters, $0) } != nil
         }
         var highlighted: String?
         for run in evidence.runs {
@@ -153,7 +228,7 @@ struct ClozeDrills: DrillSource {
 
     /// The evidence text as characters, and the ranges `blank` considers: the highlighted stretches, then
     /// the emphasised runs within them.
-    static func blankCandidates(_ evidence: EvidenceBody) -> (text: [Character], ranges: [Range<Int>]) {
+    static func blankCandidates(_ evidence: EvidenceBody) -> (text: [Character], ranges: [Range<Int>], marked: Int) {
         var spans: [Range<Int>] = []   // character offsets into the evidence text
         var offset = 0
         var highlightStart: Int?
@@ -170,6 +245,9 @@ struct ClozeDrills: DrillSource {
             offset += length
         }
         if let start = highlightStart { spans.append(start..<offset) }
-        return (Array(evidence.text), spans + emphasis)
+        let text = Array(evidence.text)
+        // Names and numbers inside a highlight too long to blank whole (a short one is a candidate itself).
+        let long = spans.filter { wordCount(String(text[$0])) > 6 }
+        return (text, spans + emphasis + long.flatMap { namesAndNumbers(text, $0) }, spans.count + emphasis.count)
     }
 }

@@ -15,6 +15,13 @@ public struct DrillItem: Sendable, Hashable, Identifiable {
         case cloze
         /// A question a module contributes (`ArgumentModule.drills`), multiple choice.
         case module
+        /// Which part of their argument (link, impact, uniqueness…) our answer attacks (multiple choice).
+        case part
+        /// "Extend the link turn: which card?" — the card to extend among others of the deck (multiple choice).
+        case extend
+        /// A card's tag and highlighted text read aloud against the clock: words per minute, kept as a
+        /// history, never scheduled (`--mode speed` only).
+        case speed
 
         public var title: String {
             switch self {
@@ -23,8 +30,18 @@ public struct DrillItem: Sendable, Hashable, Identifiable {
             case .cite: "Cite"
             case .cloze: "Cloze"
             case .module: "Module drill"
+            case .part: "Part attacked"
+            case .extend: "Extension"
+            case .speed: "Speed reading"
             }
         }
+
+        /// Whether answers are graded and scheduled by FSRS. A speed reading is timed instead, so it is
+        /// asked only when chosen (`--mode speed`) and never counted as due or unseen.
+        public var isScheduled: Bool { self != .speed }
+
+        /// The kinds `--mode all` asks: every scheduled kind.
+        public static let scheduled: Set<Kind> = Set(allCases.filter(\.isScheduled))
     }
 
     public var id: String
@@ -54,6 +71,7 @@ extension DrillItem {
             choice.prompt.split(separator: "\n").first { $0.hasPrefix("We say: ") }.map(String.init)
                 ?? choice.prompt.split(separator: "\n").map(String.init).joined(separator: " ")
         case .cloze(let cloze): "Cloze of: " + cloze.tag
+        case .speed(let speed): "Read: " + speed.tag
         }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
@@ -63,6 +81,7 @@ public enum Question: Sendable, Hashable {
     case recall(Recall)
     case choice(Choice)
     case cloze(Cloze)
+    case speed(Speed)
 }
 
 /// An opponent claim and the counterclaims our deck answers it with.
@@ -115,6 +134,8 @@ public struct Cloze: Sendable, Hashable {
     public var after: String
     /// Shown after answering: the sentence as the card reads it.
     public var explanation: String?
+    /// False when the tag repeats the missing words: the card is then asked by its place in the deck.
+    public var showsTag = true
 
     public var answerWordCount: Int { wordCount(answer) }
 }

@@ -19,7 +19,8 @@ public struct DrillItemGenerator {
     }
 
     /// The item kinds, in the order a block's items are outlined. A new kind is one more value here.
-    static let blockAndCardSources: (RecallDrills, ResponseDrills, CiteDrills, ClozeDrills) = (RecallDrills(), ResponseDrills(), CiteDrills(), ClozeDrills())
+    static let blockAndCardSources: (RecallDrills, ResponseDrills, CiteDrills, ClozeDrills, PartDrills, ExtendDrills, SpeedDrills)
+        = (RecallDrills(), ResponseDrills(), CiteDrills(), ClozeDrills(), PartDrills(), ExtendDrills(), SpeedDrills())
     static let deckSources: (GapDrills, ModuleDrills) = (GapDrills(), ModuleDrills())
 
     /// Every item, in deck order (block by block; coverage gaps and module drills last), each id once.
@@ -32,8 +33,8 @@ public struct DrillItemGenerator {
     /// a seed picks the same ones whichever items a session goes on to ask; each item's question is
     /// built by `item(for:)`, for the items a session asks.
     public func outline<R: RandomNumberGenerator>(using random: inout R) -> [PendingDrillItem] {
-        let material = DrillDeck(deck: deck, graph: graph, modules: modules, cites: CitePool(deck.cards), choiceCount: choiceCount)
-        let (recall, response, cite, cloze) = Self.blockAndCardSources
+        let material = DrillDeck(deck: deck, graph: graph, modules: modules, choiceCount: choiceCount)
+        let (recall, response, cite, cloze, part, extend, speed) = Self.blockAndCardSources
         var items: [PendingDrillItem] = []
         var seen: Set<String> = []
         func add(_ more: [PendingDrillItem]) {
@@ -51,6 +52,9 @@ public struct DrillItemGenerator {
                         add(response.outline(card: card, context: context, in: material, using: &random))
                         add(cite.outline(card: card, context: context, in: material, using: &random))
                         add(cloze.outline(card: card, context: context, in: material, using: &random))
+                        add(part.outline(card: card, context: context, in: material, using: &random))
+                        add(extend.outline(card: card, context: context, in: material, using: &random))
+                        add(speed.outline(card: card, context: context, in: material, using: &random))
                     }
                 }
             }

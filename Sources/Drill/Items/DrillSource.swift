@@ -28,6 +28,35 @@ struct DrillDeck {
     var cites: CitePool
     /// Choices shown by a multiple-choice item, the answer included.
     var choiceCount: Int
+    /// The deck's cards, each id once, in deck order.
+    var cards: [Card]
+    /// Their tags as distractors (sampled, not scanned, in a large deck).
+    var cardTags: DistractorPool
+    /// Position id → the cards (indices into `cards`) that answer one of its claims.
+    var answering: [String: [Int]]
+    /// "claim id response kind" → the cards (indices into `cards`) that answer that claim so.
+    var answeringSo: [String: [Int]]
+
+    init(deck: Deck, graph: ArgumentGraph, modules: [ModuleDrills.Entry], choiceCount: Int) {
+        self.deck = deck
+        self.graph = graph
+        self.modules = modules
+        self.choiceCount = choiceCount
+        let all = deck.cards
+        cites = CitePool(all)
+        var seen: Set<String> = []
+        cards = all.filter { seen.insert($0.id).inserted }
+        cardTags = DistractorPool(cards.map(\.tag))
+        var answering: [String: [Int]] = [:], answeringSo: [String: [Int]] = [:]
+        for (index, card) in cards.enumerated() {
+            guard let target = card.answers else { continue }
+            if let response = card.response { answeringSo["\(target) \(response.rawValue)", default: []].append(index) }
+            guard let position = graph.claim(target)?.position else { continue }
+            answering[position, default: []].append(index)
+        }
+        self.answering = answering
+        self.answeringSo = answeringSo
+    }
 
     var id: String { deck.id }
 

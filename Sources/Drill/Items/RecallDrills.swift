@@ -40,11 +40,16 @@ struct GapDrills: DrillSource {
             let heading = RecallDrills.heading(of: claim.id, in: deck.graph)
             let context = [heading ?? "Unanswered", "coverage gap"]
             let modules = elsewhere ? Set(deck.graph.answers(to: claim.id, from: deck.deck.side).map(\.module)).sorted() : []
-            let gap = elsewhere
+            // Where it lands on the flow and why they say it: what the debater needs to write an answer.
+            let full = deck.graph.claim(claim.id)
+            let ours = full?.asCounterclaim.flatMap { deck.graph.claim($0.answers) }
+            let lands = ours.map { "It answers our “\($0.tag)”. " } ?? ""
+            let why = full?.warrant.map { "Their warrant: \($0)\n" } ?? (lands.isEmpty ? "" : "\n")
+            let gap = lands + why + (elsewhere
                 ? "Coverage gap: no block of this deck answers it, though \(modules.map { "`\($0)`" }.joined(separator: ", ")) "
                     + "\(modules.count == 1 ? "has" : "have") an answer; add that module's answer to the deck."
                 : "Coverage gap: nothing in this deck answers `\(claim.id)` (\(claim.module)); write an answer "
-                    + "(a counterclaim with `answers: \(claim.id)`) in one of the deck's modules."
+                    + "(a counterclaim with `answers: \(claim.id)`) in one of the deck's modules.")
             return PendingDrillItem(deck: deckID, claimID: claim.id, kind: .recall, context: context) {
                 DrillItem(deck: deckID, claimID: claim.id, kind: .recall, context: context,
                           question: .recall(Recall(claim: claim.tag, heading: heading, answers: [], gap: gap)))

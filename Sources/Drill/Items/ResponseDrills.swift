@@ -15,7 +15,7 @@ struct ResponseDrills: DrillSource {
         let deckID = deck.id
         let theirs = deck.graph.claim(target)?.tag ?? card.answersTag ?? target
         let part = RecallDrills.heading(of: target, in: deck.graph)
-        let explanation = Self.explanation(kind, against: role, evenIf: card.evenIf)
+        let explanation = Self.explanation(kind, against: role, evenIf: card.evenIf, warrant: card.warrant)
         return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .response, context: context) {
             let they = part.map { "They say (\($0)): " } ?? "They say: "
             return DrillItem(deck: deckID, claimID: card.id, kind: .response, context: context, question: .choice(Choice(
@@ -47,8 +47,10 @@ struct ResponseDrills: DrillSource {
     static func targets(_ kind: ResponseKind) -> String {
         guard let roles = kind.answerableRoles else { return "any claim" }
         let names = ClaimRole.allCases.filter(roles.contains).map { role -> String in
-            let name = role == .text ? "counterplan text" : role.title.lowercased()
-            return article(name) + " " + name
+            // A permutation tests a counterplan; a solvency deficit or a circumvention hits a plan too.
+            let name = role == .text ? (kind == .permutation ? "counterplan text" : "plan or counterplan text") : role.title.lowercased()
+            // "harms" is said without an article.
+            return role == .harms ? name : article(name) + " " + name
         }
         return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
@@ -60,7 +62,12 @@ struct ResponseDrills: DrillSource {
     }
 
     /// One line on why the answer is right.
-    static func explanation(_ kind: ResponseKind, against role: ClaimRole?, evenIf: Bool) -> String {
+    static func explanation(_ kind: ResponseKind, against role: ClaimRole?, evenIf: Bool, warrant: String? = nil) -> String {
+        // A takeout is defined by what it says, not by a part it answers: its warrant is the why.
+        if kind == .takeout, let warrant, !warrant.isEmpty {
+            return "Takeout: it denies their claim itself" + (evenIf ? " (framed “even if”: it grants their claim for the sake of argument)" : "")
+                + ". " + warrant
+        }
         var line = "\(kind.title): \(meaning(kind)); it answers \(targets(kind))"
         if let role { line += ", and their claim is \(article(role.title.lowercased())) \(role.title.lowercased())" }
         if evenIf { line += " (framed “even if”: it grants their claim for the sake of argument)" }

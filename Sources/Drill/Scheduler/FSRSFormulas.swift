@@ -27,7 +27,12 @@ struct FSRSFormulas: Sendable {
     private static func grade(_ rating: Rating) -> Double { Double(rating.rawValue) }
 
     func retrievability(elapsedDays: Int, stability: Double) -> Double {
-        pow(1 + factor * Double(elapsedDays) / stability, decay)
+        retrievability(days: Double(elapsedDays), stability: stability)
+    }
+
+    /// The forgetting curve at any time since the last review, in days and fractions of a day.
+    func retrievability(days: Double, stability: Double) -> Double {
+        pow(1 + factor * days / stability, decay)
     }
 
     func initialStability(_ rating: Rating) -> Double {

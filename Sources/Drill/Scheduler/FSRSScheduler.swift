@@ -31,6 +31,15 @@ public struct FSRSScheduler: Sendable {
         return formulas.retrievability(elapsedDays: max(0, Int(elapsed.floorDivided(by: Microseconds.perDay))), stability: stability)
     }
 
+    /// The FSRS-6 forgetting curve at `date`, counting the time since the last review to the second
+    /// rather than in whole days: below 1 as soon as any time has passed. It equals `retrievability`
+    /// whenever a whole number of days has passed (a review item at its due time). 0 for a card never reviewed.
+    public func forgettingCurve(of card: SchedulingCard, at date: Date) -> Double {
+        guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
+        let elapsed = Microseconds.since1970(date) - Microseconds.since1970(lastReview)
+        return formulas.retrievability(days: max(0, Double(elapsed) / Double(Microseconds.perDay)), stability: stability)
+    }
+
     /// Reviews with the scheduler's own random source (only drawn from when fuzzing is enabled).
     public mutating func review(_ card: SchedulingCard, rating: Rating, at date: Date) -> (card: SchedulingCard, log: FSRSReviewLog) {
         review(card, rating: rating, at: date, using: &randomSource)

@@ -8,6 +8,8 @@ public protocol QuizInterface {
     mutating func ask(_ entry: QuizPlan.Entry, number: Int, of total: Int) -> Asked
     /// Shows how the answer scored and when the item is due again; false when the user stops here.
     mutating func show(_ result: AnswerResult) -> Bool
+    /// Shows how fast a card was read; false when the user stops here.
+    mutating func show(_ result: SpeedResult) -> Bool
     mutating func finish(_ summary: SessionSummary)
 }
 
@@ -45,9 +47,14 @@ public struct AnswerResult: Sendable {
 public struct SessionSummary: Sendable {
     public var end: SessionEnd
     public var planned: Int
+    /// Items answered: graded ones and timed readings.
     public var answered: Int
-    /// Answers not rated Again.
+    /// Answers graded (all but speed readings).
+    public var graded: Int
+    /// Graded answers not rated Again.
     public var right: Int
+    /// The speed readings of the session.
+    public var speedReads: [SpeedRead]
     /// The deck's next due item after the session (any kind).
     public var nextDue: Date?
     /// Items of the deck due now and never seen, after the session.
@@ -55,12 +62,16 @@ public struct SessionSummary: Sendable {
     public var unseen: Int
     public var now: Date
 
-    public var accuracy: Double? { answered == 0 ? nil : Double(right) / Double(answered) }
+    public var accuracy: Double? { graded == 0 ? nil : Double(right) / Double(graded) }
 }
 
 /// Text both interfaces show, styled or plain.
 enum ItemText {
     static func kindLabel(_ entry: QuizPlan.Entry) -> String {
+        if case .speed(let speed) = entry.item.question {
+            let seconds = Int((Double(speed.words) / Double(speed.targetWPM) * 60).rounded())
+            return "\(entry.item.kind.title) · \(speed.words) words: \(seconds / 60):\(String(format: "%02d", seconds % 60)) at \(speed.targetWPM) wpm"
+        }
         let progress = entry.progress.map { "\($0.card.state.rawValue), \($0.reps) review\($0.reps == 1 ? "" : "s")" } ?? "new"
         return "\(entry.item.kind.title) · \(progress)"
     }
@@ -76,8 +87,12 @@ enum ItemText {
                 }
         case .cloze(let cloze):
             let blank = style.cyan("_____") + style.dim(" (\(cloze.answerWordCount) word\(cloze.answerWordCount == 1 ? "" : "s"))")
-            return [wrap("Tag: " + style.bold(cloze.tag), width: width), "",
+            let tag = cloze.showsTag ? "Tag: " + style.bold(cloze.tag) : "Tag: " + style.dim("(not shown: it says the missing words)")
+            return [wrap(tag, width: width), "",
                     wrap(cloze.before + blank + cloze.after, width: width)]
+        case .speed(let speed):
+            return [wrap("Tag: " + style.bold(speed.tag), width: width)] + (speed.cite.map { [wrap(style.dim($0), width: width)] } ?? [])
+                + ["", wrap(speed.text, width: width)]
         case .recall(let recall):
             let count = recall.answers.count
             let said = recall.heading.map { "They say (\($0)): " } ?? "They say: "
@@ -100,7 +115,8 @@ enum ItemText {
             if let warrant = item.warrant, !warrant.isEmpty {
                 lines.append(wrap(style.dim("warrant: " + warrant), width: width, indent: "    ", hanging: "      "))
             }
-            let terms = (item.response.map { [$0.title] } ?? []) + item.keyTerms
+            // Naming a takeout is no part of making one: only the other kinds' names are key terms.
+            let terms = (item.response.flatMap { $0 == .takeout ? nil : [$0.title] } ?? []) + item.keyTerms
             guard !answer.isEmpty else {
                 lines.append(wrap("key terms: " + item.keyTerms.joined(separator: "; "), width: width, indent: "    ", hanging: "      "))
                 continue
@@ -113,6 +129,9 @@ enum ItemText {
             if let kind = item.response, hit.contains(kind.title), let warrant = item.warrant,
                TextMatching.hits(warrant, in: answer) {
                 lines.append(wrap(style.green("credited: you named the \(kind.title.lowercased()) and its warrant"),
+                                  width: width, indent: "    ", hanging: "      "))
+            } else if item.response == .takeout, !hit.isEmpty, let warrant = item.warrant, TextMatching.hits(warrant, in: answer) {
+                lines.append(wrap(style.green("credited: you made the answer and gave its warrant"),
                                   width: width, indent: "    ", hanging: "      "))
             }
             let missed = terms.filter { !hit.contains($0) }
@@ -130,7 +149,7 @@ enum ItemText {
         switch question {
         case .choice(let choice): choice.explanation
         case .cloze(let cloze): cloze.explanation
-        case .recall: nil
+        case .recall, .speed: nil
         }
     }
 
@@ -175,12 +194,24 @@ enum ItemText {
         }
         var answered = "answered \(summary.answered) of \(summary.planned) (\(stopped))"
         if let accuracy = summary.accuracy {
-            answered += "; \(summary.right) right, \(summary.answered - summary.right) again: \(Int((accuracy * 100).rounded()))% accuracy"
+            answered += "; \(summary.right) right, \(summary.graded - summary.right) again: \(Int((accuracy * 100).rounded()))% accuracy"
         }
+        var lines = [answered]
+        if let speed = speedSummary(summary.speedReads) { lines.append(speed) }
         let next = summary.nextDue.map { due in
             "next due \(relativeTime(due, from: summary.now)) (\(forPeople ? localTime(due, from: summary.now) : RFC3339.string(from: due)))"
         }
             ?? "nothing scheduled yet"
-        return [answered, "\(next); \(summary.dueNow) due now, \(summary.unseen) never seen"]
+        return lines + ["\(next); \(summary.dueNow) due now, \(summary.unseen) never seen"]
+    }
+
+    /// "read 4 cards at 231 wpm on average (fastest 262); the deck's target is 250 wpm".
+    static func speedSummary(_ reads: [SpeedRead]) -> String? {
+        guard let last = reads.last else { return nil }
+        // Words over minutes, so a long card weighs as much as it takes to read.
+        let average = Double(reads.map(\.words).reduce(0, +)) / reads.map(\.seconds).reduce(0, +) * 60
+        let fastest = reads.map(\.wordsPerMinute).max() ?? average
+        return "read \(reads.count) card\(reads.count == 1 ? "" : "s") at \(Int(average.rounded())) wpm on average "
+            + "(fastest \(Int(fastest.rounded()))); the deck's target is \(last.targetWPM) wpm"
     }
 }

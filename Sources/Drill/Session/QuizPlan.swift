@@ -19,7 +19,7 @@ public struct QuizPlan: Sendable {
     public var itemCount: Int
 
     public init<R: RandomNumberGenerator>(items: [DrillItem], progress: [String: ItemProgress], now: Date,
-                                          kinds: Set<DrillItem.Kind> = Set(DrillItem.Kind.allCases),
+                                          kinds: Set<DrillItem.Kind> = DrillItem.Kind.scheduled,
                                           limit: Int? = nil, newLimit: Int? = nil, using random: inout R) {
         self.init(candidates: items, id: \.id, kind: \.kind, progress: progress, now: now, kinds: kinds, limit: limit,
                   newLimit: newLimit, build: { $0 }, using: &random)
@@ -28,7 +28,7 @@ public struct QuizPlan: Sendable {
     /// The same plan from an outline (`DrillItemGenerator.outline(using:)`), with the same draws from
     /// `random`: only the items planned are built, by `build`.
     public init<R: RandomNumberGenerator>(outline: [PendingDrillItem], progress: [String: ItemProgress], now: Date,
-                                          kinds: Set<DrillItem.Kind> = Set(DrillItem.Kind.allCases),
+                                          kinds: Set<DrillItem.Kind> = DrillItem.Kind.scheduled,
                                           limit: Int? = nil, newLimit: Int? = nil,
                                           build: (PendingDrillItem) -> DrillItem, using random: inout R) {
         // Planned by index, so that sorting and shuffling move integers rather than items.

@@ -7,7 +7,7 @@ import Foundation
 /// protocol otherwise). The CLI only parses flags and builds the deck.
 public struct QuizRun {
     public struct Options: Sendable {
-        public var kinds: Set<DrillItem.Kind> = Set(DrillItem.Kind.allCases)
+        public var kinds: Set<DrillItem.Kind> = DrillItem.Kind.scheduled
         public var limit: Int?
         public var newLimit = 20
         /// Seeds the order, the distractors and the interval fuzz, so a session repeats.
@@ -47,7 +47,8 @@ public struct QuizRun {
         let scheduler = try FSRSScheduler(parameters: FSRSParameters(desiredRetention: options.desiredRetention),
                                           randomSource: Self.fuzzSource(seed: options.seed))
         var session = QuizSession(deckID: deckID, deckTitle: generator.deck.title, plan: plan,
-                                  deckItemIDs: Set(outline.map(\.id)), store: store, scheduler: scheduler, clock: clock)
+                                  deckItemIDs: Set(outline.filter(\.kind.isScheduled).map(\.id)), store: store,
+                                  scheduler: scheduler, clock: clock)
         Interruption.install()
         if !options.plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
             var screen = ScreenInterface(style: .forTerminal())

@@ -33,7 +33,13 @@ public struct QuizSession {
     public mutating func run<UI: QuizInterface>(_ ui: inout UI) throws(ProgressStoreError) -> SessionSummary {
         ui.begin(SessionHeader(deckID: deckID, deckTitle: deckTitle, plan: plan, storePath: store.path))
         var end = SessionEnd.finished
-        var answered = 0, right = 0
+        var answered = 0, graded = 0, right = 0
+        // Each card's best reading so far, for a speed session's feedback.
+        var bestSpeed: [String: Double] = [:]
+        var speedReads: [SpeedRead] = []
+        if plan.entries.contains(where: { $0.item.kind == .speed }) {
+            for read in try store.speedReads(deck: deckID) { bestSpeed[read.itemID] = max(bestSpeed[read.itemID] ?? 0, read.wordsPerMinute) }
+        }
         // The plan, plus each failed item again after its learning step (Anki's learning steps).
         var queue = plan.entries
         var failures: [String: Int] = [:]
@@ -49,6 +55,19 @@ public struct QuizSession {
             case .reply(.quit): end = .quit; break items
             case .reply(let value): reply = value
             }
+            if case .speed(let speed) = entry.item.question, case .timed(let seconds) = reply {
+                let read = try store.record(SpeedRead(itemID: entry.item.id, deck: deckID, cardID: entry.item.claimID, readAt: clock(),
+                                                      words: speed.words, seconds: seconds, targetWPM: speed.targetWPM))
+                answered += 1
+                speedReads.append(read)
+                let result = SpeedResult(entry: entry, speed: speed, read: read, previousBest: bestSpeed[entry.item.id])
+                bestSpeed[entry.item.id] = max(bestSpeed[entry.item.id] ?? 0, read.wordsPerMinute)
+                if !ui.show(result) {
+                    end = Interruption.happened ? .interrupted : .quit
+                    break
+                }
+                continue
+            }
             guard let grade = entry.item.question.grade(reply) else { continue }
             let now = clock()
             let milliseconds = Int((now.timeIntervalSince(asked) * 1000).rounded())
@@ -56,6 +75,7 @@ public struct QuizSession {
                                           rating: grade.rating, at: now, answerMilliseconds: max(0, milliseconds),
                                           scheduler: &scheduler)
             answered += 1
+            graded += 1
             if grade.rating != .again { right += 1 }
             var comesBack: Int?
             if grade.rating == .again, failures[entry.item.id, default: 0] < Self.maxRetries {
@@ -77,7 +97,7 @@ public struct QuizSession {
         let now = clock()
         let stored = try store.items(deck: deckID).filter { deckItemIDs.contains($0.id) }
         let summary = SessionSummary(
-            end: end, planned: queue.count, answered: answered, right: right,
+            end: end, planned: queue.count, answered: answered, graded: graded, right: right, speedReads: speedReads,
             nextDue: stored.map(\.card.due).min(), dueNow: stored.filter { $0.card.due <= now }.count,
             unseen: deckItemIDs.count - stored.count, now: now)
         ui.finish(summary)

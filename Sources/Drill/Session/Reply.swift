@@ -9,6 +9,8 @@ public enum Reply: Sendable, Hashable {
     case text(String)
     /// A self-grade for a recall item, with the user's own answer (possibly empty).
     case graded(Rating, answer: String)
+    /// A speed reading: how long it took, from the Enter that started it to the Enter that ended it.
+    case timed(seconds: Double)
     case quit
 }
 
@@ -37,6 +39,7 @@ extension Question {
             return Grade(rating: rating, verdict: verdict)
         case (.recall, .graded(let rating, _)):
             return Grade(rating: rating, verdict: nil)
+        // A speed reading is timed, not graded (`SpeedTiming`).
         default:
             return nil
         }
@@ -60,6 +63,9 @@ extension Question {
             return .success(.graded(rating, answer: trimmed.dropFirst(first.count).trimmingCharacters(in: .whitespaces)))
         case .cloze:
             return .success(.text(trimmed))
+        case .speed:
+            // Two lines, read by `SpeedTiming`; a single line reaches here only by mistake.
+            return .failure(LineError("a speed reading takes two lines (start, then finish)"))
         }
     }
 

@@ -19,10 +19,20 @@ public struct ScreenInterface: QuizInterface {
         let plan = header.plan
         previous = "\(plan.entries.count) items this session: \(plan.dueCount) due, \(plan.newCount) new"
             + " (\(plan.availableDue) due and \(plan.availableNew) new in all). Progress is saved after every answer."
+        if !plan.entries.isEmpty, plan.entries.allSatisfy({ $0.item.kind == .speed }) {
+            previous = "\(plan.entries.count) cards to read aloud against the clock. Each reading is saved to the speed history."
+        }
     }
 
     mutating func draw(_ entry: QuizPlan.Entry, number: Int, of total: Int) {
         output.clearScreen()
+        draw(header: entry, number: number, of: total)
+        for line in ItemText.question(entry.item, style: style, width: width) { output.line(line) }
+        output.line()
+    }
+
+    /// The title, the item's place, the previous answer's note and the item's kind.
+    mutating func draw(header entry: QuizPlan.Entry, number: Int, of total: Int) {
         let counter = "\(number) of \(total)"
         let title = "debate quiz · \(deckTitle)"
         let gap = max(2, width - visibleWidth(title) - visibleWidth(counter))
@@ -32,8 +42,6 @@ public struct ScreenInterface: QuizInterface {
         if let previous { output.line(style.dim(wrap(previous, width: width))) }
         output.line()
         output.line(style.inverse(" \(ItemText.kindLabel(entry)) "))
-        output.line()
-        for line in ItemText.question(entry.item, style: style, width: width) { output.line(line) }
         output.line()
     }
 
@@ -64,6 +72,8 @@ public struct ScreenInterface: QuizInterface {
             guard let line = input.nextPrompted("The missing words (Enter if you don't know, q stops) › ", output, style) else { return endedEarly }
             let text = line.trimmingCharacters(in: .whitespaces)
             return .reply(Question.isQuit(text) ? .quit : .text(text))
+        case .speed(let speed):
+            return timeReading(entry, speed, number: number, of: total)
         case .recall(let recall):
             guard let line = input.nextPrompted("Your answer, in your own words (Enter to reveal, q stops) › ", output, style)
             else { return endedEarly }
@@ -85,7 +95,7 @@ public struct ScreenInterface: QuizInterface {
     public mutating func show(_ result: AnswerResult) -> Bool {
         let schedule = ItemText.schedule(result, forPeople: true)
         if case .recall = result.entry.item.question {
-            previous = "Saved: \(schedule)."
+            previous = "Saved: \(schedule)." + (ItemText.comesBack(result).map { " Missed: \($0)." } ?? "")
             return true
         }
         output.line()
@@ -105,6 +115,39 @@ public struct ScreenInterface: QuizInterface {
         previous = nil
         output.line()
         guard let line = input.nextPrompted("Enter for the next item, q stops › ", output, style) else { return false }
+        return !Question.isQuit(line.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The tag and the length first; Enter shows the text and starts the clock, Enter at the last word stops it.
+    mutating func timeReading(_ entry: QuizPlan.Entry, _ speed: Speed, number: Int, of total: Int) -> Asked {
+        while true {
+            output.clearScreen()
+            draw(header: entry, number: number, of: total)
+            output.line(wrap("Tag: " + style.bold(speed.tag), width: width))
+            output.line()
+            output.line(style.dim(wrap("Read the tag, the cite and the highlighted text aloud, as in a round.", width: width)))
+            guard let go = input.nextPrompted("Enter shows the card and starts the clock (q stops) › ", output, style) else { return endedEarly }
+            if Question.isQuit(go.trimmingCharacters(in: .whitespaces)) { return .reply(.quit) }
+            let start = ContinuousClock.now
+            draw(entry, number: number, of: total)
+            guard let done = input.nextPrompted("Enter at the last word (q stops) › ", output, style) else { return endedEarly }
+            if Question.isQuit(done.trimmingCharacters(in: .whitespaces)) { return .reply(.quit) }
+            if case .success(let seconds) = SpeedTiming.seconds(start: .arrival(start), finish: .arrival(ContinuousClock.now)) {
+                return .reply(.timed(seconds: seconds))
+            }
+            previous = "That was under a second, so it was not timed. Press Enter as you start reading, and again at the last word."
+        }
+    }
+
+    public mutating func show(_ result: SpeedResult) -> Bool {
+        let wpm = result.read.wordsPerMinute
+        let mark = wpm >= Double(result.read.targetWPM) ? style.green("✓ ") : style.yellow("≈ ")
+        output.line()
+        output.line(wrap(mark + ItemText.speedVerdict(result), width: width, hanging: "  "))
+        output.line(style.dim("Saved to the speed history (debate quiz stats shows it)."))
+        previous = nil
+        output.line()
+        guard let line = input.nextPrompted("Enter for the next card, q stops › ", output, style) else { return false }
         return !Question.isQuit(line.trimmingCharacters(in: .whitespaces))
     }
 

@@ -22,7 +22,9 @@ public struct ProgressStats: Sendable, Encodable {
         /// counts at least a day since its last review, FSRS's shortest modelled interval, so an item
         /// failed a minute ago is never shown as certain.
         public var recallNow: Double
-        /// Predicted recall when the item is next due.
+        /// Predicted recall at the moment the item is next due: the FSRS-6 forgetting curve at its due
+        /// time, to the second. Below 1 for every item reviewed before its due time, so an item just
+        /// failed and due again in a minute shows about 99 %, never 100 %.
         public var recallAtDue: Double
         /// The question's words ("They say: …", the tag), when the deck was built; else nil.
         public var question: String?
@@ -47,12 +49,64 @@ public struct ProgressStats: Sendable, Encodable {
     public var due: Due
     /// Lowest predicted recall now first; ties go to the item with more lapses, then the less stable one.
     public var weakest: [WeakItem]
+    /// The speed readings (`debate quiz --mode speed`).
+    public var speed: Speed
+
+    public struct Speed: Sendable, Encodable, Hashable {
+        public struct Reading: Sendable, Encodable, Hashable {
+            public var at: String
+            public var item: String
+            /// The card's tag ("Read: …"), when the deck was built; else nil.
+            public var question: String?
+            public var words: Int
+            public var seconds: Double
+            public var wpm: Double
+            public var targetWPM: Int
+
+            enum CodingKeys: String, CodingKey { case at, item, question, words, seconds, wpm, targetWPM }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(at, forKey: .at)
+                try container.encode(item, forKey: .item)
+                try container.encode(question, forKey: .question)
+                try container.encode(words, forKey: .words)
+                try container.encode(seconds, forKey: .seconds)
+                try container.encode(wpm, forKey: .wpm)
+                try container.encode(targetWPM, forKey: .targetWPM)
+            }
+        }
+
+        public var readings: Int
+        /// The deck's words per minute: from the deck when it was built, else the latest reading's.
+        public var targetWPM: Int?
+        /// All words over all minutes read.
+        public var averageWPM: Double?
+        public var fastestWPM: Double?
+        public var latestWPM: Double?
+        /// The latest readings, newest first.
+        public var recent: [Reading]
+
+        enum CodingKeys: String, CodingKey { case readings, targetWPM, averageWPM, fastestWPM, latestWPM, recent }
+
+        /// Every key present, null when there is no reading yet.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(readings, forKey: .readings)
+            try container.encode(targetWPM, forKey: .targetWPM)
+            try container.encode(averageWPM, forKey: .averageWPM)
+            try container.encode(fastestWPM, forKey: .fastestWPM)
+            try container.encode(latestWPM, forKey: .latestWPM)
+            try container.encode(recent, forKey: .recent)
+        }
+    }
 
     /// - Parameters:
     ///   - deckItemIDs: the deck's current item ids, when the deck was built: progress of items the deck
     ///     no longer has is left out, and unseen items are counted.
     public init(deck: String?, items: [ItemProgress], reviews: [ReviewEntry], now: Date, deckItemIDs: Set<String>? = nil,
-                questions: [String: String] = [:], top: Int = 10, scheduler: FSRSScheduler, calendar: Calendar = .current) {
+                questions: [String: String] = [:], top: Int = 10, scheduler: FSRSScheduler, calendar: Calendar = .current,
+                speedReads: [SpeedRead] = [], targetWPM: Int? = nil) {
         let items = deckItemIDs.map { ids in items.filter { ids.contains($0.id) } } ?? items
         let reviews = deckItemIDs.map { ids in reviews.filter { ids.contains($0.itemID) } } ?? reviews
         self.deck = deck
@@ -74,12 +128,21 @@ public struct ProgressStats: Sendable, Encodable {
             WeakItem(id: item.id, kind: item.kind, state: item.card.state.rawValue,
                      retrievability: scheduler.retrievability(of: item.card, at: now),
                      recallNow: Self.recall(item.card, at: now, scheduler: scheduler),
-                     recallAtDue: Self.recall(item.card, at: max(now, item.card.due), scheduler: scheduler),
+                     recallAtDue: scheduler.forgettingCurve(of: item.card, at: item.card.due),
                      question: questions[item.id], stability: item.card.stability ?? 0,
                      lapses: item.lapses, reviews: item.reps, due: RFC3339.string(from: item.card.due))
         }
         .sorted { ($0.recallNow, -$0.lapses, $0.stability, $0.id) < ($1.recallNow, -$1.lapses, $1.stability, $1.id) }
         .prefix(top).map { $0 }
+        let seconds = speedReads.map(\.seconds).reduce(0, +)
+        speed = Speed(
+            readings: speedReads.count, targetWPM: targetWPM ?? speedReads.last?.targetWPM,
+            averageWPM: speedReads.isEmpty ? nil : Double(speedReads.map(\.words).reduce(0, +)) / seconds * 60,
+            fastestWPM: speedReads.map(\.wordsPerMinute).max(), latestWPM: speedReads.last?.wordsPerMinute,
+            recent: speedReads.suffix(top).reversed().map { read in
+                Speed.Reading(at: RFC3339.string(from: read.readAt), item: read.itemID, question: questions[read.itemID],
+                              words: read.words, seconds: read.seconds, wpm: read.wordsPerMinute, targetWPM: read.targetWPM)
+            })
     }
 
     /// Predicted recall at `date`; a card still in learning counts at least one day since its last review.
@@ -89,7 +152,7 @@ public struct ProgressStats: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case deck, at, items, unseen, reviews, reviewsToday, retentionReviews, trueRetention, due, weakest
+        case deck, at, items, unseen, reviews, reviewsToday, retentionReviews, trueRetention, due, weakest, speed
     }
 
     /// Every key is always present (null when unknown), so scripts can rely on the shape.
@@ -105,5 +168,6 @@ public struct ProgressStats: Sendable, Encodable {
         try container.encode(trueRetention, forKey: .trueRetention)
         try container.encode(due, forKey: .due)
         try container.encode(weakest, forKey: .weakest)
+        try container.encode(speed, forKey: .speed)
     }
 }

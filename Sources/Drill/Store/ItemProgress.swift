@@ -137,3 +137,59 @@ extension ReviewEntry: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 }
+
+/// One timed reading of a card (`debate quiz --mode speed`), as the speed log keeps it.
+public struct SpeedRead: Sendable, Hashable {
+    public var id: Int64?
+    public var itemID: String
+    public var deck: String
+    public var cardID: String
+    /// When the reading ended.
+    public var readAt: Date
+    public var words: Int
+    public var seconds: Double
+    /// The deck's words per minute at the time.
+    public var targetWPM: Int
+
+    public init(itemID: String, deck: String, cardID: String, readAt: Date, words: Int, seconds: Double, targetWPM: Int) {
+        self.itemID = itemID
+        self.deck = deck
+        self.cardID = cardID
+        self.readAt = readAt
+        self.words = words
+        self.seconds = seconds
+        self.targetWPM = targetWPM
+    }
+
+    public var wordsPerMinute: Double { Double(words) / seconds * 60 }
+}
+
+extension SpeedRead: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "speed_log"
+
+    public init(row: Row) throws {
+        id = row["id"]
+        itemID = row["item_id"]
+        deck = row["deck"]
+        cardID = row["card_id"]
+        readAt = Date(timeIntervalSince1970: row["read_at"])
+        words = row["words"]
+        seconds = row["seconds"]
+        targetWPM = row["target_wpm"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["item_id"] = itemID
+        container["deck"] = deck
+        container["card_id"] = cardID
+        container["read_at"] = readAt.timeIntervalSince1970
+        container["words"] = words
+        container["seconds"] = seconds
+        container["target_wpm"] = targetWPM
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

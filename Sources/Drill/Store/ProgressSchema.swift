@@ -50,6 +50,29 @@ enum ProgressSchema {
                     BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: speed reading log") { db in
+            // One row per timed reading (`debate quiz --mode speed`); append-only like the review log.
+            try db.execute(sql: """
+                CREATE TABLE speed_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    item_id TEXT NOT NULL,             -- deck:claim:speed
+                    deck TEXT NOT NULL,
+                    card_id TEXT NOT NULL,
+                    read_at REAL NOT NULL,             -- when the reading ended (Unix seconds)
+                    words INTEGER NOT NULL CHECK (words > 0),
+                    seconds REAL NOT NULL CHECK (seconds > 0),
+                    target_wpm INTEGER NOT NULL CHECK (target_wpm > 0)
+                );
+                CREATE INDEX speed_log_deck ON speed_log (deck, read_at);
+                CREATE TRIGGER speed_log_no_update BEFORE UPDATE ON speed_log
+                    BEGIN SELECT RAISE(ABORT, 'the speed log is append-only'); END;
+                CREATE TRIGGER speed_log_no_delete BEFORE DELETE ON speed_log
+                    BEGIN SELECT RAISE(ABORT, 'the speed log is append-only'); END;
+                """)
+        }
         return migrator
     }()
+
+    /// The first migration: a store that has it but not the later ones was written by an older debate.
+    static let first = "v1: items and review log"
 }

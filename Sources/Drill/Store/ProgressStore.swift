@@ -91,8 +91,11 @@ public final class ProgressStore: Sendable {
         }
         let (superseded, complete): (Bool, Bool)
         do {
+            // A store of an older debate is read as it is: what a later migration adds (the speed log)
+            // is simply empty there. Only a store with no schema at all is refused.
             (superseded, complete) = try pool.read {
-                (try ProgressSchema.migrator.hasBeenSuperseded($0), try ProgressSchema.migrator.hasCompletedMigrations($0))
+                (try ProgressSchema.migrator.hasBeenSuperseded($0),
+                 try ProgressSchema.migrator.appliedIdentifiers($0).contains(ProgressSchema.first))
             }
         } catch {
             throw ProgressStoreError(path: path, message: "cannot read the progress store: \(Self.describe(error))")
@@ -147,6 +150,29 @@ public final class ProgressStore: Sendable {
                 if let deck { request = request.filter(Column("deck") == deck) }
                 if let item { request = request.filter(Column("item_id") == item) }
                 return try request.order(Column("id")).fetchAll(db)
+            }
+        }
+    }
+
+    /// The speed log, oldest first; empty for a store written before it existed (read without migrating).
+    public func speedReads(deck: String? = nil) throws(ProgressStoreError) -> [SpeedRead] {
+        try access {
+            try pool.read { db in
+                guard try db.tableExists(SpeedRead.databaseTableName) else { return [] }
+                let request = deck.map { SpeedRead.filter(Column("deck") == $0) } ?? SpeedRead.all()
+                return try request.order(Column("id")).fetchAll(db)
+            }
+        }
+    }
+
+    /// Appends one timed reading to the speed log.
+    @discardableResult
+    public func record(_ read: SpeedRead) throws(ProgressStoreError) -> SpeedRead {
+        try access {
+            try pool.write { db in
+                var read = read
+                try read.insert(db)
+                return read
             }
         }
     }
