@@ -18,7 +18,7 @@ public final class LibraryIndex: @unchecked Sendable {
     /// `DBLI`: marks a SQLite file as ours (SQLite's `application_id`).
     static let applicationID: Int32 = 0x4442_4C49
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    static let schemaVersion: Int32 = 5
+    static let schemaVersion: Int32 = 6
 
     public let path: String
     private(set) var queue: DatabaseQueue
@@ -105,9 +105,9 @@ public final class LibraryIndex: @unchecked Sendable {
                 }
                 // Another build may have used the same version number for other tables.
                 let ours = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM sqlite_master WHERE name IN ('source', 'file', 'claim', 'claim_text', 'claim_fts', 'tag_fts')
+                    SELECT count(*) FROM sqlite_master WHERE name IN ('source', 'file', 'claim', 'claim_text', 'claim_fts', 'tag_fts', 'claim_cache')
                     """) ?? 0
-                guard ours == 6 else { throw Unusable(why: "was written by another version of debate") }
+                guard ours == 7 else { throw Unusable(why: "was written by another version of debate") }
                 // A cheap look at the tables we need: damage in them shows up here.
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM source")
                 return .commit
@@ -198,6 +198,17 @@ public final class LibraryIndex: @unchecked Sendable {
                 evidence TEXT,                   -- the markup as written: its plain and highlighted text are parsed from it
                 tag_words INTEGER NOT NULL DEFAULT 0  -- words in the tag, as the full-text index counts them (tag_fts's order)
             );
+            -- The claim cache (ClaimCache.swift): each claim file of a pack as it decoded, for commands.
+            CREATE TABLE claim_cache (
+                path TEXT PRIMARY KEY,           -- absolute
+                pack TEXT NOT NULL,              -- the pack's folder, absolute
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,          -- nanoseconds since 1970, before the bytes were read
+                hash INTEGER NOT NULL,           -- FNV-1a of the bytes decoded
+                indexed INTEGER NOT NULL,        -- nanoseconds since 1970, when cached
+                data BLOB NOT NULL               -- ClaimCacheCodec
+            );
+            CREATE INDEX claim_cache_pack ON claim_cache(pack);
             CREATE VIRTUAL TABLE claim_fts USING fts5(
                 tag, author, publication, warrant, evidence,
                 content = 'claim_text', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');

@@ -153,40 +153,6 @@ extension LibraryIndex {
 }
 
 extension LibraryIndex {
-    /// One pack's claim files as entries, from the index brought up to date first (so each command
-    /// decodes only the files changed since the last run). Keyed by path; a file that does not
-    /// decode is left out, for the caller to decode and report.
-    public func entries(module: String, location: String, files: [String]) throws(IndexError) -> [String: [ClaimEntry]] {
-        try withRepair {
-            var report = RefreshReport()
-            let source = IndexSource(module: module, location: location, content: .files(files))
-            let id = try sourceID(source, kind: source.kind)
-            try refreshPack(id: id, source: source, files: files, force: false, report: &report)
-            try checkpoint(after: report)
-            return try queue.read { db in
-                var result: [String: [ClaimEntry]] = [:]
-                for path in try String.fetchAll(db, sql: "SELECT path FROM file WHERE source = ? AND error IS NULL AND cacheable = 1", arguments: [id]) {
-                    result[path] = []
-                }
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT c.*, t.*, f.path AS path FROM file f JOIN claim c ON c.file = f.id JOIN claim_text t ON t.id = c.id
-                    WHERE f.source = ? AND f.error IS NULL AND f.cacheable = 1 ORDER BY c.file, c.ord
-                    """, arguments: [id])
-                var broken: Set<String> = []
-                while let row = try rows.next() {
-                    let path: String = row["path"]
-                    guard let entry = Self.entry(row, path: path) else {
-                        broken.insert(path)
-                        continue
-                    }
-                    result[path, default: []].append(entry)
-                }
-                for path in broken { result[path] = nil }
-                return result
-            }
-        }
-    }
-
     /// The entry as the index gives it back: what it stores of it. Equal to the entry when nothing
     /// of it is lost (a file whose entries are not so is always decoded from its YAML).
     static func storedForm(of entry: ClaimEntry) -> ClaimEntry {
@@ -198,29 +164,5 @@ extension LibraryIndex {
                    },
                    evidence: entry.evidence.flatMap { try? Evidence(markup: $0.markup) },
                    answers: entry.answers, response: entry.response, location: entry.location)
-    }
-
-    /// A row as the claim file entry it was read from; nil if it cannot be (the file is decoded again).
-    static func entry(_ row: Row, path: String) -> ClaimEntry? {
-        guard let side = Side(rawValue: row["side"]) else { return nil }
-        var evidence: Evidence?
-        if let markup: String = row["evidence"] {
-            guard let parsed = try? Evidence(markup: markup) else { return nil }
-            evidence = parsed
-        }
-        var response: ResponseKind?
-        if let raw: String = row["response"] {
-            guard let kind = ResponseKind(rawValue: raw) else { return nil }
-            response = kind
-        }
-        var cite: Citation?
-        if (row["has_cite"] as Int) == 1 {
-            cite = Citation(author: row["author"], qualifications: row["qualifications"], date: row["date"],
-                            title: row["title"], publication: row["publication"], url: row["url"])
-        }
-        let location = (row["line"] as Int?).map { SourceLocation(path: path, line: $0, column: row["col"] ?? 1) }
-        return ClaimEntry(id: row["claim"], side: side, tag: row["tag"],
-                          tags: (row["tags"] as String?)?.split(separator: "\n").map(String.init), warrant: row["warrant"],
-                          cite: cite, evidence: evidence, answers: row["answers"], response: response, location: location)
     }
 }
