@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `debate build` and `debate quiz` (first prompt) with the library index cold (deleted before
 # each run), warm (unchanged files read from it) and off (DEBATE_INDEX=off), against a bare libyaml
-# parse of the same generated library, and the peak memory of a warm build.
+# parse of the same generated library, and the peak memory of a warm build; with GNU time, a second row
+# gives the ratios in CPU time (user + system), steadier on a loaded machine, and the cold build's memory.
 #
 #   bash Benchmarks/commands.sh [--sizes 10000,100000] [--runs 3] [--seed 1]
 #
@@ -28,15 +29,16 @@ ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/common.sh"
 GNU_TIME="$(type -P time || true)"
 
-WALL="" RSS_KB=""
-measure() {  # measure STDIN COMMAND... → WALL (s), RSS_KB
+WALL="" RSS_KB="" CPU=""
+measure() {  # measure STDIN COMMAND... → WALL (s), RSS_KB, CPU (user + system s; empty without GNU time)
     local input="$1"; shift
     local start end
     start=$EPOCHREALTIME
     if [[ -n "$GNU_TIME" ]]; then
-        "$GNU_TIME" -f '%M' -o "$WORK/commands.time" "$@" < "$input" > /dev/null 2> "$WORK/commands.err" \
+        "$GNU_TIME" -f '%M %U %S' -o "$WORK/commands.time" "$@" < "$input" > /dev/null 2> "$WORK/commands.err" \
             || { echo "commands.sh: $* failed:" >&2; cat "$WORK/commands.err" >&2; exit 1; }
-        RSS_KB=$(tail -n 1 "$WORK/commands.time")
+        read -r RSS_KB user system < <(tail -n 1 "$WORK/commands.time")
+        CPU=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.3f", u + s }')
     else
         "$@" < "$input" > /dev/null 2> "$WORK/commands.err" || { cat "$WORK/commands.err" >&2; exit 1; }
     fi
@@ -58,19 +60,27 @@ for cards in "${sizes[@]}"; do
     export DEBATE_INDEX="$dir/index.sqlite" XDG_DATA_HOME="$dir/data" XDG_CACHE_HOME="$dir/cache"
     build=("$BIN" build "$dir/deck.yaml" --module-path "$dir/pack" --format json -o -)
     quiz=("$BIN" quiz "$dir/deck.yaml" --module-path "$dir/pack" --plain)
-    parse="" cold="" warm="" off="" quizw="" quizoff="" rss=""
+    parse="" cold="" warm="" off="" quizw="" quizoff="" rss="" rsscold=""
+    cparse="" ccold="" cwarm="" coff="" cquizw="" cquizoff=""
     for ((run = 1; run <= RUNS; run++)); do
-        measure /dev/null "$PARSE_ONLY" "${pack_files[@]}"; parse=$(min "$parse" "$WALL")
+        measure /dev/null "$PARSE_ONLY" "${pack_files[@]}"; parse=$(min "$parse" "$WALL"); cparse=$(min "$cparse" "$CPU")
         rm -f "$DEBATE_INDEX" "$DEBATE_INDEX-wal" "$DEBATE_INDEX-shm"
-        measure /dev/null "${build[@]}"; cold=$(min "$cold" "$WALL")
-        measure /dev/null "${build[@]}"; warm=$(min "$warm" "$WALL"); rss=$(max "$rss" "${RSS_KB:-}")
-        measure "$WORK/quit.txt" "${quiz[@]}"; quizw=$(min "$quizw" "$WALL")
-        DEBATE_INDEX=off measure /dev/null "${build[@]}"; off=$(min "$off" "$WALL")
-        DEBATE_INDEX=off measure "$WORK/quit.txt" "${quiz[@]}"; quizoff=$(min "$quizoff" "$WALL")
+        measure /dev/null "${build[@]}"; cold=$(min "$cold" "$WALL"); ccold=$(min "$ccold" "$CPU"); rsscold=$(max "$rsscold" "${RSS_KB:-}")
+        measure /dev/null "${build[@]}"; warm=$(min "$warm" "$WALL"); cwarm=$(min "$cwarm" "$CPU"); rss=$(max "$rss" "${RSS_KB:-}")
+        measure "$WORK/quit.txt" "${quiz[@]}"; quizw=$(min "$quizw" "$WALL"); cquizw=$(min "$cquizw" "$CPU")
+        DEBATE_INDEX=off measure /dev/null "${build[@]}"; off=$(min "$off" "$WALL"); coff=$(min "$coff" "$CPU")
+        DEBATE_INDEX=off measure "$WORK/quit.txt" "${quiz[@]}"; quizoff=$(min "$quizoff" "$WALL"); cquizoff=$(min "$cquizoff" "$CPU")
     done
     awk -v c="$cards" -v b="$input_bytes" -v p="$parse" -v cold="$cold" -v warm="$warm" -v off="$off" -v qw="$quizw" -v qo="$quizoff" -v rss="$rss" 'BEGIN {
         printf "%8d %9.1f %9.3f %9.2f %9.2f %9.2f %9.2f %9.2f %9s %9s\n", c, b / 1048576, p, cold / p, warm / p, off / p, qw / p, qo / p,
             (rss == "" ? "n/a" : sprintf("%.0f", rss / 1024)), (rss == "" ? "n/a" : sprintf("%.2f", rss * 1024 / b)) }'
+    if [[ -n "$cparse" ]]; then
+        # The same ratios in CPU time (user + system), steadier than wall time on a loaded machine.
+        awk -v p="$cparse" -v cold="$ccold" -v warm="$cwarm" -v off="$coff" -v qw="$cquizw" -v qo="$cquizoff" -v rss="$rsscold" -v b="$input_bytes" 'BEGIN {
+            if (p <= 0) p = 0.001
+            printf "%8s %9s %9.3f %9.2f %9.2f %9.2f %9.2f %9.2f %9s %9s   (CPU time; RSS of the cold build)\n", "cpu", "", p, cold / p, warm / p, off / p, qw / p, qo / p,
+                sprintf("%.0f", rss / 1024), sprintf("%.2f", rss * 1024 / b) }'
+    fi
 done
 echo "Ratios are wall time ÷ the libyaml parse (best of $RUNS each). cold: build with no index (it is written);"
 echo "warm: build with the index of unchanged files; off: DEBATE_INDEX=off; quiz: 'debate quiz --plain' answering q"

@@ -119,6 +119,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let verbatimUnstyledCite: Self = "unstyled-cite"
     public static let verbatimUntaggedCard: Self = "untagged-card"
     public static let verbatimCiteWithoutCard: Self = "cite-without-card"
+    public static let verbatimCardWithoutCite: Self = "card-without-cite"
     public static let verbatimTextOutsideCard: Self = "text-outside-card"
     public static let verbatimObjectNotKept: Self = "object-not-kept"
     /// A Kialo export over `KialoDiscussion.maxBytes`.

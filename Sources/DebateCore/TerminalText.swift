@@ -52,6 +52,56 @@ public enum TerminalText {
         return sanitize(cut, keepNewlines: false)
     }
 
+    /// Whether UTF-8 `bytes` hold a scalar `isUnsafe` (newlines kept): what `sanitize` would change,
+    /// found without decoding the text (a deck written to standard output is tens of megabytes).
+    public static func containsUnsafe(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // Eight bytes at a time while they are all printable ASCII (0x20–0x7E), which nothing
+            // unsafe starts with: "some byte < 0x20" and "some byte ≥ 0x7F" without a loop.
+            if i + 8 <= n {
+                let x = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let below = (x &- ones &* 0x20) & ~x & highs
+                let above = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ ones) | x) & highs
+                if below == 0 && above == 0 {
+                    i += 8
+                    continue
+                }
+                // Something else among these eight: look at each (a sequence may run past them).
+                let end = i + 8
+                while i < end {
+                    if unsafeSequence(bytes, at: i) { return true }
+                    i += 1
+                }
+                continue
+            }
+            if unsafeSequence(bytes, at: i) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether an unsafe scalar's UTF-8 starts at `i`.
+    @inline(__always)
+    private static func unsafeSequence(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Bool {
+        let n = bytes.count
+        let b = bytes[i]
+        if b < 0x20 { return b != 0x09 && b != 0x0A }
+        if b == 0x7F { return true }
+        if b == 0xC2 {
+            // U+0080–U+009F: C2 80 … C2 9F
+            return i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F
+        }
+        if b == 0xE2, i + 2 < n {
+            // U+202A–U+202E: E2 80 AA … AE; U+2066–U+2069: E2 81 A6 … A9
+            let b1 = bytes[i + 1], b2 = bytes[i + 2]
+            return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)
+        }
+        return false
+    }
+
     /// C0 controls (but tab, and newline when kept), DEL, C1 controls, bidirectional overrides and isolates.
     public static func isUnsafe(_ scalar: Unicode.Scalar, keepNewlines: Bool = true) -> Bool {
         switch scalar.value {

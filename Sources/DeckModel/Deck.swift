@@ -142,8 +142,13 @@ public struct Card: Codable, Sendable {
     public var readWords: Int
     public var readingSeconds: Double
 
-    /// "Midterms DA — Link", "States CP — Counterplan text": the card's place in its position.
-    public var part: String? { position.map { $0.kind.heading(title: $0.title, role: role) } }
+    /// "Midterms DA — Link", "States CP — Counterplan text": the card's place in its position. A claim
+    /// that joins a position without naming its part has none (a Word import's claims, under a heading
+    /// that already names the position: their tags stay as the document wrote them).
+    public var part: String? {
+        guard let role else { return nil }
+        return position.map { $0.kind.heading(title: $0.title, role: role) }
+    }
 
     /// How the response is named in a heading: "Link turn", "Even if — no impact".
     public var responseTitle: String? { response.map { $0.title(evenIf: evenIf) } }

@@ -18,7 +18,7 @@ public final class LibraryIndex: @unchecked Sendable {
     /// `DBLI`: marks a SQLite file as ours (SQLite's `application_id`).
     static let applicationID: Int32 = 0x4442_4C49
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    static let schemaVersion: Int32 = 4
+    static let schemaVersion: Int32 = 6
 
     public let path: String
     private(set) var queue: DatabaseQueue
@@ -103,6 +103,11 @@ public final class LibraryIndex: @unchecked Sendable {
                 guard version == schemaVersion else {
                     throw Unusable(why: "was written by another version of debate")
                 }
+                // Another build may have used the same version number for other tables.
+                let ours = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM sqlite_master WHERE name IN ('source', 'file', 'claim', 'claim_text', 'claim_fts', 'tag_fts', 'claim_cache')
+                    """) ?? 0
+                guard ours == 7 else { throw Unusable(why: "was written by another version of debate") }
                 // A cheap look at the tables we need: damage in them shows up here.
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM source")
                 return .commit
@@ -176,6 +181,12 @@ public final class LibraryIndex: @unchecked Sendable {
             CREATE INDEX claim_file ON claim(file);
             CREATE INDEX claim_claim ON claim(claim);
             CREATE INDEX claim_answers ON claim(answers) WHERE answers IS NOT NULL;
+            -- The filters that few claims pass: a search with one of them looks only between the first
+            -- and the last claim that passes it.
+            CREATE INDEX claim_position_kind ON claim(position_kind) WHERE position_kind IS NOT NULL;
+            CREATE INDEX claim_role ON claim(role) WHERE role IS NOT NULL;
+            CREATE INDEX claim_response ON claim(response) WHERE response IS NOT NULL;
+            CREATE INDEX claim_analytic ON claim(card) WHERE card = 0;
             -- The claim's words: what the full-text index reads and a hit shows.
             CREATE TABLE claim_text (
                 id INTEGER PRIMARY KEY REFERENCES claim(id) ON DELETE CASCADE,
@@ -184,18 +195,39 @@ public final class LibraryIndex: @unchecked Sendable {
                 warrant TEXT,
                 has_cite INTEGER NOT NULL,
                 author TEXT, qualifications TEXT, date TEXT, title TEXT, publication TEXT, url TEXT,
-                evidence TEXT                    -- the markup as written: its plain and highlighted text are parsed from it
+                evidence TEXT,                   -- the markup as written: its plain and highlighted text are parsed from it
+                tag_words INTEGER NOT NULL DEFAULT 0  -- words in the tag, as the full-text index counts them (tag_fts's order)
             );
+            -- The claim cache (ClaimCache.swift): each claim file of a pack as it decoded, for commands.
+            CREATE TABLE claim_cache (
+                path TEXT PRIMARY KEY,           -- absolute
+                pack TEXT NOT NULL,              -- the pack's folder, absolute
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,          -- nanoseconds since 1970, before the bytes were read
+                hash INTEGER NOT NULL,           -- FNV-1a of the bytes decoded
+                indexed INTEGER NOT NULL,        -- nanoseconds since 1970, when cached
+                data BLOB NOT NULL               -- ClaimCacheCodec
+            );
+            CREATE INDEX claim_cache_pack ON claim_cache(pack);
             CREATE VIRTUAL TABLE claim_fts USING fts5(
                 tag, author, publication, warrant, evidence,
                 content = 'claim_text', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+            -- The tags alone, for the first tier of a search (hits whose tag holds the whole query).
+            -- Its rowid is the tag's word count × 2^32 + the claim's id, so that reading matches in
+            -- rowid order gives the shortest tags first and a search stops after the first page
+            -- instead of ranking every match. Contentless (the tag is in claim_text) and without
+            -- column sizes (nothing ranks it by BM25): a small index.
+            CREATE VIRTUAL TABLE tag_fts USING fts5(
+                tag, content = '', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
             CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim_text BEGIN
                 INSERT INTO claim_fts(rowid, tag, author, publication, warrant, evidence)
                 VALUES (new.id, new.tag, new.author, new.publication, new.warrant, new.evidence);
+                INSERT INTO tag_fts(rowid, tag) VALUES (new.tag_words * 4294967296 + new.id, new.tag);
             END;
             CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim_text BEGIN
                 INSERT INTO claim_fts(claim_fts, rowid, tag, author, publication, warrant, evidence)
                 VALUES ('delete', old.id, old.tag, old.author, old.publication, old.warrant, old.evidence);
+                INSERT INTO tag_fts(tag_fts, rowid, tag) VALUES ('delete', old.tag_words * 4294967296 + old.id, old.tag);
             END;
             """)
     }

@@ -3,172 +3,34 @@ import Foundation
 import GRDB
 import YAMLCoding
 
-/// What the user typed: words, "quoted phrases" and prefix* terms, all of which a hit must contain.
-public struct SearchQuery: Sendable, Hashable {
-    public enum Term: Sendable, Hashable {
-        case word(String)
-        case prefix(String)
-        case phrase([String])
-    }
-
-    public var terms: [Term]
-
-    /// Parses the query; words are split the way the index splits them (letters and digits).
-    public init(_ text: String) {
-        var terms: [Term] = []
-        var rest = Substring(text)
-        while let first = rest.first {
-            if first == "\"" || first == "“" || first == "”" {
-                rest = rest.dropFirst()
-                let end = rest.firstIndex { $0 == "\"" || $0 == "”" || $0 == "“" } ?? rest.endIndex
-                let words = SearchQuery.words(rest[..<end])
-                if words.count == 1 { terms.append(.word(words[0])) } else if !words.isEmpty { terms.append(.phrase(words)) }
-                rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[end...]
-                continue
-            }
-            if first.isWhitespace {
-                rest = rest.dropFirst()
-                continue
-            }
-            let end = rest.firstIndex { $0.isWhitespace || $0 == "\"" || $0 == "“" } ?? rest.endIndex
-            let chunk = rest[..<end]
-            rest = rest[end...]
-            let words = SearchQuery.words(chunk)
-            if words.count > 1 {
-                // "NATO–Russia" is two words of the index: look for them together.
-                terms.append(.phrase(words))
-            } else if let word = words.first {
-                terms.append(chunk.hasSuffix("*") ? .prefix(word) : .word(word))
-            }
-        }
-        self.terms = terms
-    }
-
-    public init(terms: [Term]) { self.terms = terms }
-
-    public var isEmpty: Bool { terms.isEmpty }
-
-    /// Lowercased runs of letters and digits, without diacritics: what the index's tokenizer keeps.
-    public static func words<S: StringProtocol>(_ text: S) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(fold(current))
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(fold(current)) }
-        return words
-    }
-
-    static func fold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
-
-    /// The FTS5 expression: every term quoted, so no word of the user's is read as an operator.
-    /// `any` joins the terms with OR (used to find likely answers from a tag).
-    func ftsExpression(any: Bool = false) -> String {
-        terms.map { term in
-            switch term {
-            case .word(let w): "\"\(w)\""
-            case .prefix(let w): "\"\(w)\"*"
-            case .phrase(let ws): "\"\(ws.joined(separator: " "))\""
-            }
-        }.joined(separator: any ? " OR " : " ")
-    }
-
-    /// Whether `word` (already folded) is one the query looks for, to mark it in a snippet.
-    public func marks(_ word: String) -> Bool {
-        terms.contains { term in
-            switch term {
-            case .word(let w): word == w
-            case .prefix(let w): word.hasPrefix(w)
-            case .phrase(let ws): ws.contains(word)
-            }
-        }
-    }
-}
-
-/// Narrows a search; nil means any.
-public struct SearchFilter: Sendable, Hashable {
-    public var side: Side?
-    public var modules: [String] = []
-    public var positionKind: String?
-    public var role: String?
-    public var response: String?
-    /// true: cards only; false: analytics only.
-    public var cards: Bool?
-    public var years: ClosedRange<Int>?
-    /// Claim ids left out (e.g. the claim being answered).
-    public var excluding: Set<String> = []
-
-    public init(side: Side? = nil, modules: [String] = [], positionKind: String? = nil, role: String? = nil,
-                response: String? = nil, cards: Bool? = nil, years: ClosedRange<Int>? = nil) {
-        self.side = side
-        self.modules = modules
-        self.positionKind = positionKind
-        self.role = role
-        self.response = response
-        self.cards = cards
-        self.years = years
-    }
-
-    func sql(_ arguments: inout StatementArguments) -> String {
-        var clauses: [String] = []
-        if let side {
-            clauses.append("c.side = ?")
-            _ = arguments.append(contentsOf: [side.rawValue])
-        }
-        if !modules.isEmpty {
-            clauses.append("c.module IN (\(modules.map { _ in "?" }.joined(separator: ",")))")
-            _ = arguments.append(contentsOf: StatementArguments(modules))
-        }
-        if let positionKind {
-            clauses.append("c.position_kind = ?")
-            _ = arguments.append(contentsOf: [positionKind])
-        }
-        if let role {
-            clauses.append("c.role = ?")
-            _ = arguments.append(contentsOf: [role])
-        }
-        if let response {
-            clauses.append("c.response = ?")
-            _ = arguments.append(contentsOf: [response])
-        }
-        if let cards {
-            clauses.append(cards ? "c.card = 1" : "c.card = 0")
-        }
-        if let years {
-            clauses.append("c.year BETWEEN ? AND ?")
-            _ = arguments.append(contentsOf: [years.lowerBound, years.upperBound])
-        }
-        if !excluding.isEmpty {
-            clauses.append("c.claim NOT IN (\(excluding.map { _ in "?" }.joined(separator: ",")))")
-            _ = arguments.append(contentsOf: StatementArguments(Array(excluding)))
-        }
-        return clauses.map { " AND " + $0 }.joined()
-    }
-}
-
 /// A claim found by a search, with what it takes to show it and to rebuild the claim.
 public struct SearchHit: Sendable {
     public var claim: any Claim
     public var position: String?
     public var positionKind: String?
     public var role: String?
-    /// BM25 (lower is better, as SQLite gives it); nil for answers found through the graph.
+    /// BM25 (lower is better, as SQLite gives it); nil for answers found through the graph and for
+    /// hits of the first tier (`inTag`), which are ordered by their tag's length.
     public var score: Double?
+    /// Found in the first tier: the tag holds the whole query.
+    public var inTag = false
 }
 
 extension LibraryIndex {
-    /// The best `limit` claims among `sources` matching `query` and `filter`, best first. The tag
-    /// weighs ten times the evidence, the author three times, the warrant twice.
+    /// The best `limit` claims among `sources` matching `query` and `filter`, best first, in two tiers.
+    ///
+    /// First the claims whose **tag** holds the whole query (every word, prefix and phrase), the
+    /// shortest tag first: for a tag that holds each query word once, that is BM25 over the tag alone
+    /// (every such hit has the same term frequencies and IDF; only the tag's length differs). They
+    /// come from `tag_fts`, whose rowids are in that order, so the search reads the first page of
+    /// matches and stops instead of ranking them all (a word in half of a million cards is in one
+    /// tag of twenty). Then, when those do not fill `limit`, the other matches by BM25 over tag,
+    /// author, publication, warrant and evidence, the tag weighing ten times the evidence, the
+    /// author three times, the warrant twice. `any` (any of the words: likely answers) ranks by that
+    /// BM25 alone.
     public func search(_ query: SearchQuery, filter: SearchFilter = SearchFilter(), sources: [Int64], limit: Int,
                        any: Bool = false) throws(IndexError) -> [SearchHit] {
-        guard !query.isEmpty, !sources.isEmpty else { return [] }
+        guard !query.isEmpty, !sources.isEmpty, limit > 0 else { return [] }
         return try withRepair {
             try queue.read { db in
                 var arguments: StatementArguments = [query.ftsExpression(any: any)]
@@ -176,25 +38,66 @@ extension LibraryIndex {
                 // When every source in the index is visible (the usual case), no need to check each match's.
                 let all = try Int64.fetchAll(db, sql: "SELECT id FROM source")
                 if !Set(all).isSubset(of: sources) { filters += " AND c.source IN (\(Self.list(sources)))" }
-                _ = arguments.append(contentsOf: [limit])
-                // Rank on the full-text index alone unless a filter needs the claim's keys.
-                let ranked = filters.isEmpty
-                    ? "SELECT rowid AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?"
-                    : """
-                      SELECT c.id AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score
-                      FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid
-                      WHERE claim_fts MATCH ?\(filters) ORDER BY score LIMIT ?
-                      """
-                let top = try Row.fetchAll(db, sql: ranked, arguments: arguments)
-                return try top.compactMap { row in
-                    try Row.fetchOne(db, sql: Self.claimSQL + " WHERE c.id = ?", arguments: [row["id"] as Int64]).map { found in
-                        var hit = Self.hit(found)
-                        hit.score = row["score"]
+
+                // A filter few claims pass bounds the claims to look at by their ids.
+                var span = "", tagSpan = ""
+                if let bounds = try filter.span(db) {
+                    guard bounds.low <= bounds.high else { return [] }
+                    span = " AND claim_fts.rowid BETWEEN \(bounds.low) AND \(bounds.high)"
+                    // Checked on the tag index's own rowid, before the claim is looked up.
+                    tagSpan = " AND (tag_fts.rowid & 4294967295) BETWEEN \(bounds.low) AND \(bounds.high)"
+                }
+
+                var found: [(id: Int64, score: Double?)] = []
+                if !any {
+                    var tagArguments = arguments
+                    _ = tagArguments.append(contentsOf: [limit])
+                    // CROSS JOIN keeps the tag index outside: matches in rowid order, each claim looked up by its key.
+                    let tier = filters.isEmpty
+                        ? "SELECT rowid & 4294967295 FROM tag_fts WHERE tag_fts MATCH ? ORDER BY rowid LIMIT ?"
+                        : """
+                          SELECT c.id FROM tag_fts CROSS JOIN claim c ON c.id = (tag_fts.rowid & 4294967295)
+                          WHERE tag_fts MATCH ?\(tagSpan)\(filters) ORDER BY tag_fts.rowid LIMIT ?
+                          """
+                    found = try Int64.fetchAll(db, sql: tier, arguments: tagArguments).map { ($0, nil) }
+                }
+                if found.count < limit {
+                    let inTag = Set(found.map(\.id))
+                    _ = arguments.append(contentsOf: [limit + inTag.count])
+                    // Rank on the full-text index alone unless a filter needs the claim's keys.
+                    let ranked = filters.isEmpty
+                        ? "SELECT rowid AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?"
+                        : """
+                          SELECT c.id AS id, bm25(claim_fts, 10.0, 3.0, 1.5, 2.0, 1.0) AS score
+                          FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid
+                          WHERE claim_fts MATCH ?\(span)\(filters) ORDER BY score LIMIT ?
+                          """
+                    for row in try Row.fetchAll(db, sql: ranked, arguments: arguments) where found.count < limit {
+                        let id: Int64 = row["id"]
+                        if !inTag.contains(id) { found.append((id, row["score"])) }
+                    }
+                }
+                let byID = try Self.claimRows(db, ids: found.map(\.id))
+                return found.compactMap { id, score in
+                    byID[id].map { row in
+                        var hit = Self.hit(row)
+                        hit.score = score
+                        hit.inTag = score == nil && !any
                         return hit
                     }
                 }
             }
         }
+    }
+
+    /// The rows of these claims, by id, in one statement.
+    static func claimRows(_ db: Database, ids: [Int64]) throws -> [Int64: Row] {
+        guard !ids.isEmpty else { return [:] }
+        var rows: [Int64: Row] = [:]
+        for row in try Row.fetchAll(db, sql: claimSQL + " WHERE c.id IN (\(list(ids)))") {
+            rows[row["id"]] = row
+        }
+        return rows
     }
 
     static let claimSQL = "SELECT c.*, t.*, f.path AS path FROM claim c JOIN claim_text t ON t.id = c.id JOIN file f ON f.id = c.file"
@@ -250,40 +153,6 @@ extension LibraryIndex {
 }
 
 extension LibraryIndex {
-    /// One pack's claim files as entries, from the index brought up to date first (so each command
-    /// decodes only the files changed since the last run). Keyed by path; a file that does not
-    /// decode is left out, for the caller to decode and report.
-    public func entries(module: String, location: String, files: [String]) throws(IndexError) -> [String: [ClaimEntry]] {
-        try withRepair {
-            var report = RefreshReport()
-            let source = IndexSource(module: module, location: location, content: .files(files))
-            let id = try sourceID(source, kind: source.kind)
-            try refreshPack(id: id, source: source, files: files, force: false, report: &report)
-            try checkpoint(after: report)
-            return try queue.read { db in
-                var result: [String: [ClaimEntry]] = [:]
-                for path in try String.fetchAll(db, sql: "SELECT path FROM file WHERE source = ? AND error IS NULL AND cacheable = 1", arguments: [id]) {
-                    result[path] = []
-                }
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT c.*, t.*, f.path AS path FROM file f JOIN claim c ON c.file = f.id JOIN claim_text t ON t.id = c.id
-                    WHERE f.source = ? AND f.error IS NULL AND f.cacheable = 1 ORDER BY c.file, c.ord
-                    """, arguments: [id])
-                var broken: Set<String> = []
-                while let row = try rows.next() {
-                    let path: String = row["path"]
-                    guard let entry = Self.entry(row, path: path) else {
-                        broken.insert(path)
-                        continue
-                    }
-                    result[path, default: []].append(entry)
-                }
-                for path in broken { result[path] = nil }
-                return result
-            }
-        }
-    }
-
     /// The entry as the index gives it back: what it stores of it. Equal to the entry when nothing
     /// of it is lost (a file whose entries are not so is always decoded from its YAML).
     static func storedForm(of entry: ClaimEntry) -> ClaimEntry {
@@ -295,29 +164,5 @@ extension LibraryIndex {
                    },
                    evidence: entry.evidence.flatMap { try? Evidence(markup: $0.markup) },
                    answers: entry.answers, response: entry.response, location: entry.location)
-    }
-
-    /// A row as the claim file entry it was read from; nil if it cannot be (the file is decoded again).
-    static func entry(_ row: Row, path: String) -> ClaimEntry? {
-        guard let side = Side(rawValue: row["side"]) else { return nil }
-        var evidence: Evidence?
-        if let markup: String = row["evidence"] {
-            guard let parsed = try? Evidence(markup: markup) else { return nil }
-            evidence = parsed
-        }
-        var response: ResponseKind?
-        if let raw: String = row["response"] {
-            guard let kind = ResponseKind(rawValue: raw) else { return nil }
-            response = kind
-        }
-        var cite: Citation?
-        if (row["has_cite"] as Int) == 1 {
-            cite = Citation(author: row["author"], qualifications: row["qualifications"], date: row["date"],
-                            title: row["title"], publication: row["publication"], url: row["url"])
-        }
-        let location = (row["line"] as Int?).map { SourceLocation(path: path, line: $0, column: row["col"] ?? 1) }
-        return ClaimEntry(id: row["claim"], side: side, tag: row["tag"],
-                          tags: (row["tags"] as String?)?.split(separator: "\n").map(String.init), warrant: row["warrant"],
-                          cite: cite, evidence: evidence, answers: row["answers"], response: response, location: location)
     }
 }

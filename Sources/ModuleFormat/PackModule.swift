@@ -28,7 +28,8 @@ public struct PackModule: ArgumentModule {
         self.directory = directory
         descriptor = manifest.descriptor
         location = manifest.location ?? SourceLocation(path: (directory as NSString).appendingPathComponent(Self.manifestName), line: 1, column: 1)
-        claimFiles = Self.yamlFiles(under: directory).filter { ($0 as NSString).lastPathComponent != Self.manifestName }
+        // Every path yamlFiles gives is a folder, "/", a name: the manifest is the one named module.yaml.
+        claimFiles = Self.yamlFiles(under: directory).filter { !$0.hasSuffix("/" + Self.manifestName) }
     }
 
     /// Every `.yaml`/`.yml` file below `directory`, sorted. Walks the folders with readdir: a pack
@@ -86,25 +87,31 @@ public struct PackModule: ArgumentModule {
         var positions: [Position] = []
         var problems: [Diagnostic] = []
         var warnings: [YAMLWarning] = []
-        let decoder = YAMLDecoder()
-        let cached = Self.claimCache?.entries(of: self) ?? [:]
-        for file in claimFiles {
-            if let known = cached[file] {
-                entries += known
-                continue
-            }
-            do {
-                let contents = try decoder.decode(ClaimFile.self, fromFile: file, warnings: &warnings)
-                entries += contents.claims
-                positions += contents.positions.map { position in
-                    var position = position
-                    position.module = descriptor.id
-                    return position
+        let cache = Self.claimCache
+        let cached = cache?.files(of: self) ?? [:]
+        var decoded: [DecodedClaimFile] = []
+        for path in claimFiles {
+            let file: DecodedClaimFile
+            if let known = cached[path] {
+                file = known
+            } else {
+                do {
+                    file = try DecodedClaimFile.read(path)
+                } catch {
+                    problems.append(Diagnostic(error))
+                    continue
                 }
-            } catch {
-                problems.append(Diagnostic(error))
+                if cache != nil { decoded.append(file) }
+            }
+            entries += file.claims
+            warnings += file.warnings
+            positions += file.positions.map { position in
+                var position = position
+                position.module = descriptor.id
+                return position
             }
         }
+        if let cache, !decoded.isEmpty { cache.store(decoded, of: self) }
         if !problems.isEmpty { throw DiagnosticsError(problems + warnings.map(Diagnostic.init)) }
         return (positions, entries, warnings.map(Diagnostic.init))
     }
@@ -118,7 +125,8 @@ public struct PackModule: ArgumentModule {
     public func arguments(for context: ModuleContext, positions: [Position], from entries: [ClaimEntry],
                           warnings: [Diagnostic] = []) throws -> ArgumentSet {
         let options = try PackOptions(context.options, module: descriptor.id)
-        let kept = entries.filter { options.keeps($0) }
+        // Without options every entry is kept: no filtered copy of a 10,000-entry list.
+        let kept = options.keepsEverything ? entries : entries.filter { options.keeps($0) }
         return ArgumentSet(module: descriptor.id, positions: positions, claims: kept.map { $0.claim(module: descriptor.id) },
                            diagnostics: warnings + kept.compactMap(\.deprecationDiagnostic), directory: directory)
     }
@@ -133,10 +141,11 @@ public struct PackModule: ArgumentModule {
 
 /// Decoded claim files kept between runs, asked before a pack decodes its files.
 public protocol PackClaimCache: Sendable {
-    /// The entries of each of `pack`'s claim files (keyed by the pack's own path for it) that the
-    /// cache holds for the file as it is now. Files left out are decoded by the pack, which reports
-    /// their errors.
-    func entries(of pack: PackModule) -> [String: [ClaimEntry]]
+    /// The files of `pack` that the cache holds as they are now (same bytes), keyed by the pack's
+    /// own path for each. Files left out are decoded by the pack, which reports their errors.
+    func files(of pack: PackModule) -> [String: DecodedClaimFile]
+    /// Keeps files the pack has just decoded (without errors) for the next run.
+    func store(_ files: [DecodedClaimFile], of pack: PackModule)
 }
 
 /// A module whose claims are a pack's files (packs, and the built-in modules): the library index
@@ -211,6 +220,8 @@ struct PackOptions {
             throw DiagnosticsError(.error(.badModuleOption, "option `\(option)` of module `\(module)` takes a list of strings"))
         }
     }
+
+    var keepsEverything: Bool { onlyTags == nil && exclude.isEmpty }
 
     func keeps(_ entry: ClaimEntry) -> Bool {
         if exclude.contains(entry.id) { return false }

@@ -70,7 +70,7 @@ public struct YAMLDecoder: Sendable {
     }
 
     /// The whole file, refusing anything above `maxInputBytes` before reading it.
-    private func readFile(_ path: String) throws(YAMLError) -> [UInt8] {
+    public func readFile(_ path: String) throws(YAMLError) -> [UInt8] {
         func failure(_ what: String, _ code: Int32) -> YAMLError {
             YAMLError(kind: .io, location: SourceLocation(path: path, line: 1, column: 1),
                       message: "cannot \(what) the file: \(String(cString: strerror(code)))")

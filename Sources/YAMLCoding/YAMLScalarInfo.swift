@@ -1,6 +1,45 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Synchronization
+
 /// How a scalar was written in the source.
 public enum YAMLScalarStyle: Sendable {
     case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// A file whose text positions inside restored scalars are found in; read on first use.
+public struct SourceFile: Sendable {
+    let reference: SourceReference
+    public init(path: String) { reference = SourceReference(path: path) }
+}
+
+/// The source text of a file: kept from decoding it, or read from its path when first needed.
+final class SourceReference: Sendable {
+    private let path: String?
+    /// nil until read; then the text, or nil inside if the file cannot be read.
+    private let loaded: Mutex<SourceText??>
+
+    init(text: SourceText) {
+        path = nil
+        loaded = Mutex(.some(text))
+    }
+
+    init(path: String) {
+        self.path = path
+        loaded = Mutex(nil)
+    }
+
+    var text: SourceText? {
+        loaded.withLock { loaded in
+            if let loaded { return loaded }
+            let text = path.flatMap { FileManager.default.contents(atPath: $0) }.map { SourceText(bytes: [UInt8]($0)) }
+            loaded = .some(text)
+            return text
+        }
+    }
 }
 
 /// Where a scalar sits in the source, for diagnostics that point inside a value
@@ -10,16 +49,33 @@ public struct YAMLScalarInfo: Sendable {
     public var location: SourceLocation
     public var style: YAMLScalarStyle
 
-    let value: String
-    let source: SourceText?
-    let startLine: Int  // 0-based, as libyaml reports
-    let startColumn: Int
+    /// The scalar's value as parsed (before a `Decodable` type trims or parses it).
+    public let value: String
+    let sourceReference: SourceReference?
+    /// The start, 0-based, as libyaml reports it.
+    public let startLine: Int
+    public let startColumn: Int
+
+    var source: SourceText? { sourceReference?.text }
 
     init(location: SourceLocation, style: YAMLScalarStyle, value: String, source: SourceText?, startLine: Int, startColumn: Int) {
         self.location = location
         self.style = style
         self.value = value
-        self.source = source
+        self.sourceReference = source.map(SourceReference.init(text:))
+        self.startLine = startLine
+        self.startColumn = startColumn
+    }
+
+    /// A scalar restored from a cache of decoded files: its source is read from `sourceFile` the
+    /// first time a position inside the value is asked for (the same `SourceFile` for every scalar
+    /// of one file, so it is read once).
+    public init(location: SourceLocation, style: YAMLScalarStyle, value: String, startLine: Int, startColumn: Int,
+                sourceFile: SourceFile) {
+        self.location = location
+        self.style = style
+        self.value = value
+        self.sourceReference = sourceFile.reference
         self.startLine = startLine
         self.startColumn = startColumn
     }

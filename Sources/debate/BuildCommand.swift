@@ -70,6 +70,7 @@ struct BuildCommand: ParsableCommand {
         let console = Console()
         let loader = DeckLoader(modules: modules, console: console)
         var context = try loader.build(deck, keepGoing: keepGoing)
+        defer { KeptUntilExit.keep(context) }
         guard let built = context.deck, let configuration = context.configuration else { throw Exit.software }
         console.report(context.diagnostics)
         if warningsAsErrors && context.diagnostics.contains(where: { $0.severity == .warning }) {
@@ -106,8 +107,11 @@ struct BuildCommand: ParsableCommand {
         var written: [BuildReport.Output] = []
         for ((format, path, _), bytes) in zip(targets, context.rendered) {
             if path == "-" {
-                if format.isBinary {
+                let safe = format.isBinary || bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) }
+                if safe {
+                    // As `console.out` would write it, without decoding tens of megabytes into a String.
                     bytes.withUnsafeBytes { StandardStream.output.write($0) }
+                    if !format.isBinary && bytes.last != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
                 } else {
                     console.out(String(decoding: bytes, as: UTF8.self))
                 }

@@ -92,8 +92,8 @@ extension ImportCommand {
             if written { try write(importer, documents, console) }
             if json {
                 try console.json(Summary(documents: documents, failures: failures, pack: output, deck: deck, written: written))
-            } else {
-                report(documents, console)
+            } else if !documents.isEmpty {
+                report(documents, console, written: written)
             }
             if !failures.isEmpty {
                 console.err("import failed: \(Console.plural(failures.count, "file")) could not be read; nothing was written")
@@ -178,7 +178,7 @@ extension ImportCommand {
             }
         }
 
-        func report(_ documents: [VerbatimImport.Document], _ console: Console) {
+        func report(_ documents: [VerbatimImport.Document], _ console: Console, written: Bool) {
             var tags = 0, tagParagraphs = 0, cards = 0, analytics = 0, warnings = 0
             for document in documents {
                 let found = document.outline.claims.filter { $0.origin == .tag }.count
@@ -203,10 +203,11 @@ extension ImportCommand {
                     console.err("  … \(document.outline.warnings.count - shown.count) more warnings (--verbose or --json lists them)")
                 }
             }
-            let action = dryRun ? "would import" : "imported"
+            // Nothing is written when a file failed: the line then says what was read, not "imported into".
+            let action = dryRun ? "would import" : written ? "imported" : "read"
             console.err("\(action) \(Console.plural(documents.count, "file")): \(tags) of \(tagParagraphs) tag paragraphs, "
                 + "\(cards) cards, \(analytics) analytics, \(Console.plural(warnings, "warning"))"
-                + (dryRun ? "; nothing written (--dry-run)" : " into \(output)" + (deck.map { "; deck \($0)" } ?? "")))
+                + (dryRun ? "; nothing written (--dry-run)" : written ? " into \(output)" + (deck.map { "; deck \($0)" } ?? "") : ""))
         }
     }
 }
@@ -264,7 +265,7 @@ struct Summary: Encodable {
             File(path: d.path, claimFile: d.slug + ".yaml", side: d.side.rawValue, sideReason: d.sideReason, claims: d.entries.count,
                  cards: d.cards, analytics: d.analytics, tagsFound: d.outline.claims.filter { $0.origin == .tag }.count,
                  tagParagraphs: d.outline.tagParagraphs, usualHighlight: d.outline.usualHighlight,
-                 positions: d.positions.map { ["heading": $0.heading, "kind": $0.kind] },
+                 positions: d.positions.map { ["heading": $0.heading, "kind": $0.kind, "id": $0.id] },
                  warnings: d.outline.warnings.map { Warning(code: $0.code, paragraph: $0.paragraph, message: $0.message) }, error: nil)
         } + failures.map { f in
             File(path: f.path, claimFile: nil, side: nil, sideReason: nil, claims: 0, cards: 0, analytics: 0, tagsFound: 0, tagParagraphs: 0,

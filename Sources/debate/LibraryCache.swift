@@ -20,25 +20,17 @@ final class LibraryCache: PackClaimCache, @unchecked Sendable {
         PackModule.claimCache = LibraryCache(index: index)
     }
 
-    func entries(of pack: PackModule) -> [String: [ClaimEntry]] {
+    func files(of pack: PackModule) -> [String: DecodedClaimFile] {
         let folder = LibrarySources.absolute(pack.directory)
-        var asWritten: [String: String] = [:]
-        let files = pack.claimFiles.map { file in
-            let absolute = LibrarySources.absolute(file, in: pack, folder: folder)
-            asWritten[absolute] = file
-            return absolute
+        let requests = pack.claimFiles.map { file in
+            LibraryIndex.CachedFileRequest(absolute: LibrarySources.absolute(file, in: pack, folder: folder), path: file)
         }
-        guard let found = try? index.entries(module: pack.descriptor.id, location: folder, files: files) else { return [:] }
-        var result: [String: [ClaimEntry]] = [:]
-        for (absolute, entries) in found {
-            guard let file = asWritten[absolute] else { continue }
-            // Positions name the file the way the pack does, as decoding it would.
-            result[file] = file == absolute ? entries : entries.map { entry in
-                var entry = entry
-                entry.location?.path = file
-                return entry
-            }
-        }
-        return result
+        return (try? index.cachedFiles(pack: folder, files: requests)) ?? [:]
+    }
+
+    func store(_ files: [DecodedClaimFile], of pack: PackModule) {
+        let folder = LibrarySources.absolute(pack.directory)
+        // A cache that cannot be written only means the next run decodes these files again.
+        try? index.storeCachedFiles(pack: folder, files.map { (LibrarySources.absolute($0.path, in: pack, folder: folder), $0) })
     }
 }

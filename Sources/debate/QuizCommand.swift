@@ -151,6 +151,7 @@ struct QuizRunCommand: ParsableCommand {
         let build = try DeckLoader(modules: modules, console: console).build(deck)
         guard let built = build.deck, let graph = build.graph else { throw Exit.software }
         let generator = DrillItemGenerator(deck: built, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
+        defer { KeptUntilExit.keep((build, generator)) }
         var options = QuizRun.Options()
         options.kinds = mode.kinds
         options.limit = limit

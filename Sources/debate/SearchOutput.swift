@@ -50,13 +50,19 @@ struct HitPrinter {
 
     /// Space-separated pieces of `text`, each with its matched words marked, and its width on screen.
     func tokens(_ text: String) -> [(text: String, width: Int)] {
+        markedTokens(text).map { ($0.text, $0.width) }
+    }
+
+    /// `tokens`, each also saying whether it holds a matched word.
+    func markedTokens(_ text: String) -> [(text: String, width: Int, marked: Bool)] {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { piece in
-            var out = "", word = "", width = 0
+            var out = "", word = "", width = 0, marked = false
             func flush() {
                 guard !word.isEmpty else { return }
                 if let folded = SearchQuery.words(word).first, query.marks(folded) {
                     out += style.mark(word)
                     width += style.markWidth
+                    marked = true
                 } else {
                     out += word
                 }
@@ -64,7 +70,15 @@ struct HitPrinter {
             }
             for character in piece {
                 width += 1
-                if character.isLetter || character.isNumber {
+                // ASCII (nearly all of it) without Unicode's property tables, which cost more than the search.
+                if let ascii = character.asciiValue {
+                    if (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii) {
+                        word.append(character)
+                    } else {
+                        flush()
+                        out.append(ascii < 0x20 || ascii == 0x7F ? " " : character)
+                    }
+                } else if character.isLetter || character.isNumber {
                     word.append(character)
                 } else {
                     flush()
@@ -73,7 +87,7 @@ struct HitPrinter {
                 }
             }
             flush()
-            return (out, width)
+            return (out, width, marked)
         }
     }
 
@@ -98,12 +112,18 @@ struct HitPrinter {
     /// Two lines of the evidence (or the warrant, when only it matches) around the first matched word.
     func snippet(_ claim: any Claim) -> [(text: String, width: Int)]? {
         let texts = [claim.evidence?.plainText, claim.warrant].compactMap { $0 }.filter { !$0.isEmpty }
-        func split(_ text: String) -> [Substring] { text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) }
-        func firstMatch(_ text: String) -> Int? { split(text).firstIndex { SearchQuery.words($0).contains { query.marks($0) } } }
-        guard let text = texts.first(where: { firstMatch($0) != nil }) ?? texts.first else { return nil }
-        let all = tokens(text)
+        // The first text with a matched word, from where that word is; else the first text, from its start.
+        var found: (tokens: [(text: String, width: Int, marked: Bool)], first: Int)?
+        for text in texts {
+            let marked = markedTokens(text)
+            if let first = marked.firstIndex(where: \.marked) {
+                found = (marked, first)
+                break
+            }
+        }
+        guard let (chosen, first) = found ?? texts.first.map({ (markedTokens($0), 0) }) else { return nil }
+        let all = chosen.map { (text: $0.text, width: $0.width) }
         guard !all.isEmpty else { return nil }
-        let first = firstMatch(text) ?? 0
         let budget = 2 * (Self.width - 4) - 4
         var start = max(0, first - 6)
         var end = start, used = 0
@@ -146,6 +166,8 @@ struct SearchReport: Encodable {
         var snippet: String?
         var location: Location?
         var score: Double?
+        /// The tag holds the whole query (the first tier of the ranking; `score` is then absent).
+        var inTag: Bool
 
         init(_ hit: SearchHit, rank: Int, via: String, marker: SearchQuery) {
             let claim = hit.claim
@@ -166,6 +188,7 @@ struct SearchReport: Encodable {
             snippet = HitPrinter(style: HitStyle(terminal: false), query: marker).snippet(claim)?.map(\.text).joined(separator: " ")
             location = claim.location.map { Location(path: $0.path, line: $0.line, column: $0.column) }
             score = hit.score
+            inTag = hit.inTag
         }
     }
 

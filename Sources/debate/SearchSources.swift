@@ -32,7 +32,10 @@ enum LibrarySources {
     static func absolute(_ file: String, in pack: PackModule, folder: String) -> String {
         guard file.hasPrefix(pack.directory) else { return absolute(file) }
         let relative = file.dropFirst(pack.directory.count).drop { $0 == "/" }
-        return relative.contains("..") || relative.hasPrefix(".") ? absolute(file) : folder + "/" + relative
+        // A ".." or a leading "." needs resolving; checked on the bytes (this runs for every claim file).
+        let bytes = relative.utf8
+        let dots = bytes.first == UInt8(ascii: ".") || zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
+        return dots ? absolute(file) : folder + "/" + relative
     }
 
     static func absolute(_ path: String) -> String {

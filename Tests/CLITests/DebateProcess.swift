@@ -19,6 +19,26 @@ let debateBinary: URL = {
     return packageRoot.appendingPathComponent(".build/debug/debate")
 }()
 
+/// The cache folder of the binaries this test process runs (shared by its tests, removed by the OS's temp cleanup).
+let testCache: URL = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debate-test-cache-\(getpid())")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}()
+
+/// This process's environment with `overrides`; unless they name a cache, the binary gets this test
+/// run's own library index, never the user's ~/.cache (which another build of debate, with another
+/// index version, may be rewriting meanwhile).
+func testEnvironment(_ overrides: [String: String] = [:]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    if overrides["XDG_CACHE_HOME"] == nil && overrides["DEBATE_INDEX"] == nil {
+        env["XDG_CACHE_HOME"] = testCache.path
+        env["DEBATE_INDEX"] = nil
+    }
+    for (key, value) in overrides { env[key] = value }
+    return env
+}
+
 struct RunResult {
     var status: Int32
     var stdout: String
@@ -39,9 +59,7 @@ func run(_ executable: URL, _ arguments: [String], stdin: String? = nil, in dire
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = testEnvironment(environment)
     // Output goes to files, not pipes, so a large output can never block the child.
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -67,7 +67,9 @@ import Testing
         let claims = try text("modules/mid/midterms-1nc.yaml", in: folder)
         #expect(claims.contains("id: mid.midterms-1nc.plan-kills-capital"))
         #expect(claims.contains("evidence: __The plan **==drains==**__"))
-        #expect(claims.contains("position-disadvantage"))
+        // The hat "Midterms DA" names a position: declared in the claim file, joined by the claims under it.
+        #expect(claims.contains("positions:") && claims.contains("kind: disadvantage") && claims.contains("title: Midterms DA"))
+        #expect(claims.contains("position: mid.midterms-1nc.position-midterms-da"))
         let deck = try text("decks/mid.yaml", in: folder)
         #expect(deck.contains("pocket: 1NC") && deck.contains("hat: Midterms DA") && deck.contains("block: Link"))
         let built = try debate(["build", "decks/mid.yaml", "--format", "markdown", "-o", "-"], in: folder)

@@ -19,6 +19,7 @@ final class RunningDebate {
         process.executableURL = debateBinary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = testEnvironment()
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = input

@@ -56,6 +56,13 @@ import Testing
         #expect(json.allSatisfy { $0["side"] as? String == "pro" && $0["isCard"] as? Bool == true })
         let location = try #require(json.first?["location"] as? [String: Any])
         #expect(location["line"] as? Int == 87)
+        // The tag tier first (no BM25 score), then the rest by BM25.
+        let all = try hits(try debate(["search", "belarus", "--json", "--limit", "100"], environment: cache))
+        let tiers = try all.map { try #require($0["inTag"] as? Bool) }
+        #expect(tiers.contains(true) && tiers.contains(false))
+        #expect(tiers == tiers.sorted { $0 && !$1 })
+        #expect(all.allSatisfy { ($0["inTag"] as? Bool == true) == ($0["score"] == nil) })
+        #expect(all.filter { $0["inTag"] as? Bool == true }.allSatisfy { ($0["tag"] as? String ?? "").lowercased().contains("belarus") })
         // Its position and its part in it, from the debate model.
         #expect(json.first?["positionKind"] as? String == "advantage" && json.first?["role"] as? String == "link")
         let links = try hits(try debate(["search", "balcony", "--position-kind", "advantage", "--role", "link", "--json"], environment: cache))

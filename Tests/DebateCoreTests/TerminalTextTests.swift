@@ -9,6 +9,21 @@ import Testing
         #expect(TerminalText.sanitize(plain) == plain)
     }
 
+    /// The byte scan that lets `debate build -o -` skip `sanitize` finds exactly what it would change,
+    /// wherever it sits among the eight-byte words it reads.
+    @Test func byteScanAgreesWithSanitize() {
+        let pieces = ["\u{1B}", "\u{07}", "\r", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "\u{202A}", "\u{202E}", "\u{202F}",
+                      "\u{2066}", "\u{2069}", "\u{206A}", "–", "“", "é", "\t", "\n", "~", " ", "€"]
+        for piece in pieces {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + piece + String(repeating: "b", count: offset % 9)
+                var copy = text
+                let found = copy.withUTF8 { TerminalText.containsUnsafe(utf8: UnsafeRawBufferPointer($0)) }
+                #expect(found == (TerminalText.sanitize(text) != text), "\(piece.unicodeScalars.map(\.value)) at \(offset)")
+            }
+        }
+    }
+
     @Test func ownStylesPassOthersDoNot() {
         let styled = "\u{1B}[1mbold\u{1B}[0m \u{1B}]0;title\u{07}"
         #expect(TerminalText.sanitize(styled, allowing: ["\u{1B}[1m", "\u{1B}[0m"]) == "\u{1B}[1mbold\u{1B}[0m \\x1B]0;title\\x07")

@@ -32,9 +32,16 @@ written from the files and ../shared/corpus/README.md alone, never from our Swif
   highlighted nor Emphasis and either not underlined or at 12 pt and more; or, failing that, a first
   paragraph of at most 500 characters with bold in it and nothing highlighted) — plus the next paragraph
   when the first is short (≤ 250 characters, no URL) and the next reads as the long cite (no underline
-  or highlight; opens with a bracket or holds a URL, DOI or "accessed") and more paragraphs follow.
+  or highlight; opens with a bracket or holds a URL, DOI or "accessed", or the first is only the short
+  cite, all bold or cite-styled) and more paragraphs follow. When the first one or two body paragraphs
+  are notes (≤ 300 characters each, nothing underlined, emphasised or highlighted, no cite run:
+  "<<FOR REFERENCE>>", "AT: EMP, soot, …") and a cite run starts within the first 150 characters of
+  the next, the notes and that paragraph are the cite: a debater's note above a cite is not the card's text.
   A cite paragraph whose text after its first line break is underlined or highlighted (and not before
   it, but for bold) is a cite line and the card's first paragraph. The rest is evidence.
+- A tag paragraph whose line after its first line break starts with a short cite (a capitalised name
+  and a two- or four-digit year before any dash, bracket or comma: "Tag.⏎McGranahan 19 - (…") is the
+  tag, and that line is the first paragraph of its body.
 """
 
 import argparse
@@ -356,7 +363,30 @@ def reads_as_cite_continuation(first, paragraph):
     if len(first["text"]) > 250 or re.search(r"https?://|www\.", first["text"]):
         return False
     text = paragraph["text"].strip()
-    return len(text) < 1500 and (text[:1] in "[(" or bool(re.search(r"https?://|www\.|\bdoi\b|accessed", text, re.I)))
+    # A first paragraph that is only the short cite ("Tuck & Gaztambide-Fernandez 13.") has its long cite next.
+    short_alone = all(f.cite_style or f.bold for t, f in first["runs"] if t.strip())
+    return len(text) < 1500 and (short_alone or text[:1] in "[(" or bool(re.search(r"https?://|www\.|\bdoi\b|accessed", text, re.I)))
+
+
+def opens_with_cite_run(paragraph):
+    """A cite run ("Smith 20" in the cite style or bold) starts within its first 150 characters, as in a
+    cite paragraph ("Joseph **Grosso 23**. Writings …")."""
+    at = 0
+    for text, fmt in paragraph["runs"]:
+        if at > 150:
+            return False
+        if text.strip() and has_cite_run({"runs": [(text, fmt)]}):
+            return True
+        at += len(text)
+    return False
+
+
+def reads_as_note(paragraph):
+    """A debater's note above a cite ("<<FOR REFERENCE>>", "AT: EMP, soot, …"): at most 300 characters,
+    nothing underlined, emphasised or highlighted, no cite run. It is kept with the cite, not the card."""
+    pieces = [f for t, f in paragraph["runs"] if t.strip()]
+    return (len(paragraph["text"]) <= 300 and not any(f.underline or f.highlight or f.emphasis for f in pieces)
+            and not has_cite_run(paragraph))
 
 
 def reads_as_bare_cite(paragraph, count):
@@ -367,11 +397,11 @@ def reads_as_bare_cite(paragraph, count):
             and not any(f.highlight for f in pieces))
 
 
-def split_at_line_break(paragraph):
-    """A cite and its card in one paragraph, the card after a line break (`w:br`), is two paragraphs
-    when the text after the break carries underline or highlight and the text before it does not."""
-    text = paragraph["text"]
-    cut = text.strip().find("\n") + (len(text) - len(text.lstrip()))
+SHORT_CITE = re.compile(r"^[A-Z][^\d\s]*(?:\s+[^\d\s]+){0,6}\s+['’‘]?(\d{2}|\d{4})[.:;]?$")
+
+
+def runs_around(paragraph, cut):
+    """The paragraph's runs before the character at `cut` (a line break) and after it."""
     before, after, position = [], [], 0
     for run_text, fmt in paragraph["runs"]:
         end = position + len(run_text)
@@ -380,12 +410,41 @@ def split_at_line_break(paragraph):
         elif position > cut:
             after.append((run_text, fmt))
         else:
-            head, tail = run_text[:cut - position], run_text[cut - position + 1:]
-            if head:
-                before.append((head, fmt))
-            if tail:
-                after.append((tail, fmt))
+            if run_text[:cut - position]:
+                before.append((run_text[:cut - position], fmt))
+            if run_text[cut - position + 1:]:
+                after.append((run_text[cut - position + 1:], fmt))
         position = end
+    return before, after
+
+
+def split_tag_cite(paragraph):
+    """(tag, cite line): a tag paragraph whose line after its first line break starts with a short cite —
+    a capitalised name and a two- or four-digit year before any " - ", " — ", "(", "[" or "," — is a tag
+    and a cite paragraph ("Tag.⏎McGranahan 19 - (Carole …)"). Otherwise (paragraph, None)."""
+    text = paragraph["text"]
+    stripped = text.lstrip()
+    if "\n" not in stripped.strip():
+        return paragraph, None
+    cut = stripped.find("\n") + (len(text) - len(stripped))
+    line = text[cut + 1:].strip().split("\n")[0]
+    head = line
+    for separator in (" - ", " — ", " – ", "(", "[", ","):
+        head = head.split(separator)[0]
+    if not SHORT_CITE.match(head.strip()):
+        return paragraph, None
+    before, after = runs_around(paragraph, cut)
+    tag = dict(paragraph, runs=before, text="".join(t for t, _ in before))
+    cite = dict(paragraph, runs=after, text="".join(t for t, _ in after), kind="body")
+    return tag, cite
+
+
+def split_at_line_break(paragraph):
+    """A cite and its card in one paragraph, the card after a line break (`w:br`), is two paragraphs
+    when the text after the break carries underline or highlight and the text before it does not."""
+    text = paragraph["text"]
+    cut = text.strip().find("\n") + (len(text) - len(text.lstrip()))
+    before, after = runs_around(paragraph, cut)
     marked_after = any((f.underline or f.highlight) and t.strip() for t, f in after)
     marked_before = any((f.underline or f.highlight) and not f.bold and t.strip() for t, f in before)
     if not marked_after or marked_before or not "".join(t for t, _ in after).strip():
@@ -482,8 +541,10 @@ def read(path):
                 continue
             card_kind = {"heading": "tag", "analytic": "analytic", "fake-tag": "fake-tag"}[kind]
             counts[{"tag": "tags", "analytic": "analytics", "fake-tag": "fake_tags"}[card_kind]] += 1
+            # A cite written into the tag paragraph after a line break is the card's first body paragraph.
+            tag_part, cite_line = split_tag_cite(paragraph) if card_kind != "fake-tag" else (paragraph, None)
             current = {"paragraph": paragraph["index"], "kind": card_kind, "style": paragraph["style_name"],
-                       "tag": text, "body": []}
+                       "tag": tag_part["text"], "body": [cite_line] if cite_line else []}
             cards.append(current)
             headings.append({"paragraph": paragraph["index"], "level": 4, "kind": card_kind, "text": text})
         elif current is not None:
@@ -492,13 +553,17 @@ def read(path):
     out_cards = []
     for card in cards:
         body = [p for p in card["body"] if nonblank(p["text"])]
-        if body and "\n" in body[0]["text"].strip() and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], 2)):
-            body[0:1] = split_at_line_break(body[0])
+        # The cite paragraph: the first body paragraph, or the one after a note or two (see the header).
+        at = 0 if body and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], len(body))) else next(
+            (k for k in (1, 2) if k < len(body) and opens_with_cite_run(body[k])
+             and all(reads_as_note(p) for p in body[:k])), None)
+        if at is not None and at < len(body) and "\n" in body[at]["text"].strip():
+            body[at:at + 1] = split_at_line_break(body[at])
         cite = []
-        if body and (has_cite_run(body[0]) or reads_as_bare_cite(body[0], len(body))):
-            cite.append(body[0])
-            if len(body) > 2 and reads_as_cite_continuation(body[0], body[1]):
-                cite.append(body[1])
+        if at is not None and at < len(body):
+            cite = body[:at + 1]
+            if len(body) > at + 2 and reads_as_cite_continuation(body[at], body[at + 1]):
+                cite.append(body[at + 1])
         evidence = body[len(cite):]
         ev_runs = [runs_json(p) for p in evidence]
         out_cards.append({

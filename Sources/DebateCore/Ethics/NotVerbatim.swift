@@ -4,7 +4,8 @@ extension EvidenceCheck {
     /// An error at the first character of the card that differs (or a missing source file).
     public static let notVerbatim = EvidenceCheck(
         code: "not-verbatim",
-        summary: "the evidence is not an exact excerpt of the cite's `source:` file (whitespace, quotes and dashes normalized)"
+        summary: "the evidence is not an exact excerpt of the cite's `source:` file (whitespace, quotes and dashes normalized)",
+        needsSource: true
     ) { subject in
         switch subject.source {
         case .none:

@@ -12,7 +12,18 @@ public struct JSONRenderer: TextRenderer {
     public init() {}
 
     public func renderText(_ deck: Deck) throws -> String {
+        write(deck).text
+    }
+
+    /// The bytes as written (no round trip through a String: a 10,000-card deck is 30 MB of JSON).
+    public func render(_ deck: Deck) throws -> Data {
+        write(deck).takeData()
+    }
+
+    func write(_ deck: Deck) -> JSONWriter {
         let w = JSONWriter()
+        // About 3 KB a card for the generated library; growing by doubling copies it all again.
+        w.reserve(deck.blocks.reduce(0) { $0 + $1.cards.count } * 3_200 + 4_096)
         w.object {
             w.member("cardCount") { w.int(deck.cards.count) }
             w.member("deck") { write(deck, w) }
@@ -21,7 +32,7 @@ public struct JSONRenderer: TextRenderer {
             w.member("readingTime") { w.string(formatDuration(deck.readingSeconds)) }
         }
         w.newline()
-        return w.text
+        return w
     }
 
     func write(_ deck: Deck, _ w: JSONWriter) {
@@ -173,11 +184,16 @@ public struct JSONRenderer: TextRenderer {
 
 /// A small pretty-printing JSON writer over UTF-8 bytes (a class, so nested closures can share it).
 final class JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    private var bytes = ByteBuffer()
     private var depth = 0
     private var needsComma = false
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    func reserve(_ count: Int) { bytes.reserve(count) }
+
+    /// The bytes written, handed over without a copy (a 100,000-card deck is 300 MB of JSON).
+    func takeData() -> Data { bytes.takeData() }
 
     func object(_ members: () -> Void) {
         open(UInt8(ascii: "{"))
@@ -209,12 +225,15 @@ final class JSONWriter {
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         // DEL and the C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: JSON allows
         // them raw, but a reader's terminal would act on them.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash || $0 == 0x7F || $0 == 0xC2 }) else {
+        var value = value
+        let plain = value.withUTF8 { utf8 in
+            for byte in utf8 where byte < 0x20 || byte == quote || byte == backslash || byte == 0x7F || byte == 0xC2 { return false }
             bytes.append(quote)
-            bytes.append(contentsOf: value.utf8)
+            bytes.append(contentsOf: utf8)
             bytes.append(quote)
-            return
+            return true
         }
+        if plain { return }
         var out: [UInt8] = [quote]
         out.reserveCapacity(value.utf8.count + 16)
         let hex = Array("0123456789abcdef".utf8)
@@ -277,6 +296,69 @@ final class JSONWriter {
 
     private func lineBreak() {
         bytes.append(UInt8(ascii: "\n"))
-        bytes += repeatElement(UInt8(ascii: " "), count: depth * 2)
+        bytes.append(UInt8(ascii: " "), times: depth * 2)
+    }
+}
+
+/// Growable bytes in memory of its own, so the finished output becomes `Data` without a copy.
+struct ByteBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private var count = 0
+    private var capacity = 0
+
+    init() {}
+
+    deinit { free(base) }
+
+    mutating func reserve(_ wanted: Int) {
+        guard wanted > capacity else { return }
+        guard let grown = realloc(base, wanted) else { fatalError("out of memory for \(wanted) bytes of output") }
+        base = grown.assumingMemoryBound(to: UInt8.self)
+        capacity = wanted
+    }
+
+    @inline(__always)
+    private mutating func room(_ extra: Int) {
+        if count + extra > capacity { reserve(max(count + extra, capacity * 2, 4_096)) }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        room(1)
+        base![count] = byte
+        count += 1
+    }
+
+    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+        room(buffer.count)
+        (base! + count).update(from: source, count: buffer.count)
+        count += buffer.count
+    }
+
+    mutating func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    mutating func append(_ byte: UInt8, times: Int) {
+        guard times > 0 else { return }
+        room(times)
+        (base! + count).update(repeating: byte, count: times)
+        count += times
+    }
+
+    static func += (buffer: inout ByteBuffer, bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The bytes as `Data`, which frees them; the buffer is empty after.
+    mutating func takeData() -> Data {
+        guard let base, count > 0 else { return Data() }
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        self.base = nil
+        count = 0
+        capacity = 0
+        return data
     }
 }

@@ -57,13 +57,11 @@ struct ClozeDrills: DrillSource {
         let (text, candidates, markedCount) = blankCandidates(evidence)
         // Each candidate's rank first (cheap), then the best-ranked ones are checked against the screen
         // until one passes: the costlier check runs for a few candidates, not all of them.
-        var ranked: [(range: Range<Int>, stems: Set<String>, key: (Int, Int, Int), order: Int)] = []
+        var ranked: [(range: Range<Int>, kept: Range<Int>, key: (Int, Int, Int), order: Int)] = []
         for (index, candidate) in candidates.enumerated() {
             // Filler at either end ("curiously", "in their", "crucial") stays outside the blank.
             guard let range = keyRange(text, candidate), let score = score(text, range) else { continue }
             let kept = EvidenceText.trimmedRange(text, range)
-            let stems = Set(TextMatching.words(String(text[kept])).filter { !ClozeWords.isFiller($0) }.map(TextMatching.stem))
-            if stems.isEmpty { continue }
             // The card's own marks (a highlight, an emphasis) with a name or number first; then a name of
             // two words or a number found inside a long highlight; then marked phrases of two to four
             // words; then the rest. A lone name ("Minsk" in a Belarus deck) comes last.
@@ -72,7 +70,7 @@ struct ClozeDrills: DrillSource {
             let tier = !found && named && score.preferred ? 4
                 : found && (wordRanges(text, kept).count > 1 || text[kept].contains(where: \.isNumber)) ? 3
                 : !found && score.preferred ? 2 : !found ? 1 : 0
-            ranked.append((range, stems, (tier, score.preferred ? 1 : 0, score.content), index))
+            ranked.append((range, kept, (tier, score.preferred ? 1 : 0, score.content), index))
         }
         // Best rank first; among equals the earlier phrase.
         ranked.sort { ($0.key.0, $0.key.1, $0.key.2, -$0.order) > ($1.key.0, $1.key.1, $1.key.2, -$1.order) }
@@ -82,13 +80,19 @@ struct ClozeDrills: DrillSource {
         }
         // Elsewhere in the card: the text's stems counted once, less the phrase's own.
         var inside = [[String: Int]?](repeating: nil, count: ranked.count)
+        var stems = [Set<String>?](repeating: nil, count: ranked.count)
         func pick(_ shown: [String]) -> Range<Int>? {
             let shownStems = Set(shown.flatMap(TextMatching.contentWords).map(TextMatching.stem))
             for (number, candidate) in ranked.enumerated() {
-                if totalStems == nil { totalStems = stemCounts(String(text)) }
+                // The phrase's key words, worked out only for the candidates the ranking reaches.
+                if stems[number] == nil {
+                    stems[number] = Set(TextMatching.words(String(text[candidate.kept])).filter { !ClozeWords.isFiller($0) }.map(TextMatching.stem))
+                }
+                guard let candidateStems = stems[number], !candidateStems.isEmpty else { continue }
+                if totalStems == nil { totalStems = stemCounts(evidence.text) }
                 if inside[number] == nil { inside[number] = stemCounts(String(text[EvidenceText.trimmedRange(text, candidate.range)])) }
                 let own = inside[number] ?? [:]
-                if candidate.stems.allSatisfy({ shownStems.contains($0) || (totalStems?[$0] ?? 0) > (own[$0] ?? 0) }) { continue }
+                if candidateStems.allSatisfy({ shownStems.contains($0) || (totalStems?[$0] ?? 0) > (own[$0] ?? 0) }) { continue }
                 return candidate.range
             }
             return nil

@@ -153,13 +153,16 @@ public struct PendingDrillItem: Sendable {
     let build: @Sendable () -> DrillItem
 
     init(deck: String, claimID: String, kind: DrillItem.Kind, context: [String], build: @escaping @Sendable () -> DrillItem) {
-        id = "\(deck):\(claimID):\(kind.rawValue)"
+        id = Self.id(deck: deck, claimID: claimID, kind: kind)
         self.deck = deck
         self.claimID = claimID
         self.kind = kind
         self.context = context
         self.build = build
     }
+
+    /// The id of a deck's item of `kind` on the claim `claimID`.
+    static func id(deck: String, claimID: String, kind: DrillItem.Kind) -> String { "\(deck):\(claimID):\(kind.rawValue)" }
 
     init(built item: DrillItem) {
         id = item.id

@@ -51,7 +51,11 @@ public struct DrillItemGenerator {
                         // stream then stays where a full build leaves it.
                         add(response.outline(card: card, context: context, in: material, using: &random))
                         add(cite.outline(card: card, context: context, in: material, using: &random))
-                        add(cloze.outline(card: card, context: context, in: material, using: &random))
+                        // A cloze draws nothing from `random`, and a card's cloze already outlined would be
+                        // dropped again: its blank is not worked out twice.
+                        if !seen.contains(PendingDrillItem.id(deck: material.id, claimID: card.id, kind: .cloze)) {
+                            add(cloze.outline(card: card, context: context, in: material, using: &random))
+                        }
                         add(part.outline(card: card, context: context, in: material, using: &random))
                         add(extend.outline(card: card, context: context, in: material, using: &random))
                         add(speed.outline(card: card, context: context, in: material, using: &random))

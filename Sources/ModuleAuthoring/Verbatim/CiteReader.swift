@@ -9,7 +9,27 @@ public enum CiteReader {
     public static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     public static func read(text: String, short: String) -> Citation {
-        fill(Citation(text: text, short: short.isEmpty ? nil : short))
+        let short = located(short, in: text)
+        return fill(Citation(text: text, short: short.isEmpty ? nil : short))
+    }
+
+    /// The short cite as the cite paragraph writes it, so renderers find it there and style it: its
+    /// words with the paragraph's own spaces between them (a no-break space, two spaces), else its
+    /// longest leading run of words that the paragraph holds together ("LEE ’19" from bold words
+    /// apart → "LEE"). Empty when not even its first word is there.
+    static func located(_ short: String, in text: String) -> String {
+        guard !short.isEmpty, !text.contains(short) else { return short }
+        var words = short.split(whereSeparator: \.isWhitespace).map(String.init)
+        while !words.isEmpty {
+            let pattern = words.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "\\s+")
+            if let regex = try? NSRegularExpression(pattern: pattern),
+               let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+               let range = Range(match.range, in: text) {
+                return String(text[range])
+            }
+            words.removeLast()
+        }
+        return ""
     }
 
     /// Fills author, date, title and URL from `text` and `short`; existing values are replaced.

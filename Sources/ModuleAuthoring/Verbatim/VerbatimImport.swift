@@ -36,9 +36,9 @@ public struct VerbatimImport: Sendable {
         public var positions: [PositionGuess]
         /// The claim ids under each heading, in document order, for the deck.
         public var sections: [Section]
-        /// Claim id → the position kind its Pocket or Hat names (`disadvantage`, …). Written today as the
-        /// tag `position-KIND`; when claim files take `position:` (the debate model), write it from here.
-        public var positionKinds: [String: String] = [:]
+        /// The positions the headings name, declared under `positions:` in the claim file; each claim
+        /// under such a heading joins it with `position:` (the deepest heading that names one).
+        public var declaredPositions: [Position] = []
 
         public var cards: Int { entries.filter { $0.evidence != nil }.count }
         public var analytics: Int { entries.count - cards }
@@ -47,6 +47,8 @@ public struct VerbatimImport: Sendable {
     public struct PositionGuess: Sendable, Hashable {
         public var heading: String
         public var kind: String
+        /// The declared position's id.
+        public var id: String
     }
 
     /// Pocket › Hat › Block with the claims under the block.
@@ -78,8 +80,10 @@ public struct VerbatimImport: Sendable {
         var sections: [Section] = []
         var positions: [PositionGuess] = []
         var pocket = name, hat = name, block = name
-        var positionTag: String?
-        var positionKinds: [String: String] = [:]
+        /// The position each heading level (Pocket, Hat, Block) names, if any; a claim joins the deepest.
+        var levelPositions: [Position?] = [nil, nil, nil]
+        var declared: [String: Position] = [:]
+        var declaredOrder: [Position] = []
         func section() -> Int {
             if let last = sections.last, last.pocket == pocket, last.hat == hat, last.block == block { return sections.count - 1 }
             sections.append(Section(pocket: pocket, hat: hat, block: block, ids: []))
@@ -93,11 +97,17 @@ public struct VerbatimImport: Sendable {
                 case 2: hat = text; block = text
                 default: block = text
                 }
+                let depth = min(max(level, 1), 3) - 1
+                for k in depth..<3 { levelPositions[k] = nil }
                 if let kind = Self.positionKind(text) {
-                    positions.append(PositionGuess(heading: text, kind: kind))
-                    if level <= 2 || positionTag == nil { positionTag = kind }
-                } else if level <= 2 {
-                    positionTag = nil
+                    let id = "\(moduleID).\(slug).\(Self.slug("position " + text, fallback: "position", maxLength: 57))"
+                    if declared[id] == nil {
+                        let position = Position(id: id, kind: kind, title: text, side: side)
+                        declared[id] = position
+                        declaredOrder.append(position)
+                        positions.append(PositionGuess(heading: text, kind: kind.rawValue, id: id))
+                    }
+                    levelPositions[depth] = declared[id]
                 }
             case .claim(let claim):
                 let id = Self.uniqueID("\(moduleID).\(slug).\(Self.slug(claim.tag, fallback: "tag", maxLength: 48))", seed: claim.tag, used: &used)
@@ -109,25 +119,18 @@ public struct VerbatimImport: Sendable {
                 case .untagged: tags.append("untagged")
                 }
                 if claim.stacked { tags.append("stacked") }
-                if let positionTag {
-                    tags.append("position-\(positionTag)")
-                    positionKinds[id] = positionTag
-                }
+                let position = levelPositions.last { $0 != nil } ?? nil
                 tags += claim.otherHighlights.map { "highlight-" + Self.slug($0, fallback: "color") }
                 var evidence: Evidence? = nil
                 if let markup = claim.evidence { evidence = try? Evidence(markup: markup) }
-                var warrant = claim.warrant
-                if claim.evidence == nil, let cite = claim.cite?.text {
-                    // A cite with no card: kept word for word, with what else the tag had under it.
-                    warrant = ["Cite: " + cite, warrant].compactMap { $0 }.joined(separator: "\n\n")
-                }
-                entries.append(ClaimEntry(id: id, side: side, tag: claim.tag, tags: tags, warrant: warrant,
-                                          cite: evidence == nil ? nil : claim.cite, evidence: evidence))
+                // A cite with no card under it stays a cite (word for word): the claim is an analytic with its source.
+                entries.append(ClaimEntry(id: id, side: side, tag: claim.tag, tags: tags, warrant: claim.warrant,
+                                          cite: claim.cite, evidence: evidence, position: position?.id))
                 sections[section()].ids.append(id)
             }
         }
         return Document(path: path, name: name, slug: slug, side: side, sideReason: reason, outline: outline, entries: entries,
-                        positions: positions, sections: sections, positionKinds: positionKinds)
+                        positions: positions, sections: sections, declaredPositions: declaredOrder)
     }
 
     // MARK: Names
@@ -195,33 +198,46 @@ public struct VerbatimImport: Sendable {
         return nil
     }
 
-    /// Position kinds of the debate model a heading names (best effort).
-    static func positionKind(_ heading: String) -> String? {
+    /// The position kind a heading names (best effort): "Spending DA", "States CP", "Cap K", "T — Subsets",
+    /// "Advantage 1 — Economy", "Solvency". A heading that answers one ("A2 Spending DA", "AT: Cap K")
+    /// names the other side's position and gives none.
+    static func positionKind(_ heading: String) -> PositionKind? {
         // Apostrophes stay inside words: “isn’t” is not a T.
-        let words = Set(heading.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }).map(String.init))
-        let table: [(Set<String>, String)] = [
-            (["DA", "DISAD", "DISADVANTAGE", "DAS"], "disadvantage"),
-            (["CP", "COUNTERPLAN", "CPS"], "counterplan"),
-            (["K", "KRITIK", "KRITIKS"], "kritik"),
-            (["T", "TOPICALITY"], "topicality"),
-            (["THEORY"], "theory"),
-            (["ADVANTAGE", "ADV", "ADVANTAGES"], "advantage"),
-            (["INHERENCY"], "inherency"),
-            (["SOLVENCY"], "solvency"),
-            (["PLAN"], "plan"),
-            (["CONTENTION"], "contention"),
-            (["FRAMEWORK", "FW"], "criterion"),
-            (["CASE"], "case"),
+        let words = heading.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }).map(String.init)
+        if let first = words.first, ["A2", "AT", "ANSWERS", "VS", "V"].contains(first) { return nil }
+        let set = Set(words)
+        let table: [(Set<String>, PositionKind)] = [
+            (["DA", "DISAD", "DISADVANTAGE", "DAS"], .disadvantage),
+            (["CP", "COUNTERPLAN", "CPS"], .counterplan),
+            (["K", "KRITIK", "KRITIKS"], .kritik),
+            (["T", "TOPICALITY"], .topicality),
+            (["THEORY"], .theory),
+            (["ADVANTAGE", "ADV", "ADVANTAGES"], .advantage),
+            (["INHERENCY"], .inherency),
+            (["SOLVENCY"], .solvency),
+            (["PLAN"], .plan),
+            (["CONTENTION"], .contention),
+            (["FRAMEWORK", "FW"], .criterion),
+            (["CASE"], .case),
         ]
-        return table.first { !$0.0.isDisjoint(with: words) }?.1
+        return table.first { !$0.0.isDisjoint(with: set) }?.1
     }
 
     // MARK: Files
 
     public func claimFileText(_ document: Document) throws -> String {
-        "# Imported from \((document.path as NSString).lastPathComponent) by `debate import verbatim`.\n"
+        var root: [YAMLValue.Entry] = []
+        if !document.declaredPositions.isEmpty {
+            root.append(.init(key: "positions", value: .sequence(document.declaredPositions.map { position in
+                .mapping([.init(key: "id", value: .string(position.id)), .init(key: "kind", value: .string(position.kind.rawValue)),
+                          .init(key: "title", value: .string(position.title)), .init(key: "side", value: .string(position.side.rawValue))])
+            })))
+        }
+        root.append(.init(key: "claims", value: .sequence(document.entries.map(ModuleScaffold.yaml))))
+        return "# Imported from \((document.path as NSString).lastPathComponent) by `debate import verbatim`.\n"
             + "# Importing the file again replaces this file; ids come from the document's name and each tag.\n"
-            + (try emitYAML(["claims": .sequence(document.entries.map(ModuleScaffold.yaml))]))
+            + "# Positions come from headings that name one (DA, CP, K, T, Advantage, …), best effort.\n"
+            + (try emitYAML(.mapping(root)))
     }
 
     public func manifestText(title: String, documents: [Document]) throws -> String {

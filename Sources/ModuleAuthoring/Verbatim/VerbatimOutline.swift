@@ -58,6 +58,8 @@ struct ResolvedRun {
     var highlight: String?
     var size: Int?
     var hidden: Bool
+    /// In a character style named as a cite (not only bold at 13 pt, which is also how a tag looks).
+    var citeStyled = false
 }
 
 enum ParagraphRole: Equatable { case pocket, hat, block, tag, analytic, normal }
@@ -98,25 +100,49 @@ extension VerbatimInterpreter {
 
         func finish() {
             guard var claim = current else { return }
-            // A cite with no cite styling: under a tag, a short unmarked first paragraph followed by
-            // underlined or highlighted text is a cite and its card.
+            // A cite with no cite style: under a tag, a short first paragraph with bold in it (the author
+            // and year) and nothing highlighted, followed by underlined or highlighted text, is a cite and
+            // its card. With no bold it is more likely a note or the card's first line: kept as evidence.
             if claim.cite == nil, underTag.count >= 2, let first = underTag.first,
-               Self.markedShare(first.runs) <= 0.4, Self.flatText(first.runs).unicodeScalars.count <= 1500,
+               first.runs.contains(where: { $0.bold && !TextBytes.isBlank($0.text) }),
+               first.runs.reduce(0, { $0 + $1.text.unicodeScalars.count }) <= 500,
                !first.runs.contains(where: { $0.highlight != nil && !TextBytes.isBlank($0.text) }),
-               underTag.dropFirst().contains(where: { Self.markedShare($0.runs) > 0 }) {
-                let text = Self.flatText(first.runs)
+               underTag.dropFirst().contains(where: { Self.isMarked($0.runs) }) {
+                let text = Self.rawText(first.runs)
                 claim.cite = CiteReader.read(text: text, short: Self.boldWords(first.runs))
                 out.warnings.append(VerbatimWarning(code: "unstyled-cite", paragraph: first.index + 1,
                     message: "“\(Self.clip(text))” has no cite style but sits between a tag and its card; it is taken as the cite"))
                 warrantParagraphs = []
-                for paragraph in underTag.dropFirst() {
+                var rest = underTag.dropFirst()
+                // Its long cite on the next line ("[Jane Smith, professor …, URL]"), when the card follows.
+                if rest.count >= 2, let second = rest.first,
+                   Self.isSecondCite(second.runs, text: Self.flatText(second.runs), after: claim.cite) {
+                    if var cite = claim.cite {
+                        cite.text = (cite.text ?? "") + "\n" + Self.rawText(second.runs)
+                        claim.cite = CiteReader.fill(cite)
+                    }
+                    rest = rest.dropFirst()
+                }
+                for paragraph in rest {
+                    let (markup, colors) = Self.markup(paragraph.runs, usualHighlight: out.usualHighlight)
+                    evidenceParagraphs.append(contentsOf: markup)
+                    otherColors.formUnion(colors)
+                }
+            }
+            // No cite at all, but underlined or highlighted text under the tag: a card whose cite is
+            // missing (or written into the tag). Its text is evidence, so its marks are kept.
+            if claim.cite == nil, underTag.contains(where: { Self.isMarked($0.runs) }) {
+                out.warnings.append(VerbatimWarning(code: "card-without-cite", paragraph: claim.paragraph + 1,
+                    message: "the tag “\(Self.clip(claim.tag))” has underlined or highlighted text under it but no cite; it is kept as evidence with no cite"))
+                warrantParagraphs = []
+                for paragraph in underTag {
                     let (markup, colors) = Self.markup(paragraph.runs, usualHighlight: out.usualHighlight)
                     evidenceParagraphs.append(contentsOf: markup)
                     otherColors.formUnion(colors)
                 }
             }
             underTag = []
-            if !evidenceParagraphs.isEmpty, claim.cite != nil { claim.evidence = evidenceParagraphs.joined(separator: "\n\n") }
+            if !evidenceParagraphs.isEmpty { claim.evidence = evidenceParagraphs.joined(separator: "\n\n") }
             if !warrantParagraphs.isEmpty { claim.warrant = warrantParagraphs.joined(separator: "\n\n") }
             claim.otherHighlights = otherColors.sorted()
             if claim.cite != nil && claim.evidence == nil {
@@ -140,6 +166,77 @@ extension VerbatimInterpreter {
             return nil
         }
 
+        /// A Normal paragraph (or the cite line of a tag paragraph): a fake tag, a cite, card text, an
+        /// analytic's text, or text under no tag.
+        func readNormal(_ index: Int, _ runs: [ResolvedRun], _ text: String, inTable: Bool) {
+            // A fake tag: a short all-bold Normal paragraph (13 pt bold is how a tag looks; no cite
+            // style) followed by a cite that is not all bold. Not right after a cite: a bold line
+            // there returns the cite.
+            if Self.isAllBold(runs), !runs.contains(where: \.citeStyled), text.unicodeScalars.count <= 400,
+               let next = nextNonEmpty(after: index), roles[next] == .normal, Self.citeShort(resolved[next]) != nil,
+               !Self.isAllBold(resolved[next]),
+               state != .afterCite, state != .afterTag || current?.cite != nil {
+                finish()
+                current = ImportedClaim(tag: text, paragraph: index, origin: .fakeTag)
+                out.warnings.append(VerbatimWarning(code: "fake-tag", paragraph: index + 1,
+                    message: "“\(Self.clip(text))” is bold Normal text followed by a cite, not a Tag-styled paragraph; it is taken as a tag"))
+                state = .afterTag
+                return
+            }
+            // A note or two above the cite ("<<<inserted for reference>>>": at most 300 characters each,
+            // nothing underlined or highlighted) stays with the cite.
+            if state == .afterTag, current?.cite == nil, underTag.count <= 2,
+               underTag.allSatisfy({ !Self.isMarked($0.runs) && $0.runs.reduce(0, { $0 + $1.text.unicodeScalars.count }) <= 300 }),
+               let short = Self.citeShort(runs) {
+                // A line break inside the cite paragraph often starts the card itself.
+                let (citeRuns, cardRuns) = Self.splitCiteLine(runs)
+                let notes = warrantParagraphs
+                warrantParagraphs = []
+                underTag = []
+                current?.cite = CiteReader.read(text: (notes + [Self.rawText(citeRuns)]).joined(separator: "\n"), short: short)
+                state = .afterCite
+                if !Self.isBlank(cardRuns) {
+                    let (markup, colors) = Self.markup(cardRuns, usualHighlight: usual)
+                    evidenceParagraphs.append(contentsOf: markup)
+                    otherColors.formUnion(colors)
+                    state = .inEvidence
+                }
+                return
+            }
+            if state == .none, let short = Self.citeShort(runs), let next = nextNonEmpty(after: index), roles[next] == .normal {
+                // A card with no tag above it: kept, its short cite standing in for the tag.
+                finish()
+                current = ImportedClaim(tag: short, paragraph: index, origin: .untagged,
+                                        cite: CiteReader.read(text: Self.rawText(runs), short: short))
+                out.warnings.append(VerbatimWarning(code: "untagged-card", paragraph: index + 1,
+                    message: "a card with no tag above it (cite “\(Self.clip(text))”); its short cite is used as its tag"))
+                state = .afterCite
+                return
+            }
+            if state == .afterCite, Self.isSecondCite(runs, text: text, after: current?.cite) {
+                if var cite = current?.cite {
+                    cite.text = (cite.text ?? "") + "\n" + Self.rawText(runs)
+                    current?.cite = CiteReader.fill(cite)
+                }
+                return
+            }
+            if state == .afterCite || state == .inEvidence {
+                let (markup, colors) = Self.markup(runs, usualHighlight: usual)
+                evidenceParagraphs.append(contentsOf: markup)
+                otherColors.formUnion(colors)
+                state = .inEvidence
+                return
+            }
+            if state == .afterTag {
+                warrantParagraphs.append(contentsOf: Self.plainParagraphs(runs))
+                underTag.append((index, runs))
+                return
+            }
+            out.warnings.append(VerbatimWarning(code: "text-outside-card", paragraph: index + 1,
+                message: "text under no tag is not imported: “\(Self.clip(text))”"
+                    + (inTable ? " (in a table)" : "")))
+        }
+
         for (index, paragraph) in paragraphs.enumerated() {
             let runs = resolved[index]
             if Self.isBlank(runs) { continue }
@@ -153,71 +250,14 @@ extension VerbatimInterpreter {
                 // Stacked tags: the tag above, with nothing of its own, stays an analytic claim.
                 if state == .afterTag, warrantParagraphs.isEmpty, current?.cite == nil { current?.stacked = true }
                 finish()
-                current = ImportedClaim(tag: text, paragraph: index, origin: roles[index] == .analytic ? .analytic : .tag)
+                // A cite written into the tag paragraph after a line break ("Tag.⏎McGranahan 19 - (…)").
+                let (tagRuns, citeLine) = Self.splitTagCite(runs)
+                current = ImportedClaim(tag: citeLine.isEmpty ? text : Self.flatText(tagRuns), paragraph: index,
+                                        origin: roles[index] == .analytic ? .analytic : .tag)
                 state = .afterTag
+                if !citeLine.isEmpty { readNormal(index, citeLine, Self.flatText(citeLine), inTable: paragraph.inTable) }
             case .normal:
-                let citeLike = Self.citeShort(runs) != nil
-                // A fake tag: a short all-bold Normal paragraph followed by a cite.
-                if !citeLike, Self.isAllBold(runs), text.unicodeScalars.count <= 400,
-                   let next = nextNonEmpty(after: index), roles[next] == .normal, Self.citeShort(resolved[next]) != nil,
-                   state != .afterTag || current?.cite != nil {
-                    finish()
-                    current = ImportedClaim(tag: text, paragraph: index, origin: .fakeTag)
-                    out.warnings.append(VerbatimWarning(code: "fake-tag", paragraph: index + 1,
-                        message: "“\(Self.clip(text))” is bold Normal text followed by a cite, not a Tag-styled paragraph; it is taken as a tag"))
-                    state = .afterTag
-                    continue
-                }
-                // A note or two above the cite ("<<<inserted for reference>>>") stays with the cite.
-                if state == .afterTag, current?.cite == nil, warrantParagraphs.count <= 2,
-                   warrantParagraphs.allSatisfy({ $0.unicodeScalars.count <= 120 }), let short = Self.citeShort(runs) {
-                    // A line break inside the cite paragraph often starts the card itself.
-                    let (citeRuns, cardRuns) = Self.splitAtFirstBreak(runs)
-                    let notes = warrantParagraphs
-                    warrantParagraphs = []
-                    underTag = []
-                    current?.cite = CiteReader.read(text: (notes + [Self.flatText(citeRuns)]).joined(separator: "\n"), short: short)
-                    state = .afterCite
-                    if !Self.isBlank(cardRuns) {
-                        let (markup, colors) = Self.markup(cardRuns, usualHighlight: usual)
-                        evidenceParagraphs.append(contentsOf: markup)
-                        otherColors.formUnion(colors)
-                        state = .inEvidence
-                    }
-                    continue
-                }
-                if state == .none, let short = Self.citeShort(runs), let next = nextNonEmpty(after: index), roles[next] == .normal {
-                    // A card with no tag above it: kept, its short cite standing in for the tag.
-                    finish()
-                    current = ImportedClaim(tag: short, paragraph: index, origin: .untagged,
-                                            cite: CiteReader.read(text: text, short: short))
-                    out.warnings.append(VerbatimWarning(code: "untagged-card", paragraph: index + 1,
-                        message: "a card with no tag above it (cite “\(Self.clip(text))”); its short cite is used as its tag"))
-                    state = .afterCite
-                    continue
-                }
-                if state == .afterCite, Self.isSecondCite(runs, text: text, after: current?.cite) {
-                    if var cite = current?.cite {
-                        cite.text = (cite.text ?? "") + "\n" + text
-                        current?.cite = CiteReader.fill(cite)
-                    }
-                    continue
-                }
-                if state == .afterCite || state == .inEvidence {
-                    let (markup, colors) = Self.markup(runs, usualHighlight: usual)
-                    evidenceParagraphs.append(contentsOf: markup)
-                    otherColors.formUnion(colors)
-                    state = .inEvidence
-                    continue
-                }
-                if state == .afterTag {
-                    warrantParagraphs.append(contentsOf: Self.plainParagraphs(runs))
-                    underTag.append((index, runs))
-                    continue
-                }
-                out.warnings.append(VerbatimWarning(code: "text-outside-card", paragraph: index + 1,
-                    message: "text under no tag is not imported: “\(Self.clip(text))”"
-                        + (paragraph.inTable ? " (in a table)" : "")))
+                readNormal(index, runs, text, inTable: paragraph.inTable)
             }
         }
         finish()

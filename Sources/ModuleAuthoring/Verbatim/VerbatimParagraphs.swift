@@ -20,7 +20,8 @@ extension VerbatimInterpreter {
     static func isAllBold(_ runs: [ResolvedRun]) -> Bool {
         var any = false
         for run in runs where !TextBytes.isBlank(run.text) {
-            if !run.bold || run.underline || run.highlight != nil { return false }
+            // Words of a tag are often underlined too ("Federal regulation … __illegal market__"); none is highlighted.
+            if !run.bold || run.highlight != nil { return false }
             any = true
         }
         return any
@@ -52,7 +53,8 @@ extension VerbatimInterpreter {
         for run in runs {
             let blank = TextBytes.isBlank(run.text)
             if !sawText && blank { continue }
-            if run.bold && !run.underline && run.highlight == nil {
+            // Bold, not highlighted nor emphasised; underlined only at 12 pt and more ("**__Smith 20__**").
+            if run.bold && run.highlight == nil && !run.emphasis && (!run.underline || (run.size ?? 0) >= 24) {
                 prefix += run.text
                 sawText = true
             } else {
@@ -67,28 +69,73 @@ extension VerbatimInterpreter {
         return short
     }
 
-    /// The runs before the paragraph's first line break, and those after it.
-    static func splitAtFirstBreak(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
-        guard let k = runs.firstIndex(where: { $0.text.utf8.contains(10) }) else { return (runs, []) }
-        let parts = runs[k].text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        var before = Array(runs[..<k]), after = Array(runs[(k + 1)...])
-        var head = runs[k], tail = runs[k]
-        head.text = String(parts[0])
-        tail.text = parts.count > 1 ? String(parts[1]) : ""
+    /// The paragraph's text as written, trimmed at both ends (a cite is kept word for word).
+    static func rawText(_ runs: [ResolvedRun]) -> String {
+        String(TextBytes.trimmed(Substring(runs.map(\.text).joined())))
+    }
+
+    /// Some non-blank text is underlined, emphasised or highlighted.
+    static func isMarked(_ runs: [ResolvedRun]) -> Bool {
+        runs.contains { ($0.underline || $0.emphasis || $0.highlight != nil) && !TextBytes.isBlank($0.text) }
+    }
+
+    /// The runs before the paragraph's first line break after some text, and those after it; nil with no break.
+    static func splitAtFirstBreak(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun])? {
+        var sawText = false
+        var cut: (run: Int, offset: String.Index)?
+        search: for (k, run) in runs.enumerated() {
+            for index in run.text.indices {
+                let c = run.text[index]
+                if c == "\n" {
+                    if sawText { cut = (k, index); break search }
+                } else if !c.isWhitespace {
+                    sawText = true
+                }
+            }
+        }
+        guard let cut else { return nil }
+        var before = Array(runs[..<cut.run]), after = Array(runs[(cut.run + 1)...])
+        var head = runs[cut.run], tail = runs[cut.run]
+        head.text = String(head.text[..<cut.offset])
+        tail.text = String(tail.text[tail.text.index(after: cut.offset)...])
         before.append(head)
         after.insert(tail, at: 0)
         return (before, after)
     }
 
-    /// The share of non-space characters underlined or highlighted.
-    static func markedShare(_ runs: [ResolvedRun]) -> Double {
-        var marked = 0, all = 0
-        for run in runs {
-            let n = TextBytes.nonSpaceCount(run.text)
-            all += n
-            if run.underline || run.highlight != nil { marked += n }
+    /// A cite line and its card in one paragraph: the runs before the first line break (after the
+    /// paragraph's first text) and those after it, when the text after the break is underlined or
+    /// highlighted and the text before it is not (bold aside). Otherwise the whole paragraph and none.
+    static func splitCiteLine(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
+        guard let (before, after) = splitAtFirstBreak(runs) else { return (runs, []) }
+        let markedAfter = after.contains { ($0.underline || $0.highlight != nil) && !TextBytes.isBlank($0.text) }
+        let markedBefore = before.contains { ($0.underline || $0.highlight != nil) && !$0.bold && !TextBytes.isBlank($0.text) }
+        guard markedAfter, !markedBefore else { return (runs, []) }
+        return (before, after)
+    }
+
+    /// A tag paragraph with its cite on a line of its own after a line break: the runs before the
+    /// break and those after it, when the line after it starts with a short cite — a capitalised name
+    /// and a two- or four-digit year before any " - ", " — ", "(", "[" or "," ("McGranahan 19 - (…",
+    /// "Cowen 19 — (…", "Carlos 14"). Otherwise the whole paragraph and none.
+    static func splitTagCite(_ runs: [ResolvedRun]) -> ([ResolvedRun], [ResolvedRun]) {
+        guard let (before, after) = splitAtFirstBreak(runs) else { return (runs, []) }
+        let line = rawText(after).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        guard startsWithShortCite(line) else { return (runs, []) }
+        return (before, after)
+    }
+
+    /// "McGranahan 19 - (Carole …", "Ioris 20 — (…", "Carlos 14": a name and a year first.
+    static func startsWithShortCite(_ line: String) -> Bool {
+        var head = Substring(line)
+        for separator in [" - ", " — ", " – ", "(", "[", ","] {
+            if let range = head.range(of: separator) { head = head[..<range.lowerBound] }
         }
-        return all == 0 ? 0 : Double(marked) / Double(all)
+        let words = head.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2, words.count <= 8, let first = words.first?.first, first.isUppercase,
+              let year = words.last?.trimmingCharacters(in: CharacterSet(charactersIn: "'’‘.:;")),
+              year.count == 2 || year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return words.dropLast().allSatisfy { !$0.contains(where: \.isNumber) }
     }
 
     /// The bold words of a cite, in order ("LEE AND ALEXANDROVA ’19"), or nil when none is bold.
@@ -107,17 +154,18 @@ extension VerbatimInterpreter {
         return onlyShort || lower.contains("http") || lower.contains("doi") || text.hasPrefix("[") || text.hasPrefix("(")
     }
 
-    /// Paragraph text split at line breaks, trimmed, for an analytic's explanation.
+    /// Paragraph text for an analytic's explanation, trimmed; a line break inside it is kept.
     static func plainParagraphs(_ runs: [ResolvedRun]) -> [String] {
-        runs.map(\.text).joined().split(separator: "\n").map { String(TextBytes.trimmed($0)) }.filter { !$0.isEmpty }
+        let text = rawText(runs)
+        return text.isEmpty ? [] : [text]
     }
 
-    /// Evidence markup for one Word paragraph (a line break starts a new one), and the highlight
-    /// colors in it other than the usual one.
+    /// Evidence markup for one Word paragraph (a line break inside it stays a single `\n`; two in a
+    /// row read back as a paragraph break), and the highlight colors in it other than the usual one.
     static func markup(_ runs: [ResolvedRun], usualHighlight: String?) -> ([String], Set<String>) {
-        var paragraphs: [[Evidence.Run]] = [[]]
+        var paragraph: [Evidence.Run] = []
         var colors = Set<String>()
-        for run in runs {
+        for run in runs where !run.text.isEmpty {
             var style: Evidence.Style = []
             if run.underline { style.insert(.underline) }
             if run.emphasis { style.insert(.emphasis) }
@@ -125,18 +173,9 @@ extension VerbatimInterpreter {
                 style.insert(.highlight)
                 if h != usualHighlight { colors.insert(h) }
             }
-            guard run.text.utf8.contains(10) else {
-                if !run.text.isEmpty { paragraphs[paragraphs.count - 1].append(Evidence.Run(run.text, style)) }
-                continue
-            }
-            for (i, piece) in run.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if i > 0 { paragraphs.append([]) }
-                if !piece.isEmpty { paragraphs[paragraphs.count - 1].append(Evidence.Run(String(piece), style)) }
-            }
+            paragraph.append(Evidence.Run(run.text, style))
         }
-        return (paragraphs.compactMap { runs in
-            let trimmed = EvidenceMarkup.trim(runs)
-            return trimmed.isEmpty ? nil : EvidenceMarkup.write(trimmed)
-        }, colors)
+        let trimmed = EvidenceMarkup.trim(paragraph)
+        return (trimmed.isEmpty ? [] : [EvidenceMarkup.write(trimmed)], colors)
     }
 }

@@ -85,7 +85,7 @@ public struct VerbatimInterpreter {
             let underline = run.properties.underline ?? ((eff.underline ?? false) || char.underline || char.emphasis)
             return ResolvedRun(text: run.text, bold: bold || char.cite, underline: underline,
                                emphasis: char.emphasis, cite: char.cite || (bold && eff.size == 26),
-                               highlight: highlight, size: eff.size, hidden: eff.hidden ?? false)
+                               highlight: highlight, size: eff.size, hidden: eff.hidden ?? false, citeStyled: char.cite)
         }
     }
 }

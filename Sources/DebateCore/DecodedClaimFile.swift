@@ -1,0 +1,66 @@
+import Foundation
+import YAMLCoding
+
+/// One claim file as its YAML decodes: its positions and entries, the decoder's warnings, and the
+/// fingerprint of the bytes that were decoded. What a pack reads from each file, and what the
+/// library index keeps so the next run need not decode the file again.
+public struct DecodedClaimFile: Sendable {
+    /// The path as the pack names it (the same path every location below carries).
+    public var path: String
+    public var positions: [Position]
+    public var claims: [ClaimEntry]
+    public var warnings: [YAMLWarning]
+    public var fingerprint: FileFingerprint
+
+    public init(path: String, positions: [Position], claims: [ClaimEntry], warnings: [YAMLWarning], fingerprint: FileFingerprint) {
+        self.path = path
+        self.positions = positions
+        self.claims = claims
+        self.warnings = warnings
+        self.fingerprint = fingerprint
+    }
+
+    /// Reads and decodes the claim file at `path`; `fingerprint` describes the bytes decoded (taken
+    /// before they are read, so an edit made meanwhile shows as a change next time).
+    public static func read(_ path: String) throws(YAMLError) -> DecodedClaimFile {
+        let stat = FileFingerprint.status(path)
+        let decoder = YAMLDecoder()
+        let bytes = try decoder.readFile(path)
+        var warnings: [YAMLWarning] = []
+        let file = try decoder.decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
+        let fingerprint = FileFingerprint(size: stat?.size ?? Int64(bytes.count), mtime: stat?.mtime ?? 0,
+                                          hash: FileFingerprint.hash(bytes))
+        return DecodedClaimFile(path: path, positions: file.positions, claims: file.claims, warnings: warnings,
+                                fingerprint: fingerprint)
+    }
+}
+
+/// What tells a file's version: size, modification time (ns) and a hash of the bytes.
+public struct FileFingerprint: Sendable, Hashable {
+    public var size: Int64
+    public var mtime: Int64
+    public var hash: Int64
+
+    public init(size: Int64, mtime: Int64, hash: Int64) {
+        self.size = size
+        self.mtime = mtime
+        self.hash = hash
+    }
+
+    /// Size and modification time (nanoseconds since 1970) from `stat`; nil if the file is not there.
+    public static func status(_ path: String) -> (size: Int64, mtime: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// FNV-1a, 64 bits: enough to tell an edited file from an unchanged one of the same size and time.
+    public static func hash<C: Collection>(_ bytes: C) -> Int64 where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+}
