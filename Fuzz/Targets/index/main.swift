@@ -7,8 +7,8 @@
 // user's text never reaches FTS5 as syntax); a file that does not decode is reported at that file
 // and none of its claims is found; every claim of every file that decodes is found by its id with
 // its tag; a hit is a claim of a file that exists and decodes, in the searched module, of the
-// filter's side; a word of an ASCII tag finds its claim; the entries the index gives back for its
-// cached files equal the decoded ones.
+// filter's side; a word of an ASCII tag finds its claim; what the claim cache gives back for a
+// rewritten file is what the file decodes to now.
 import DebateCore
 import Foundation
 import FuzzSupport
@@ -65,10 +65,15 @@ runFuzzer { bytes in
             }
         }
     }
-    let cached = attempt("entries") { () throws(IndexError) in try index.entries(module: "fz", location: pack, files: files) }
-    for (path, entries) in cached where entries != decoded[path] {
-        violated("the index gives back \(entries.count) entries of \(path) that differ from the \(decoded[path]?.count ?? 0) decoded")
+    // The claim cache: what it gives back for the rewritten files must be what they decode to now
+    // (never the previous input's claims); then store this input's, as a command does.
+    let requests = files.map { LibraryIndex.CachedFileRequest(absolute: $0, path: $0) }
+    let cached = attempt("cachedFiles") { () throws(IndexError) in try index.cachedFiles(pack: pack, files: requests) }
+    for (path, file) in cached where file.claims != decoded[path] {
+        violated("the claim cache gives back \(file.claims.count) claims of \(path) that differ from the \(decoded[path]?.count ?? 0) decoded")
     }
+    let fresh = files.compactMap { path in (try? DecodedClaimFile.read(path)).map { (absolute: path, file: $0) } }
+    attempt("storeCachedFiles") { () throws(IndexError) in try index.storeCachedFiles(pack: pack, fresh) }
 
     var filter = SearchFilter()
     switch control & 3 {
