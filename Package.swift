@@ -17,7 +17,7 @@ let package = Package(
         // Authoring tools; its Verbatim .docx reader (DocxReader) takes bytes or a path on its own (fuzzable).
         .library(name: "ModuleAuthoring", targets: ["ModuleAuthoring"]),
         // The readers Fuzz/ (its own root package, for the sanitizer flags) drives; not an API.
-        .library(name: "DebateReaders", targets: ["YAMLCoding", "DebateCore", "ModuleFormat", "ModuleAuthoring", "DeckBuilder"]),
+        .library(name: "DebateReaders", targets: ["YAMLCoding", "DebateCore", "ModuleFormat", "ModuleAuthoring", "DeckBuilder", "LibraryIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -15,6 +15,7 @@ let package = Package(
         .executableTarget(name: "fuzz-kialo", dependencies: ["FuzzSupport"], path: "Targets/kialo"),
         .executableTarget(name: "fuzz-reply", dependencies: ["FuzzSupport"], path: "Targets/reply"),
         .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport"], path: "Targets/docx"),
+        .executableTarget(name: "fuzz-index", dependencies: ["FuzzSupport"], path: "Targets/index"),
     ],
     swiftLanguageModes: [.v6]
 )

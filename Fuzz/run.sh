@@ -7,7 +7,8 @@
 #
 # Targets: yaml (claim files, module manifests, decks, any YAML), markup (evidence markup),
 # kialo (Kialo export parser and import), reply (process-module reply parser), docx (the Verbatim
-# .docx reader: its zip container and its streaming XML tokenizer).
+# .docx reader: its zip container and its streaming XML tokenizer), index (the library index: claim
+# files refreshed into SQLite, searched with fuzzed text and filters).
 # Seeds come from the repository's own files (see seed()); what libFuzzer adds is kept in
 # Fuzz/.corpus/TARGET between runs (git-ignored). A crash or broken invariant stops the target and
 # leaves the input in Fuzz/crashes/TARGET/; reproduce it with Fuzz/.build/debug/fuzz-TARGET FILE.
@@ -17,10 +18,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-targets=(yaml markup kialo reply)
-# docx runs when named (Fuzz/run.sh docx 60), not in `all`: its chunking invariant has an open
-# finding (README, "Fuzzing"), and `all` is CI's smoke.
-extra_targets=(docx)
+targets=(yaml markup kialo reply docx index)
 config=${FUZZ_CONFIG:-debug}
 
 build() {
@@ -38,9 +36,16 @@ seed() {
         kialo) find "$here/Seeds/kialo" "$root/Tests" -name '*.txt' -path '*kialo*' ;;
         reply) find "$here/Seeds/reply" -type f ;;
         docx) find "$here/Seeds/docx" -type f ;;
+        index) find "$here/Seeds/index" -type f ;;
     esac | while read -r file; do
         cp "$file" "$dir/seed-$(cksum < "$file" | cut -d' ' -f1)"
     done
+    if [ "$target" = index ]; then
+        # The repository's claim files, each behind a control byte and a search text (NUL-separated).
+        grep -rlx --include='*.yaml' --exclude-dir=.build 'claims:.*' "$root/Sources" "$root/Tests" | while read -r file; do
+            { printf '\001deterrence "hybrid attacks" sanc*\000'; cat "$file"; } > "$dir/seed-claims-$(cksum < "$file" | cut -d' ' -f1)"
+        done
+    fi
 }
 
 run() {
@@ -61,7 +66,7 @@ run() {
 }
 
 case ${1:-all} in
-    --list) printf '%s\n' "${targets[@]}" "${extra_targets[@]}"; exit 0 ;;
+    --list) printf '%s\n' "${targets[@]}"; exit 0 ;;
     --build) build; exit 0 ;;
 esac
 which=${1:-all}
@@ -71,7 +76,7 @@ status=0
 if [ "$which" = all ]; then
     for t in "${targets[@]}"; do run "$t" "$seconds" || status=1; done
 else
-    [[ " ${targets[*]} ${extra_targets[*]} " == *" $which "* ]] || { echo "fuzz: no target $which (have: ${targets[*]} ${extra_targets[*]})" >&2; exit 64; }
+    [[ " ${targets[*]} " == *" $which "* ]] || { echo "fuzz: no target $which (have: ${targets[*]})" >&2; exit 64; }
     run "$which" "$seconds" || status=1
 fi
 exit $status

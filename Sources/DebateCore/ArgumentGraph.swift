@@ -78,17 +78,18 @@ public struct ArgumentGraph: Sendable {
     /// `danglingAnswers: .warning` and a hint saying so: answers to the missing module's claims are then expected.
     /// `absentModules` are modules that exist but the deck does not load: an answer to one of their
     /// claims (by the `module.` prefix of the id) has nothing to answer in this deck, and is no error.
+    /// Sides are named in `sideWords` (the deck format's).
     public func validate(danglingAnswers: Diagnostic.Severity = .error, danglingHint: String? = nil,
-                         absentModules: Set<String> = []) -> [Diagnostic] {
+                         absentModules: Set<String> = [], sideWords: SideWords = .affNeg) -> [Diagnostic] {
         var diagnostics = indexDiagnostics + idDiagnostics
         let ids = claims.map(\.id)
         let positionIDs = positions.map(\.id)
         for claim in claims {
-            diagnostics += validatePart(claim, positionIDs: positionIDs)
+            diagnostics += validatePart(claim, positionIDs: positionIDs, sideWords: sideWords)
             if let extended = claim.extends {
                 if let target = byID[extended] {
                     if target.side != claim.side {
-                        diagnostics.append(.error("claim `\(claim.id)` extends `\(extended)`, a claim of the other side (\(target.side.rawValue))",
+                        diagnostics.append(.error("claim `\(claim.id)` extends `\(extended)`, a claim of the other side (\(sideWords.word(target.side)))",
                                                   at: claim.location, hint: "extension evidence backs a claim of its own side; to answer it, use `answers:`",
                                                   code: "extends-other-side"))
                     }
@@ -106,7 +107,7 @@ public struct ArgumentGraph: Sendable {
                 continue
             }
             if target.side == counter.side {
-                diagnostics.append(.warning("claim `\(counter.id)` answers `\(target.id)`, a claim of its own side (\(target.side.rawValue))",
+                diagnostics.append(.warning("claim `\(counter.id)` answers `\(target.id)`, a claim of its own side (\(sideWords.word(target.side)))",
                                             at: counter.location, code: "answers-own-side"))
             }
             if let misuse = responseMisuse(counter, target: target) { diagnostics.append(misuse) }
@@ -116,7 +117,7 @@ public struct ArgumentGraph: Sendable {
     }
 
     /// `position:` names a declared position, of the claim's side, with a part that fits it.
-    private func validatePart(_ claim: any Claim, positionIDs: [String]) -> [Diagnostic] {
+    private func validatePart(_ claim: any Claim, positionIDs: [String], sideWords: SideWords) -> [Diagnostic] {
         guard let id = claim.position else { return [] }
         guard let position = positionByID[id] else {
             let hint = closestMatch(to: id, in: positionIDs).map { "did you mean `\($0)`?" }
@@ -126,7 +127,7 @@ public struct ArgumentGraph: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         if position.side != claim.side {
-            diagnostics.append(.warning("claim `\(claim.id)` (\(claim.side.rawValue)) is part of \(position.title), a \(position.side.rawValue) position",
+            diagnostics.append(.warning("claim `\(claim.id)` (\(sideWords.word(claim.side))) is part of \(position.title), a \(sideWords.word(position.side)) position",
                                         at: claim.location, hint: "an answer to a position names it with `answers:`, not `position:`",
                                         code: "position-side-mismatch"))
         }

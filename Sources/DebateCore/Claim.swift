@@ -212,14 +212,10 @@ public struct ClaimEntry: Codable, Sendable, Hashable {
                 debugDescription: "`even-if:` frames an answer; it needs `answers:` and `response:`"))
         }
         // One id grammar for every source (ClaimID); `answers:` names a claim, so it follows it too.
-        if let problem = ClaimID.problem(id) {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.id], debugDescription: problem))
-        }
-        if let answers, let problem = ClaimID.problem(answers) {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.answers], debugDescription: problem))
-        }
-        if let extends, let problem = ClaimID.problem(extends) {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.extends], debugDescription: problem))
+        for (key, value) in [(CodingKeys.id, id), (.answers, answers), (.extends, extends)] {
+            guard let value, let problem = ClaimID.problem(value) else { continue }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [key], debugDescription: problem,
+                                                    underlyingError: YAMLErrorCode(DiagnosticCode.invalidClaimID.rawValue)))
         }
     }
 

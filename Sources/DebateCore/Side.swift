@@ -12,11 +12,12 @@ public enum Side: String, Codable, CaseIterable, Sendable, Hashable {
 
     public var opponent: Side { self == .pro ? .con : .pro }
 
-    /// The debate word for the side, for headings and reports.
-    public var title: String { self == .pro ? "Affirmative" : "Negative" }
+    /// The debate word for the side, for headings and reports, where no format says otherwise
+    /// (`SideWords.affNeg`): "Affirmative", "Negative".
+    public var title: String { SideWords.affNeg.title(self) }
 
     /// The short word debaters say in policy and LD: "aff", "neg".
-    public var shortWord: String { self == .pro ? "aff" : "neg" }
+    public var shortWord: String { SideWords.affNeg.word(self) }
 
     /// Every spelling a file may use, with the side it means.
     public static let spellings: [(word: String, side: Side)] = [
@@ -38,6 +39,31 @@ public enum Side: String, Codable, CaseIterable, Sendable, Hashable {
                 "unknown side `\(word)`; expected one of: \(Side.spellings.map(\.word).joined(separator: ", "))"))
         }
         self = side
+    }
+}
+
+/// The words a format's debaters use for the two sides. Policy and LD say affirmative and negative
+/// (aff, neg); public forum says Pro and Con. Files may spell a side any way (`Side.spellings`) and
+/// JSON keeps `pro`/`con`; what a person reads speaks the deck's format (`DebateFormat.sideWords`),
+/// and aff/neg where there is no deck or no format.
+public enum SideWords: String, Sendable, Hashable, CaseIterable {
+    case affNeg
+    case proCon
+
+    /// For headings and labels: "Affirmative", "Negative"; "Pro", "Con".
+    public func title(_ side: Side) -> String {
+        switch self {
+        case .affNeg: side == .pro ? "Affirmative" : "Negative"
+        case .proCon: side == .pro ? "Pro" : "Con"
+        }
+    }
+
+    /// In running text: "aff", "neg"; "pro", "con".
+    public func word(_ side: Side) -> String {
+        switch self {
+        case .affNeg: side == .pro ? "aff" : "neg"
+        case .proCon: side == .pro ? "pro" : "con"
+        }
     }
 }
 

@@ -72,7 +72,7 @@ extension BuildSteps {
         }
         if !unanswered.isEmpty {
             let shown = unanswered.prefix(8).map { "`\($0.id)`" }.joined(separator: ", ") + (unanswered.count > 8 ? ", …" : "")
-            warnings.append(.note("no answer to \(unanswered.count) \(configuration.side.opponent.title.lowercased()) claim\(unanswered.count == 1 ? "" : "s") in the loaded modules: \(shown)",
+            warnings.append(.note("no answer to \(unanswered.count) \(configuration.sideWords.title(configuration.side.opponent).lowercased()) claim\(unanswered.count == 1 ? "" : "s") in the loaded modules: \(shown)",
                                   at: configuration.location, hint: "the deck's Coverage section lists them all", code: .coverage))
         }
 
@@ -83,7 +83,7 @@ extension BuildSteps {
         context.deck = Deck(id: deckID, title: configuration.title, resolution: configuration.resolution,
                             side: configuration.side, wpm: configuration.budget.wpm, modules: modules, pockets: pockets,
                             readingSeconds: total, budgetSeconds: configuration.budget.speech,
-                            blockBudgetSeconds: configuration.budget.block, coverage: coverage)
+                            blockBudgetSeconds: configuration.budget.block, coverage: coverage, sideWords: configuration.sideWords)
         context.diagnostics += warnings
     }
 

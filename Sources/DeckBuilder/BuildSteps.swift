@@ -85,9 +85,10 @@ enum BuildSteps {
         let skipped = context.skippedModules.map { "`\($0)`" }.joined(separator: ", ")
         // Answers to modules the deck does not load have nothing to answer here: that is expected.
         let absent = Set(context.resolver?.ids ?? []).subtracting(configuration.modules.map(\.id))
+        let words = configuration.sideWords
         var diagnostics = context.skippedModules.isEmpty
-            ? graph.validate(absentModules: absent)
-            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)", absentModules: absent)
+            ? graph.validate(absentModules: absent, sideWords: words)
+            : graph.validate(danglingAnswers: .warning, danglingHint: "--keep-going left out \(skipped)", absentModules: absent, sideWords: words)
         // Evidence ethics over every card the deck's modules supply (a `not-verbatim` card stops the build).
         // The build checks only that quotations are verbatim (an error that must stop it); the heuristic
         // checks (dropped negations, mid-thought openings, overclaiming tags) are `debate lint`'s: run on

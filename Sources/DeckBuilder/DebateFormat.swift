@@ -26,6 +26,10 @@ public enum DebateFormat: String, Decodable, CaseIterable, Sendable {
         }
     }
 
+    /// What its debaters call the sides: public forum's teams are Pro and Con; policy and LD say
+    /// affirmative and negative.
+    public var sideWords: SideWords { self == .pf ? .proCon : .affNeg }
+
     /// Other names debaters write for a speech: LD's "1AC" is its AC.
     static let aliases: [DebateFormat: [String: String]] = [
         .ld: ["1AC": "AC", "1NC": "NC", "2NR": "NR"],

@@ -20,6 +20,9 @@ public struct DeckConfiguration: Decodable, Sendable {
         case id, title, resolution, side, format, modules, budget, sections, outputs
     }
 
+    /// The words its outputs and messages use for the sides: its format's, aff/neg without one.
+    public var sideWords: SideWords { format?.sideWords ?? .affNeg }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id)

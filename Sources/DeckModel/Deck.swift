@@ -16,13 +16,21 @@ public struct Deck: Codable, Sendable {
     public var budgetSeconds: Double?
     public var blockBudgetSeconds: Double?
     public var coverage: Coverage
+    /// How its outputs name the sides: the deck format's words (`DebateFormat.sideWords`).
+    public var sideWords: SideWords = .affNeg
+
+    /// `sideWords` is not part of the JSON: its sides stay `pro`/`con`.
+    private enum CodingKeys: String, CodingKey {
+        case id, title, resolution, side, wpm, modules, pockets, readingSeconds, budgetSeconds, blockBudgetSeconds, coverage
+    }
 
     public var overBudget: Bool { budgetSeconds.map { readingSeconds > $0 } ?? false }
     public var blocks: [Block] { pockets.flatMap { $0.hats.flatMap(\.blocks) } }
     public var cards: [Card] { blocks.flatMap(\.cards) }
 
-    public init(id: String, title: String, resolution: String, side: Side, wpm: Int, modules: [ModuleSummary], pockets: [Pocket], readingSeconds: Double, budgetSeconds: Double? = nil, blockBudgetSeconds: Double? = nil, coverage: Coverage) {
+    public init(id: String, title: String, resolution: String, side: Side, wpm: Int, modules: [ModuleSummary], pockets: [Pocket], readingSeconds: Double, budgetSeconds: Double? = nil, blockBudgetSeconds: Double? = nil, coverage: Coverage, sideWords: SideWords = .affNeg) {
         self.id = id
+        self.sideWords = sideWords
         self.title = title
         self.resolution = resolution
         self.side = side

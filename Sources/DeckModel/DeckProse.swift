@@ -30,7 +30,7 @@ public enum DeckProse {
 
     /// The first sentence of the coverage section, and whether a list of unanswered claims follows.
     public static func coverageLead(_ deck: Deck) -> String {
-        let opponent = deck.side.opponent.title.lowercased()
+        let opponent = deck.sideWords.title(deck.side.opponent).lowercased()
         return deck.coverage.unanswered.isEmpty
             ? "Every \(opponent) claim the modules offer has an answer."
             : "No answer yet to these \(opponent) claims:"

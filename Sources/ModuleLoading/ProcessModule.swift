@@ -164,7 +164,9 @@ public struct ProcessModule: ArgumentModule {
             do {
                 reply = try ModuleReply.parse(bytes)
             } catch {
-                throw failure("wrote an invalid reply to `\(name)`: \(error.message)", hint: error.hint)
+                // A bad claim id is the same mistake wherever the claim comes from: the same code as a pack's.
+                throw failure("wrote an invalid reply to `\(name)`: \(error.message)", hint: error.hint,
+                              code: error.code == DiagnosticCode.invalidClaimID.rawValue ? .invalidClaimID : .moduleFailed)
             }
             guard reply.protocol == ModuleProtocol.version else {
                 throw failure("speaks protocol version \(reply.protocol); this debate speaks version \(ModuleProtocol.version)")
@@ -186,8 +188,8 @@ public struct ProcessModule: ArgumentModule {
         }
     }
 
-    private func failure(_ message: String, hint: String? = nil) -> DiagnosticsError {
-        DiagnosticsError(.error(.moduleFailed, "module `\(id)` (\(source)) \(message)", hint: hint))
+    private func failure(_ message: String, hint: String? = nil, code: DiagnosticCode = .moduleFailed) -> DiagnosticsError {
+        DiagnosticsError(.error(code, "module `\(id)` (\(source)) \(message)", hint: hint))
     }
 
     private func hintForMissingCommand() -> String? {

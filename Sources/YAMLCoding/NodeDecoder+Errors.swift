@@ -74,6 +74,7 @@ extension NodeDecoder {
                 target = next
             }
         }
-        return YAMLError(kind: kind, location: location(of: target), message: message, codingPath: path)
+        return YAMLError(kind: kind, location: location(of: target), message: message, codingPath: path,
+                         code: (context.underlyingError as? YAMLErrorCode)?.code)
     }
 }

@@ -51,7 +51,7 @@ struct SyntaxExplainer {
         if let bracket = unclosedBracket() { return bracket }
         switch problem {
         case "mapping values are not allowed in this context":
-            return colonInText() ?? indentedMore(structure)
+            return colonInText() ?? keyDedentedAbove() ?? indentedMore(structure)
         case "did not find expected '-' indicator", "did not find expected key":
             return indentedLess(structure)
         case "could not find expected ':'":
@@ -141,6 +141,7 @@ struct SyntaxExplainer {
         guard indent == problemColumn else { return nil }
         let key = split(text).flatMap { $0.key }
         let what = key.map { "`\($0):`" } ?? "it"
+        if let dedented = keyDedentedAbove() { return dedented }
         if let child = structure.lastChild, child.column > indent {
             let owner = child.name ?? "the item that starts on line \(child.line + 1)"
             return error(line: problemLine, column: indent, "this line is indented less than \(owner) it belongs to",
@@ -152,6 +153,70 @@ struct SyntaxExplainer {
                          hint: "indent \(what) to column \(container.column + 1), like line \(container.line + 1)", code: "yaml-indentation")
         }
         return nil
+    }
+
+    /// A key moved left out of its list item, in the style `modules new` writes (`- id:` at column 1,
+    /// keys at column 3): at column 1 YAML reads `tag:` as a key of the whole file, which ends the
+    /// claims, and stops only at the line after it. The mistake is that line above the stop: a key
+    /// indented less than the keys of the item it follows.
+    private func keyDedentedAbove() -> YAMLError? {
+        // The key line: the nearest above the stop that is indented less than it (the stop is a line
+        // of the item's keys, or of the key's own list), or, when the stop is the next `- ` item, the
+        // key just above it.
+        let stopText = line(problemLine)
+        let stopIndent = stopText.prefix { $0 == " " }.count
+        let stopIsItem = stopText.dropFirst(stopIndent).first == "-"
+        var above = contentLine(before: problemLine)
+        while let candidate = above, !stopIsItem, line(candidate).prefix(while: { $0 == " " }).count >= stopIndent {
+            above = contentLine(before: candidate)
+        }
+        guard let above else { return nil }
+        let aboveText = line(above)
+        let aboveIndent = aboveText.prefix { $0 == " " }.count
+        guard !stopIsItem || aboveIndent == stopIndent,
+              aboveText.dropFirst(aboveIndent).first != "-", let (aboveKey, _, _) = split(aboveText), let aboveKey else { return nil }
+        // The item it left: the nearest `- ` line at its indentation or less, every line between inside it.
+        var n = above - 1
+        var item: Int?
+        while n >= 0 {
+            let text = line(n)
+            let indent = text.prefix { $0 == " " }.count
+            if indent == text.count || text[indent] == "#" || indent > aboveIndent { n -= 1; continue }
+            if text[indent] == "-" { item = n }
+            break
+        }
+        guard let item else { return nil }
+        let itemText = line(item)
+        let column = keyColumn(itemText)
+        guard aboveIndent < column, column > itemText.prefix(while: { $0 == " " }).count,
+              (item + 1..<above).allSatisfy({ let t = line($0); return t.allSatisfy { $0 == " " } || t.prefix { $0 == " " }.count >= column }),
+              let (firstKey, _, firstValue) = split(itemText), let firstKey else { return nil }
+        let named = firstKey == "id" && !firstValue.isEmpty ? " (`\(firstValue)`)" : ""
+        return error(line: above, column: aboveIndent,
+                     "`\(aboveKey):` is indented less than the other keys of the item on line \(item + 1)\(named), so YAML reads it as the end of that item",
+                     hint: "line `\(aboveKey):` up with `\(firstKey):` (column \(column + 1))", code: "yaml-indentation")
+    }
+
+    /// The nearest line before `number` with something on it other than a comment.
+    private func contentLine(before number: Int) -> Int? {
+        var n = number - 1
+        while n >= 0 {
+            let text = line(n).drop { $0 == " " }
+            if !text.isEmpty && text.first != "#" { return n }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// Where the line's key starts, after its indentation and any `- ` markers.
+    private func keyColumn(_ text: [Unicode.Scalar]) -> Int {
+        var i = 0
+        while i < text.count {
+            if text[i] == " " { i += 1; continue }
+            if text[i] == "-", i + 1 < text.count, text[i + 1] == " " { i += 2; continue }
+            break
+        }
+        return i
     }
 
     /// `answers:potash.x`: without a space after the colon YAML reads one word, not a key.

@@ -58,6 +58,15 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 }
 
+/// The code a type's own `init(from:)` gives the error it throws, in the `DecodingError.Context`'s
+/// `underlyingError`: `DecodingError.dataCorrupted(.init(codingPath: …, debugDescription: …,
+/// underlyingError: YAMLErrorCode("invalid-claim-id")))`. The error stays a `DecodingError` for
+/// other decoders; ours reports it with this code instead of its kind's generic one.
+public struct YAMLErrorCode: Error, Sendable, Equatable {
+    public var code: String
+    public init(_ code: String) { self.code = code }
+}
+
 extension YAMLError.Kind {
     /// The code of an error of this kind when nothing more precise is known.
     public var code: String {

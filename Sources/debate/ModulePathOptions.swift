@@ -39,18 +39,26 @@ struct ModulePathOptions: ParsableArguments {
     /// Built-in modules plus every module on the search path, and with a deck, its folder's modules
     /// and its pins (`modules list --deck`); prints problems and exits 65 on failure.
     func registry(_ console: Console, deck: String? = nil) throws -> ModuleRegistry {
+        try deckRegistry(console, deck: deck).registry
+    }
+
+    /// The same, and the words the deck's format uses for the sides (aff/neg without a deck).
+    func deckRegistry(_ console: Console, deck: String?) throws -> (registry: ModuleRegistry, sideWords: SideWords) {
         let builtIns = try builtIns(console)
         var pins: [ModulePin] = []
+        var sideWords = SideWords.affNeg
         if let deck {
             do {
-                pins = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: deck).pins
+                let configuration = try YAMLDecoder().decode(DeckConfiguration.self, fromFile: deck)
+                pins = configuration.pins
+                sideWords = configuration.sideWords
             } catch {
                 console.report([Diagnostic(error)])
                 throw Exit.dataError
             }
         }
         do {
-            return try ModuleRegistry.discover(builtIns: builtIns, search: search(deck: deck, pins: pins))
+            return (try ModuleRegistry.discover(builtIns: builtIns, search: search(deck: deck, pins: pins)), sideWords)
         } catch {
             console.report(error.diagnostics)
             throw Exit.dataError

@@ -76,7 +76,7 @@ struct ModulesCommand: ParsableCommand {
 
         func run() throws {
             let console = Console()
-            let registry = try modules.registry(console, deck: deck)
+            let (registry, sideWords) = try modules.deckRegistry(console, deck: deck)
             if let conflict = registry.conflict(id) {
                 console.report([conflict])
                 throw Exit.dataError
@@ -105,7 +105,7 @@ struct ModulesCommand: ParsableCommand {
             text += "Claims: \(set.claims.count) in all: \(info.claims ?? 0) claims and \(info.counterclaims ?? 0) counterclaims; \(info.cards ?? 0) are cards (cited, with evidence)\n"
             for side in Side.allCases {
                 let count = set.claims.filter { $0.side == side }.count
-                text += "  \(side.title): \(count)\n"
+                text += "  \(sideWords.title(side)): \(count)\n"
             }
             let kinds = Dictionary(grouping: set.counterclaims, by: \.response)
             if !kinds.isEmpty {
@@ -116,7 +116,7 @@ struct ModulesCommand: ParsableCommand {
             if !d.examples.isEmpty {
                 text += "\nExamples:\n"
                 for example in d.examples {
-                    text += "  - \(example.summary) [side: \(example.side.rawValue)]\n"
+                    text += "  - \(example.summary) [side: \(sideWords.word(example.side))]\n"
                     if !example.includes.isEmpty { text += "    includes: \(example.includes.joined(separator: ", "))\n" }
                     if !example.excludes.isEmpty { text += "    excludes: \(example.excludes.joined(separator: ", "))\n" }
                 }

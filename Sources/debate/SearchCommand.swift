@@ -125,7 +125,7 @@ struct SearchCommand: ParsableCommand {
             console.err("error: debate search needs the library index, and DEBATE_INDEX=off turns it off; unset it to search")
             throw Exit.usage
         }
-        let registry = try modules.registry(console, deck: deck)
+        let (registry, sideWords) = try modules.deckRegistry(console, deck: deck)
         let index: LibraryIndex
         do {
             index = try LibraryIndex()
@@ -168,7 +168,7 @@ struct SearchCommand: ParsableCommand {
         let all = groups.flatMap(\.hits)
 
         if let format, let output {
-            try writeDocument(groups, format: format, to: output, console: console)
+            try writeDocument(groups, format: format, to: output, sideWords: sideWords, console: console)
         }
         if json {
             try console.json(SearchReport(query: answers == nil ? query.joined(separator: " ") : nil, answers: answers,
@@ -193,7 +193,7 @@ struct SearchCommand: ParsableCommand {
             if group.hits.isEmpty { text += "    (none)\n" }
             for hit in group.hits {
                 rank += 1
-                text += HitPrinter(style: style, query: marker).render(hit, rank: rank) + "\n"
+                text += HitPrinter(style: style, query: marker, sideWords: sideWords).render(hit, rank: rank) + "\n"
             }
         }
         if all.isEmpty && answers == nil {
@@ -229,13 +229,14 @@ struct SearchCommand: ParsableCommand {
                 SearchGroup(title: "likely", via: "text", target: target, hits: likely, markWords: tagWords.joined(separator: " "))]
     }
 
-    func writeDocument(_ groups: [SearchGroup], format: OutputFormat, to path: String, console: Console) throws {
+    func writeDocument(_ groups: [SearchGroup], format: OutputFormat, to path: String, sideWords: SideWords, console: Console) throws {
         let title = answers.map { "Answers to \(groups.first?.target?.claim.tag ?? $0)" } ?? "Search: \(query.joined(separator: " "))"
         let blocks: [(title: String, answers: (any Claim)?, claims: [any Claim])] = groups.filter { !$0.hits.isEmpty }.map { group in
             (answers == nil ? title : group.heading, group.target?.claim, group.hits.map(\.claim))
         }
         let side = side.flatMap(SearchVocabulary.side) ?? groups.first?.target?.claim.side.opponent ?? .pro
-        let deck = Deck.claimList(id: "search", title: title, side: side, blocks: blocks)
+        var deck = Deck.claimList(id: "search", title: title, side: side, blocks: blocks)
+        deck.sideWords = sideWords
         let bytes: Data
         do {
             bytes = try DeckBuild.render(deck, as: format)

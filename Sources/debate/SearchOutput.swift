@@ -25,6 +25,8 @@ struct HitPrinter {
     static let width = 80
     var style: HitStyle
     var query: SearchQuery
+    /// The deck's (`--deck`) words for the sides; aff/neg without one.
+    var sideWords: SideWords = .affNeg
 
     func render(_ hit: SearchHit, rank: Int) -> String {
         let claim = hit.claim
@@ -32,7 +34,7 @@ struct HitPrinter {
         let indent = String(repeating: " ", count: max(4, number.count))
         var lines = wrap(tokens(claim.tag), first: number.padding(toLength: indent.count, withPad: " ", startingAt: 0), rest: indent)
 
-        var about: [String] = [claim.cite?.shortCite ?? "analytic", claim.module, claim.side == .pro ? "aff" : "neg"]
+        var about: [String] = [claim.cite?.shortCite ?? "analytic", claim.module, sideWords.word(claim.side)]
         if let kind = hit.positionKind { about.append(hit.role.map { "\(kind) \($0)" } ?? kind) }
         if let position = hit.position { about.append(position) }
         if let counter = claim as? any Counterclaim { about.append("\(counter.response.rawValue) → \(counter.answers)") }

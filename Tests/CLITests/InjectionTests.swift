@@ -90,6 +90,7 @@ import Testing
             #expect(errors.count == 1, "\(id): \(result.stderr)")
             #expect(errors.first?.contains("claims.yaml:2:9: error: claim id") == true, "\(id): \(errors)")
             #expect(errors.first?.contains(says) == true, "\(id): \(errors)")
+            #expect(errors.first?.hasSuffix("[invalid-claim-id]") == true, "\(id): \(errors)")
             #expect(!result.stderr.unicodeScalars.contains("\u{1B}"), "an escape reached the terminal")
         }
         // `answers:` names a claim, so it follows the grammar too.
@@ -105,6 +106,22 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(result.status == 65)
         #expect(errorLines(result.stderr).first?.contains("claims.yaml:9:14: error: claim id") == true, "\(result.stderr)")
+        #expect(errorLines(result.stderr).first?.hasSuffix("[invalid-claim-id]") == true, "\(result.stderr)")
+        // So does `extends:`; and `lint --json` carries the same code.
+        let extending = workingClaims + """
+          - id: probe.two
+            side: pro
+            extends: Probe.One
+            tag: More
+
+        """
+        let (_, extendFolder) = try buildProbe(claims: extending)
+        defer { try? FileManager.default.removeItem(at: extendFolder) }
+        let lint = try debate(["lint", "deck.yaml", "--module-path", "modules", "--json"], in: extendFolder)
+        #expect(lint.status == 65, "\(lint.stderr)")
+        let diagnostics = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [[String: Any]] ?? []
+        let coded = diagnostics.filter { ($0["code"] as? String) == "invalid-claim-id" }
+        #expect(coded.count == 1 && (coded.first?["line"] as? Int) == 9 && (coded.first?["column"] as? Int) == 14, "\(lint.stdout)")
     }
 
     @Test func theBuiltInAndExamplePacksFollowTheGrammar() throws {
@@ -163,6 +180,7 @@ import Testing
         let result = try debate(["build", "deck.yaml", "--module-path", "modules"], in: folder)
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr.contains("claims[0].id: claim id `shady.a\\x0A[evil]: injected` contains `U+000A`"), "\(result.stderr)")
+        #expect(errorLines(result.stderr).first?.hasSuffix("[invalid-claim-id]") == true, "\(result.stderr)")
     }
 }
 

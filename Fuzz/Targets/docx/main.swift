@@ -1,43 +1,38 @@
 // The Verbatim .docx reader (`debate import verbatim`): the zip container and the streaming XML
 // tokenizer under it. Invariants: a file the reader refuses gets a coded, worded error (never a
-// crash, never an empty message); the tokenizer gives the same tokens however its input is split
-// into chunks (it streams inflated bytes, so a chunk boundary can fall anywhere); an error offset
-// lies inside the input.
+// crash, never an empty message); the tokenizer makes the same calls and fails with the same error
+// however its input is split into chunks (it streams inflated bytes, so a chunk boundary can fall
+// anywhere); an error offset lies inside the input.
 import Foundation
 import FuzzSupport
 import ModuleAuthoring
 
-/// Records every token as text, to compare two tokenizations.
+/// Records every handler call as bytes. A text piece is one call: for any chunking the pieces
+/// themselves must match (they end neither inside a UTF-8 sequence nor inside a reference), not only
+/// their sum.
 struct Recorder: XMLTokenHandler {
-    var tokens: [String] = []
+    var calls: [[UInt8]] = []
     mutating func start(_ name: XMLBytes, attributes: XMLAttributes, selfClosing: Bool) throws(XMLReadError) {
-        tokens.append("<" + String(decoding: name, as: UTF8.self) + (selfClosing ? "/" : ""))
+        calls.append(Array("<".utf8) + Array(name) + Array((selfClosing ? "/ " : " ").utf8) + Array(attributes.bytes))
     }
     mutating func end(_ name: XMLBytes) throws(XMLReadError) {
-        tokens.append("</" + String(decoding: name, as: UTF8.self))
+        calls.append(Array("</".utf8) + Array(name))
     }
     mutating func text(_ raw: XMLBytes, isCDATA: Bool) throws(XMLReadError) {
-        // Adjacent text may arrive in pieces at a chunk boundary: join it.
-        let piece = String(decoding: raw, as: UTF8.self)
-        if let last = tokens.last, last.hasPrefix("#") { tokens[tokens.count - 1] = last + piece } else { tokens.append("#" + piece) }
+        calls.append(Array((isCDATA ? "C:" : "T:").utf8) + Array(raw))
     }
 }
 
-/// The tokens of `bytes` fed in chunks of `size`, and the error if any.
-func tokenize(_ bytes: [UInt8], chunk size: Int) -> ([String], XMLReadError?) {
-    var tokenizer = XMLTokenizer(handler: Recorder())
+/// The calls and the error for `bytes` fed in pieces ending at `cuts`; `small` limits reach the
+/// long-tag and long-text paths with short inputs.
+func tokenize(_ bytes: [UInt8], cuts: [Int], small: Bool) -> ([[UInt8]], XMLReadError?) {
+    var tokenizer = small ? XMLTokenizer(handler: Recorder(), maxTokenBytes: 40, maxTextPiece: 24) : XMLTokenizer(handler: Recorder())
     do throws(XMLReadError) {
-        var start = 0
-        while start < bytes.count {
-            let end = min(bytes.count, start + size)
-            try tokenizer.feed(Data(bytes[start..<end]))
-            start = end
-        }
-        try tokenizer.finish()
+        try tokenizer.read(bytes, cuttingAt: cuts)
+        return (tokenizer.handler.calls, nil)
     } catch {
-        return (tokenizer.handler.tokens, error)
+        return (tokenizer.handler.calls, error)
     }
-    return (tokenizer.handler.tokens, nil)
 }
 
 runFuzzer { bytes in
@@ -47,20 +42,26 @@ runFuzzer { bytes in
         if error.message.isEmpty || error.code.isEmpty { violated("a refused file with no words or code: \(error)") }
     }
     guard bytes.count > 1 else { return }
-    let split = Int(bytes[0]) % 7 + 1
+    // The first byte picks the chunking (a fixed size of 1 to 7 bytes, or cuts spread by its bits)
+    // and the limits; the rest is the XML.
+    let control = Int(bytes[0])
     let input = Array(bytes.dropFirst())
-    let (whole, wholeError) = tokenize(input, chunk: max(1, input.count))
-    let (pieces, piecesError) = tokenize(input, chunk: split)
+    let small = control & 0x80 != 0
+    let cuts = control & 0x40 != 0
+        ? (1..<input.count).filter { ((($0 &* 2_654_435_761) >> 5) ^ control) & 3 == 0 }
+        : Array(stride(from: control % 7 + 1, to: input.count, by: control % 7 + 1))
+    let (whole, wholeError) = tokenize(input, cuts: [], small: small)
+    let (pieces, piecesError) = tokenize(input, cuts: cuts, small: small)
     if let error = wholeError ?? piecesError, error.offset < 0 || error.offset > input.count {
         violated("error offset \(error.offset) outside \(input.count) bytes")
     }
-    if (wholeError == nil) != (piecesError == nil) {
-        violated("fed whole the XML \(wholeError == nil ? "reads" : "fails"), in chunks of \(split) it \(piecesError == nil ? "reads" : "fails")")
+    if wholeError != piecesError {
+        violated("fed whole the XML gives \(wholeError?.description ?? "no error"), in pieces \(piecesError?.description ?? "no error")")
     }
-    if wholeError == nil && whole != pieces {
+    if whole != pieces {
         let index = (0..<min(whole.count, pieces.count)).first { whole[$0] != pieces[$0] } ?? min(whole.count, pieces.count)
-        let got = index < pieces.count ? pieces[index].debugDescription : "nothing"
-        let want = index < whole.count ? whole[index].debugDescription : "nothing"
-        violated("chunks of \(split) give token \(index) as \(got), the whole input as \(want)")
+        let got = index < pieces.count ? pieces[index].description : "nothing"
+        let want = index < whole.count ? whole[index].description : "nothing"
+        violated("in pieces call \(index) is \(got), fed whole \(want)")
     }
 }

@@ -77,7 +77,7 @@ public struct ArgdownRenderer: TextRenderer {
         var out = """
         ===
         title: \(yamlString(deck.title))
-        subTitle: \(yamlString("\(deck.side.title) deck \(deck.id)"))
+        subTitle: \(yamlString("\(deck.sideWords.title(deck.side)) deck \(deck.id)"))
         author: debate
         ===
 

@@ -64,7 +64,7 @@ enum DocxParts {
         <dc:title>\(xmlEscape(deck.title))</dc:title>
         <dc:subject>\(xmlEscape(deck.resolution))</dc:subject>
         <dc:creator>debate</dc:creator>
-        <cp:keywords>\(xmlEscape(deck.id)); \(deck.side.title)</cp:keywords>
+        <cp:keywords>\(xmlEscape(deck.id)); \(deck.sideWords.title(deck.side))</cp:keywords>
         <cp:lastModifiedBy>debate</cp:lastModifiedBy>
         <dcterms:created xsi:type="dcterms:W3CDTF">\(stamp)</dcterms:created>
         <dcterms:modified xsi:type="dcterms:W3CDTF">\(stamp)</dcterms:modified>

@@ -36,7 +36,7 @@ public struct DocxRenderer: DeckRenderer {
         var body = ""
         body += paragraph(nil, run(deck.title, bold: true, size: 32))
         body += paragraph(nil, run("Resolution: ", bold: true) + run(deck.resolution))
-        body += paragraph(nil, run("Side: ", bold: true) + run(deck.side.title))
+        body += paragraph(nil, run("Side: ", bold: true) + run(deck.sideWords.title(deck.side)))
         var time = DeckProse.readingTime(deck)
         if let note = DeckProse.budgetNote(deck) { time += note.over ? " — \(note.text)" : " \(note.text)" }
         body += paragraph(nil, run("Reading time: ", bold: true) + run(time))

@@ -23,7 +23,7 @@ public struct HTMLRenderer: TextRenderer {
         <p class="deck-title">\(escape(deck.title))</p>
         <dl>
         <dt>Resolution</dt><dd>\(escape(deck.resolution))</dd>
-        <dt>Side</dt><dd>\(deck.side.title)</dd>
+        <dt>Side</dt><dd>\(deck.sideWords.title(deck.side))</dd>
         <dt>Reading time</dt><dd>\(readingTime(deck))</dd>
         <dt>Modules</dt><dd>\(deck.modules.map { "\(escape($0.title)) <code>\(escape($0.id))</code> \(escape($0.version))" }.joined(separator: ", "))</dd>
         </dl>

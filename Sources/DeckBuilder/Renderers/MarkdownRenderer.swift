@@ -11,7 +11,7 @@ public struct MarkdownRenderer: TextRenderer {
         var out = ""
         out += "**\(line(deck.title))**\n\n"
         out += "- Resolution: \(line(deck.resolution))\n"
-        out += "- Side: \(deck.side.title)\n"
+        out += "- Side: \(deck.sideWords.title(deck.side))\n"
         out += "- Reading time: \(readingLine(deck))\n"
         out += "- Modules: " + deck.modules.map { "\(escape($0.title)) (`\($0.id)` \(line($0.version)))" }.joined(separator: ", ") + "\n"
         for pocket in deck.pockets {

@@ -27,50 +27,43 @@ public struct XMLReadError: Error, Sendable, Equatable, CustomStringConvertible 
 /// bounded whatever the size of the part.
 ///
 /// It never reads a DTD: a `<!DOCTYPE` is an error, and the only entity references understood are
-/// XML's five predefined ones and numeric character references (XML 1.0 §4.1, §4.6). Only a tag, a
-/// comment or a processing instruction is ever held across chunks, up to `maxTokenBytes`.
+/// XML's five predefined ones and numeric character references (XML 1.0 §4.1, §4.6).
+///
+/// Its tokens do not depend on how the input is split into chunks (the inflater's chunk boundaries
+/// fall anywhere): every call of the handler, and every error with its offset, is the same for any
+/// chunking of the same bytes. So a tag, comment or processing instruction is held across chunks
+/// until it is whole (up to `maxTokenBytes`: a longer one is an error wherever the chunks end), and a
+/// run of text is held until the markup after it, or, when it is longer than `maxTextPiece`, handed
+/// over in pieces whose ends depend only on the text itself: never inside a UTF-8 sequence or an
+/// entity reference, so a handler may decode each piece on its own.
 public struct XMLTokenizer<Handler: XMLTokenHandler> {
     public var handler: Handler
     public var maxTokenBytes: Int
+    public var maxTextPiece: Int
     public var maxDepth: Int
     private var pending: [UInt8] = []
     private var consumedBefore = 0
     private var depth = 0
     private var sawRoot = false
-    private var atStart = true
+    private var checkedStart = false
 
-    public init(handler: Handler, maxTokenBytes: Int = 1 << 20, maxDepth: Int = 512) {
+    public init(handler: Handler, maxTokenBytes: Int = 1 << 20, maxTextPiece: Int = 1 << 16, maxDepth: Int = 512) {
         self.handler = handler
-        self.maxTokenBytes = maxTokenBytes
+        // A CDATA opening (9 bytes) and a reference (14) must fit.
+        self.maxTokenBytes = max(16, maxTokenBytes)
+        self.maxTextPiece = max(16, maxTextPiece)
         self.maxDepth = maxDepth
     }
 
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(XMLReadError) {
         guard chunk.count > 0 else { return }
-        if atStart {
-            atStart = false
-            let b = chunk.bindMemory(to: UInt8.self)
-            if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
-                throw XMLReadError("the XML is in UTF-16; only UTF-8 is read", offset: 0)
-            }
-        }
         if pending.isEmpty {
-            let used = try process(chunk.bindMemory(to: UInt8.self))
+            let used = try process(chunk.bindMemory(to: UInt8.self), final: false)
             if used < chunk.count { pending.append(contentsOf: chunk[used...]) }
             consumedBefore += used
         } else {
             pending.append(contentsOf: chunk)
-            var buffer = pending
-            pending = []
-            let used = try buffer.withUnsafeBufferPointer { (p) throws(XMLReadError) -> Int in try process(p) }
-            consumedBefore += used
-            if used < buffer.count {
-                buffer.removeFirst(used)
-                pending = buffer
-            }
-        }
-        if pending.count > maxTokenBytes {
-            throw XMLReadError("an XML tag or comment longer than \(maxTokenBytes / 1024) KB", offset: consumedBefore)
+            try processPending(final: false)
         }
     }
 
@@ -82,54 +75,94 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
         if let failure { throw failure }
     }
 
+    /// Reads all of `bytes`, fed in pieces that end at `cuts` (ascending offsets), then finishes: the
+    /// calls and any error must not depend on `cuts` (the chunking tests and the `docx` fuzz target).
+    public mutating func read(_ bytes: [UInt8], cuttingAt cuts: [Int]) throws(XMLReadError) {
+        var start = 0
+        for cut in cuts + [bytes.count] where cut >= start {
+            try feed(Data(bytes[start..<cut]))
+            start = cut
+        }
+        try finish()
+    }
+
     /// Call after the last chunk: the document must be complete.
     public mutating func finish() throws(XMLReadError) {
-        if !pending.isEmpty {
-            let nonSpace = pending.contains { !Self.isSpace($0) }
-            if nonSpace { throw XMLReadError("the XML ends inside a tag", offset: consumedBefore) }
-        }
+        try processPending(final: true)
         if !sawRoot { throw XMLReadError("the XML has no root element", offset: consumedBefore) }
         if depth != 0 { throw XMLReadError("the XML ends before \(depth) element(s) are closed (the file is cut short)", offset: consumedBefore) }
     }
 
+    private mutating func processPending(final: Bool) throws(XMLReadError) {
+        var buffer = pending
+        pending = []
+        let used = try buffer.withUnsafeBufferPointer { (p) throws(XMLReadError) -> Int in try process(p, final: final) }
+        consumedBefore += used
+        if used < buffer.count {
+            buffer.removeFirst(used)
+            pending = buffer
+        }
+    }
+
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
-    /// Tokenizes as much of `p` as forms whole tokens; returns the bytes used.
-    private mutating func process(_ p: XMLBytes) throws(XMLReadError) -> Int {
+    /// Tokenizes as much of `p` as forms whole tokens; returns the bytes used. What it leaves
+    /// waits for the next chunk; with `final` (no chunk follows) nothing waits.
+    private mutating func process(_ p: XMLBytes, final: Bool) throws(XMLReadError) -> Int {
         let n = p.count
         guard let base = p.baseAddress else { return 0 }
         var i = 0
+        if !checkedStart {
+            // A byte-order mark: UTF-16 is refused, UTF-8's is skipped (XML 1.0 §4.3.3).
+            for mark: [UInt8] in [[0xFF, 0xFE], [0xFE, 0xFF], [0xEF, 0xBB, 0xBF]] {
+                let seen = min(n, mark.count)
+                guard memcmp(base, mark, seen) == 0 else { continue }
+                if seen < mark.count {
+                    if final { continue }
+                    return 0
+                }
+                if mark.count == 2 { throw XMLReadError("the XML is in UTF-16; only UTF-8 is read", offset: 0) }
+                i = mark.count
+            }
+            checkedStart = true
+        }
         while i < n {
             if base[i] != 0x3C {  // text up to the next `<`
                 let found = memchr(base + i, 0x3C, n - i)
                 let j = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
-                var end = j
-                if found == nil {
-                    // Keep an unfinished entity reference for the next chunk.
-                    var k = n - 1
-                    while k >= i && n - k <= 12 {
-                        if base[k] == 0x3B { break }
-                        if base[k] == 0x26 { end = k; break }
-                        k -= 1
+                if depth == 0 {
+                    // Outside the root only white space; nothing is handed over, so nothing waits.
+                    for k in i..<j where !Self.isSpace(base[k]) {
+                        throw XMLReadError("text outside the root element", offset: consumedBefore + k)
                     }
+                    i = j
+                    continue
                 }
-                if end > i {
-                    if depth == 0 {
-                        for k in i..<end where !Self.isSpace(base[k]) {
-                            throw XMLReadError("text outside the root element", offset: consumedBefore + k)
-                        }
-                    } else {
-                        try handler.text(XMLBytes(start: base + i, count: end - i), isCDATA: false)
-                    }
+                while j - i > maxTextPiece {
+                    let piece = textPiece(base + i)
+                    try handler.text(XMLBytes(start: base + i, count: piece), isCDATA: false)
+                    i += piece
                 }
-                if end < j { return end }
+                if found == nil && !final { return i }  // the run may go on in the next chunk
+                if j > i { try handler.text(XMLBytes(start: base + i, count: j - i), isCDATA: false) }
                 i = j
                 continue
             }
-            guard i + 1 < n else { return i }
+            // Markup: it must be whole within `maxTokenBytes` from its `<`.
+            let limit = min(n, i + maxTokenBytes)
+            /// Nothing closes the markup in what is here: wait for more, unless it cannot come.
+            func unfinished() throws(XMLReadError) -> Int {
+                if n - i >= maxTokenBytes {
+                    let size = maxTokenBytes >= 1024 ? "\(maxTokenBytes / 1024) KB" : "\(maxTokenBytes) bytes"
+                    throw XMLReadError("an XML tag or comment longer than \(size)", offset: consumedBefore + i)
+                }
+                if final { throw XMLReadError("the XML ends inside a tag", offset: consumedBefore + i) }
+                return i
+            }
+            guard i + 1 < limit else { return try unfinished() }
             let next = base[i + 1]
             if next == 0x2F {  // </name>
-                guard let close = find(0x3E, in: base, from: i + 2, to: n) else { return i }
+                guard let close = find(0x3E, in: base, from: i + 2, to: limit) else { return try unfinished() }
                 var e = close
                 while e > i + 2 && Self.isSpace(base[e - 1]) { e -= 1 }
                 guard depth > 0 else { throw XMLReadError("a closing tag with no element open", offset: consumedBefore + i) }
@@ -137,19 +170,19 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
                 depth -= 1
                 i = close + 1
             } else if next == 0x3F {  // <? … ?>
-                guard let close = findPair(0x3F, 0x3E, in: base, from: i + 2, to: n) else { return i }
+                guard let close = findPair(0x3F, 0x3E, in: base, from: i + 2, to: limit) else { return try unfinished() }
                 i = close + 2
             } else if next == 0x21 {  // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE
-                guard i + 3 < n else { return i }
+                guard i + 3 < limit else { return try unfinished() }
                 if base[i + 2] == 0x2D && base[i + 3] == 0x2D {
-                    guard let close = findClose(doubled: 0x2D, in: base, from: i + 4, to: n) else { return i }
+                    guard let close = findClose(doubled: 0x2D, in: base, from: i + 4, to: limit) else { return try unfinished() }
                     i = close + 3
                 } else if base[i + 2] == 0x5B {
-                    guard i + 9 <= n else { return i }
+                    guard i + 9 <= limit else { return try unfinished() }
                     guard memcmp(base + i, "<![CDATA[", 9) == 0 else {
                         throw XMLReadError("malformed markup `<![`", offset: consumedBefore + i)
                     }
-                    guard let close = findClose(doubled: 0x5D, in: base, from: i + 9, to: n) else { return i }
+                    guard let close = findClose(doubled: 0x5D, in: base, from: i + 9, to: limit) else { return try unfinished() }
                     if close > i + 9 { try handler.text(XMLBytes(start: base + i + 9, count: close - (i + 9)), isCDATA: true) }
                     i = close + 3
                 } else {
@@ -160,7 +193,7 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
                 var k = i + 1
                 var quote: UInt8 = 0
                 var close = -1
-                while k < n {
+                while k < limit {
                     let b = base[k]
                     if quote != 0 {
                         if b == quote { quote = 0 }
@@ -174,7 +207,7 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
                     }
                     k += 1
                 }
-                guard close >= 0 else { return i }
+                guard close >= 0 else { return try unfinished() }
                 let selfClosing = base[close - 1] == 0x2F
                 let tagEnd = selfClosing ? close - 1 : close
                 var nameEnd = i + 1
@@ -195,6 +228,25 @@ public struct XMLTokenizer<Handler: XMLTokenHandler> {
             }
         }
         return i
+    }
+
+    /// The length of the next piece of a text run longer than `maxTextPiece` that starts at `run`:
+    /// at most `maxTextPiece` bytes, chosen from `run[0...maxTextPiece]` alone (so the same for every
+    /// chunking), ending neither inside a UTF-8 sequence nor inside an entity reference.
+    private func textPiece(_ run: UnsafePointer<UInt8>) -> Int {
+        var end = maxTextPiece
+        while end > 0 && run[end] & 0xC0 == 0x80 { end -= 1 }  // `run[end]` continues a sequence
+        // A reference is `&`, at most 12 bytes, `;` (XMLText.decode): keep an open one whole.
+        var k = end - 1
+        while k >= 0 && end - k <= 13 {
+            if run[k] == 0x3B { break }
+            if run[k] == 0x26 {
+                end = k
+                break
+            }
+            k -= 1
+        }
+        return end > 0 ? end : maxTextPiece
     }
 
     private func find(_ byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int? {

@@ -130,7 +130,7 @@ public struct ModuleReply: Codable, Sendable {
             return try YAMLDecoder().decode(ModuleReply.self, from: line, path: "reply")
         } catch {
             let path = ReplyProblem.fieldPath(error.codingPath)
-            throw ReplyProblem(message: (path.isEmpty ? "" : "\(path): ") + error.message, hint: error.hint)
+            throw ReplyProblem(message: (path.isEmpty ? "" : "\(path): ") + error.message, hint: error.hint, code: error.code)
         }
     }
 }
@@ -139,6 +139,14 @@ public struct ModuleReply: Codable, Sendable {
 public struct ReplyProblem: Error, Sendable {
     public var message: String
     public var hint: String?
+    /// The decoder's code for the field's problem (`invalid-claim-id`, `unknown-key`, …), when it has one.
+    public var code: String?
+
+    public init(message: String, hint: String? = nil, code: String? = nil) {
+        self.message = message
+        self.hint = hint
+        self.code = code
+    }
 
     /// `claims[2].cite.author` from a decoder's coding path.
     static func fieldPath(_ path: [String]) -> String {
