@@ -18,7 +18,7 @@ public final class LibraryIndex: @unchecked Sendable {
     /// `DBLI`: marks a SQLite file as ours (SQLite's `application_id`).
     static let applicationID: Int32 = 0x4442_4C49
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    static let schemaVersion: Int32 = 6
+    static let schemaVersion: Int32 = 7
 
     public let path: String
     private(set) var queue: DatabaseQueue
@@ -156,8 +156,7 @@ public final class LibraryIndex: @unchecked Sendable {
                 mtime INTEGER NOT NULL,          -- nanoseconds since 1970
                 hash INTEGER NOT NULL,           -- FNV-1a of the bytes read
                 indexed INTEGER NOT NULL,        -- nanoseconds since 1970, when the bytes were read
-                error TEXT,                      -- why the file's claims could not be read, if so
-                cacheable INTEGER NOT NULL DEFAULT 0  -- its entries come back exactly (commands may read them from here)
+                error TEXT                       -- why the file's claims could not be read, if so
             );
             CREATE INDEX file_source ON file(source);
             -- What searches filter and sort on, narrow so that checking thousands of matches reads few pages.

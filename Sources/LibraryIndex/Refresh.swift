@@ -195,13 +195,13 @@ extension LibraryIndex {
                     }
                     if let existing {
                         // Re-read: keep the file's row and the claims that did not change.
-                        try db.execute(sql: "UPDATE file SET size = ?, mtime = ?, hash = ?, indexed = ?, error = ?, cacheable = ? WHERE id = ?",
-                                       arguments: [stat.size, stat.mtime, file.hash, file.readAt, file.error, file.cacheable, existing])
+                        try db.execute(sql: "UPDATE file SET size = ?, mtime = ?, hash = ?, indexed = ?, error = ? WHERE id = ?",
+                                       arguments: [stat.size, stat.mtime, file.hash, file.readAt, file.error, existing])
                         try Self.replace(claimsOf: existing, with: file.claims, source: id, positionKinds: file.positionKinds, db: db)
                     } else {
                         try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [file.path])
-                        try db.execute(sql: "INSERT INTO file(source, path, size, mtime, hash, indexed, error, cacheable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                       arguments: [id, file.path, stat.size, stat.mtime, file.hash, file.readAt, file.error, file.cacheable])
+                        try db.execute(sql: "INSERT INTO file(source, path, size, mtime, hash, indexed, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                       arguments: [id, file.path, stat.size, stat.mtime, file.hash, file.readAt, file.error])
                         try Self.insert(file.claims, file: db.lastInsertedRowID, source: id, positionKinds: file.positionKinds, db: db)
                     }
                     report.claimsWritten += file.claims.count
@@ -219,14 +219,14 @@ extension LibraryIndex {
         guard let stat, stat.size == known.size, stat.mtime == known.mtime else { return .changed }
         let racy = known.mtime >= known.indexed - 2_000_000_000
         if !racy { return .same }
-        guard let bytes = readBytes(path), fnv1a(bytes) == known.hash else { return .changed }
+        guard let bytes = readBytes(path), FileFingerprint.hash(bytes) == known.hash else { return .changed }
         return known.mtime < Fingerprint.now() - 2_000_000_000 ? .sameByContent : .same
     }
 
     func refreshComputed(id: Int64, source: IndexSource, key: String, fingerprintPath: String, force: Bool,
                          produce: () throws -> [any Claim], report: inout RefreshReport) throws {
         let stat = Fingerprint(path: fingerprintPath) ?? Fingerprint(size: 0, mtime: 0)
-        let keyHash = fnv1a(Array(key.utf8))
+        let keyHash = FileFingerprint.hash(key.utf8)
         let current = try queue.read { db in
             try Row.fetchOne(db, sql: "SELECT size, mtime, hash FROM file WHERE source = ?", arguments: [id])
         }
@@ -267,9 +267,8 @@ struct Fingerprint: Equatable {
     }
 
     init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        self.init(info)
+        guard let status = FileFingerprint.status(path) else { return nil }
+        self.init(size: status.size, mtime: status.mtime)
     }
 
     /// The file at `relativePath` below the open folder `folder`.
@@ -301,7 +300,6 @@ struct ReadFile {
     var error: String?
     /// Position id → kind, from the file's `positions:`.
     var positionKinds: [String: String] = [:]
-    var cacheable = false
 
     init(path: String, stat: Fingerprint?, module: String) {
         self.path = path
@@ -311,16 +309,12 @@ struct ReadFile {
             self.stat = nil
             return
         }
-        hash = fnv1a(bytes)
+        hash = FileFingerprint.hash(bytes)
         do {
             var warnings: [YAMLWarning] = []
             let file = try YAMLDecoder().decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
             claims = file.claims.map { $0.claim(module: module) }
             positionKinds = Dictionary(file.positions.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { first, _ in first })
-            // Commands read a file's entries from the index only if the index gives them back exactly.
-            // The decoder's warnings are not stored either, so a file that has some is always decoded again.
-            cacheable = warnings.isEmpty && file.positions.isEmpty
-                && file.claims.allSatisfy { LibraryIndex.storedForm(of: $0) == $0 }
         } catch {
             // The location and the message, split again when reported.
             let diagnostic = Diagnostic(error)
@@ -351,16 +345,6 @@ func readBytes(_ path: String) -> [UInt8]? {
         if got == 0 { return bytes }
         bytes.append(contentsOf: chunk[0..<got])
     }
-}
-
-/// FNV-1a, 64 bits: enough to tell an edited file from an unchanged one of the same size and time.
-func fnv1a(_ bytes: [UInt8]) -> Int64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01b3
-    }
-    return Int64(bitPattern: hash)
 }
 
 extension IndexSource {

@@ -151,18 +151,3 @@ extension LibraryIndex {
                          score: row["score"])
     }
 }
-
-extension LibraryIndex {
-    /// The entry as the index gives it back: what it stores of it. Equal to the entry when nothing
-    /// of it is lost (a file whose entries are not so is always decoded from its YAML).
-    static func storedForm(of entry: ClaimEntry) -> ClaimEntry {
-        ClaimEntry(id: entry.id, side: entry.side, tag: entry.tag, tags: entry.tags.flatMap { $0.isEmpty ? nil : $0 },
-                   warrant: entry.warrant,
-                   cite: entry.cite.map {
-                       Citation(author: $0.author, qualifications: $0.qualifications, date: $0.date, title: $0.title,
-                                publication: $0.publication, url: $0.url)
-                   },
-                   evidence: entry.evidence.flatMap { try? Evidence(markup: $0.markup) },
-                   answers: entry.answers, response: entry.response, location: entry.location)
-    }
-}

@@ -167,14 +167,8 @@ public struct VerbatimImport: Sendable {
         return id
     }
 
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        return hash
-    }
+    /// FNV-1a of the text's UTF-8 (`FileFingerprint.hash`), unsigned as the ids have always used it.
+    static func fnv1a(_ text: String) -> UInt64 { UInt64(bitPattern: FileFingerprint.hash(text.utf8)) }
 
     // MARK: Sides and positions
 
