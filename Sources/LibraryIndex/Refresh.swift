@@ -324,27 +324,14 @@ struct ReadFile {
     }
 }
 
-/// The file's bytes, or nil when it cannot be read (gone, a folder, unreadable). Plain POSIX reads:
-/// Foundation's `FileManager.contents(atPath:)` leaks a 4 KB buffer for every small file it reads
-/// (Swift 6.3 on Linux; the `index` fuzz target's first finding), and a refresh reads every file.
+/// The file's bytes, or nil when it cannot be read (gone, a folder, unreadable): YAMLCoding's plain
+/// POSIX read, without its size limit (a refresh only hashes them here, or decodes them with the limit).
+/// Not Foundation's `FileManager.contents(atPath:)`, which leaks a 4 KB buffer for every small file
+/// it reads (Swift 6.3 on Linux; the `index` fuzz target's first finding).
 func readBytes(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(info.st_size))
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if got < 0 {
-            if errno == EINTR { continue }
-            return nil
-        }
-        if got == 0 { return bytes }
-        bytes.append(contentsOf: chunk[0..<got])
-    }
+    var reader = YAMLDecoder()
+    reader.limits.maxInputBytes = .max
+    return try? reader.readFile(path)
 }
 
 extension IndexSource {
