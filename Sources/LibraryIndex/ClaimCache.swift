@@ -49,7 +49,7 @@ extension LibraryIndex {
                     guard let stat = FileFingerprint.status(absolute), stat.size == known.size, stat.mtime == known.mtime else { continue }
                     if known.mtime >= indexed - 2_000_000_000 {
                         // Written within the clock's resolution of being cached: only the bytes can tell.
-                        guard let bytes = readBytes(absolute), FileFingerprint.hash(bytes) == known.hash else { continue }
+                        guard let bytes = readBytes(absolute), FileFingerprint.contentHash(bytes) == known.hash else { continue }
                         if known.mtime < now - 2_000_000_000 { confirmed.append(absolute) }
                     }
                     guard let data = row.dataNoCopy(atIndex: 5),
