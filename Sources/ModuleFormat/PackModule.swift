@@ -1,5 +1,7 @@
 import DebateCore
+import Dispatch
 import Foundation
+import Synchronization
 import YAMLCoding
 
 /// A module made only of YAML: a folder with `module.yaml` and claim files.
@@ -89,17 +91,19 @@ public struct PackModule: ArgumentModule {
         var warnings: [YAMLWarning] = []
         let cache = Self.claimCache
         let cached = cache?.files(of: self) ?? [:]
+        let read = Self.decode(claimFiles.filter { cached[$0] == nil })
         var decoded: [DecodedClaimFile] = []
         for path in claimFiles {
             let file: DecodedClaimFile
             if let known = cached[path] {
                 file = known
             } else {
-                do {
-                    file = try DecodedClaimFile.read(path)
-                } catch {
+                switch read[path] {
+                case .success(let fresh): file = fresh
+                case .failure(let error):
                     problems.append(Diagnostic(error))
                     continue
+                case nil: continue
                 }
                 if cache != nil { decoded.append(file) }
             }
@@ -114,6 +118,40 @@ public struct PackModule: ArgumentModule {
         if let cache, !decoded.isEmpty { cache.store(decoded, of: self) }
         if !problems.isEmpty { throw DiagnosticsError(problems + warnings.map(Diagnostic.init)) }
         return (positions, entries, warnings.map(Diagnostic.init))
+    }
+
+    /// Decodes `paths`, several at once on a machine with more than one core (each file is decoded
+    /// on its own; the caller merges them in the pack's order, so nothing depends on which came first).
+    static func decode(_ paths: [String]) -> [String: Result<DecodedClaimFile, YAMLError>] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 4, paths.count / 2)
+        let results = UnsafeMutableBufferPointer<Result<DecodedClaimFile, YAMLError>?>.allocate(capacity: paths.count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize().deallocate() }
+        // Each file's slot is written by the one worker that took it.
+        nonisolated(unsafe) let slots = results
+        let decode = { @Sendable (index: Int) in
+            do throws(YAMLError) {
+                slots[index] = .success(try DecodedClaimFile.read(paths[index]))
+            } catch {
+                slots[index] = .failure(error)
+            }
+        }
+        if workers < 2 {
+            for index in paths.indices { decode(index) }
+        } else {
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < paths.count else { return }
+                    decode(index)
+                }
+            }
+        }
+        var byPath: [String: Result<DecodedClaimFile, YAMLError>] = [:]
+        byPath.reserveCapacity(paths.count)
+        for (index, path) in paths.enumerated() { byPath[path] = results[index] }
+        return byPath
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {
