@@ -75,7 +75,9 @@ extension LibraryIndex {
         try withRepair {
             let now = Fingerprint.now()
             try immediate { db in
-                let insert = try db.cachedStatement(sql: """
+                // Not a cached statement: one would keep its last arguments (a file's whole blob)
+                // as long as the connection lives, which LeakSanitizer reported as lost at exit.
+                let insert = try db.makeStatement(sql: """
                     INSERT OR REPLACE INTO claim_cache(path, pack, size, mtime, hash, indexed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
                 for (absolute, fingerprint, data) in encoded {

@@ -1,7 +1,5 @@
 import DebateCore
-import Dispatch
 import Foundation
-import Synchronization
 import YAMLCoding
 
 /// A module made only of YAML: a folder with `module.yaml` and claim files.
@@ -120,38 +118,13 @@ public struct PackModule: ArgumentModule {
         return (positions, entries, warnings.map(Diagnostic.init))
     }
 
-    /// Decodes `paths`, several at once on a machine with more than one core (each file is decoded
-    /// on its own; the caller merges them in the pack's order, so nothing depends on which came first).
+    /// Decodes `paths`, several at once on a machine with more than one core (each file on its own;
+    /// the caller merges them in the pack's order, so nothing depends on which was decoded first).
     static func decode(_ paths: [String]) -> [String: Result<DecodedClaimFile, YAMLError>] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 4, paths.count / 2)
-        let results = UnsafeMutableBufferPointer<Result<DecodedClaimFile, YAMLError>?>.allocate(capacity: paths.count)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize().deallocate() }
-        // Each file's slot is written by the one worker that took it.
-        nonisolated(unsafe) let slots = results
-        let decode = { @Sendable (index: Int) in
-            do throws(YAMLError) {
-                slots[index] = .success(try DecodedClaimFile.read(paths[index]))
-            } catch {
-                slots[index] = .failure(error)
-            }
+        let results = paths.concurrentMap(chunk: 1) { path in
+            Result { () throws(YAMLError) in try DecodedClaimFile.read(path) }
         }
-        if workers < 2 {
-            for index in paths.indices { decode(index) }
-        } else {
-            let next = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < paths.count else { return }
-                    decode(index)
-                }
-            }
-        }
-        var byPath: [String: Result<DecodedClaimFile, YAMLError>] = [:]
-        byPath.reserveCapacity(paths.count)
-        for (index, path) in paths.enumerated() { byPath[path] = results[index] }
-        return byPath
+        return Dictionary(zip(paths, results), uniquingKeysWith: { first, _ in first })
     }
 
     public func arguments(for context: ModuleContext) throws -> ArgumentSet {

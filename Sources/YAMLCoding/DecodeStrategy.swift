@@ -24,7 +24,7 @@ extension DecodingSession {
             strategy = .scalar(scalar)
         } else if let sequence = type as? any YAMLSequenceDecodable.Type {
             strategy = .sequence(sequence)
-        } else if let fast = type as? any YAMLFastDecodable.Type {
+        } else if fastPaths, let fast = type as? any YAMLFastDecodable.Type {
             strategy = .fast(fast)
         } else {
             strategy = .general

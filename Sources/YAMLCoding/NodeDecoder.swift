@@ -18,6 +18,8 @@ final class DecodingSession {
     @exclusivity(unchecked) private var allowedKeysCache: [(type: ObjectIdentifier, keys: AllowedKeys?)] = []
     @exclusivity(unchecked) var strategies: [(type: ObjectIdentifier, strategy: DecodeStrategy)] = []
     private var cachedSource: SourceText?
+    /// `YAMLDecoder.fastPaths`.
+    var fastPaths = true
     /// The decoded root type's `yamlNoun(atPath:)`, for hints about places not being decoded.
     var namer: (([String]) -> YAMLNoun?)?
     /// Warnings found while decoding, in the order found.

@@ -13,6 +13,9 @@ import Darwin
 public struct YAMLDecoder: Sendable {
     public var limits: YAMLLimits
     public var userInfo: [CodingUserInfoKey: any Sendable]
+    /// Whether `YAMLFastDecodable` types read themselves from the tree (else always `init(from:)`;
+    /// tests compare the two).
+    public var fastPaths = true
 
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
@@ -54,6 +57,7 @@ public struct YAMLDecoder: Sendable {
         let session = DecodingSession(document: document, path: path, input: bytes,
                                       userInfo: userInfo.mapValues { $0 as Any })
         session.namer = namer
+        session.fastPaths = fastPaths
         // The root's "parent" only carries the session; the root itself has an empty coding path.
         let context = NodeDecoder(session: session, node: document.root, parent: nil, key: .none, type: nil)
         let value = try context.decode(type, node: document.root, key: .none)
