@@ -70,20 +70,29 @@ extension LibraryIndex {
 
     /// Keeps `files` (just decoded, keyed by absolute path) as the pack's cached files, in one transaction.
     public func storeCachedFiles(pack folder: String, _ files: [(absolute: String, file: DecodedClaimFile)]) throws(IndexError) {
-        let encoded = files.compactMap { absolute, file in ClaimCacheCodec.encode(file).map { (absolute, file.fingerprint, $0) } }
-        guard !encoded.isEmpty else { return }
+        guard !files.isEmpty else { return }
         try withRepair {
             let now = Fingerprint.now()
+            // One buffer for every file's blob, handed to SQLite without a copy into a `Data` of its
+            // own (SQLite copies what it binds): a pack's blobs are as large as its YAML.
+            var writer = ClaimCacheCodec.Writer(path: "")
             try immediate { db in
                 // Not a cached statement: one would keep its last arguments (a file's whole blob)
                 // as long as the connection lives, which LeakSanitizer reported as lost at exit.
                 let insert = try db.makeStatement(sql: """
                     INSERT OR REPLACE INTO claim_cache(path, pack, size, mtime, hash, indexed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
-                for (absolute, fingerprint, data) in encoded {
-                    try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+                for (absolute, file) in files where ClaimCacheCodec.encode(file, into: &writer) {
+                    let fingerprint = file.fingerprint
+                    try writer.bytes.withUnsafeMutableBytes { blob in
+                        let data = blob.baseAddress.map { Data(bytesNoCopy: $0, count: blob.count, deallocator: .none) } ?? Data()
+                        try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+                    }
                 }
+                // The statement keeps its last arguments, whose blob points into `writer`: let it go first.
+                insert.setUncheckedArguments([])
             }
+            withExtendedLifetime(writer) {}
         }
     }
 }

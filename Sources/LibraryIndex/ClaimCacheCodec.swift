@@ -7,9 +7,10 @@ import YAMLCoding
 enum ClaimCacheCodec {
     static let version: UInt8 = 1
 
-    /// nil when the file cannot be kept exactly (a position that names another file).
-    static func encode(_ file: DecodedClaimFile) -> Data? {
-        var w = Writer(path: file.path)
+    /// Encodes into `w.bytes` (emptied first, its buffer kept: one buffer serves a whole pack's
+    /// files); false when the file cannot be kept exactly (a position that names another file).
+    static func encode(_ file: DecodedClaimFile, into w: inout Writer) -> Bool {
+        w.reset(path: file.path)
         w.bytes.reserveCapacity(file.claims.count * 1_600 + 64)
         w.byte(version)
         w.int(file.positions.count)
@@ -77,7 +78,7 @@ enum ClaimCacheCodec {
             w.string(warning.hint)
             w.string(warning.code)
         }
-        return w.failed ? nil : Data(w.bytes)
+        return !w.failed
     }
 
     static func decode(_ data: Data, path: String, sourcePath: String, fingerprint: FileFingerprint) -> DecodedClaimFile? {
@@ -200,11 +201,17 @@ enum ClaimCacheCodec {
     /// Appends LEB128 integers and length-prefixed UTF-8; an optional is 0 for nil, else present.
     struct Writer {
         var bytes: [UInt8] = []
-        let path: String
+        private(set) var path: String
         /// A position in another file than `path`: cannot be kept as line and column only.
         var failed = false
 
         init(path: String) { self.path = path }
+
+        mutating func reset(path: String) {
+            bytes.removeAll(keepingCapacity: true)
+            self.path = path
+            failed = false
+        }
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
 
