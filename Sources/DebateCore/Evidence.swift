@@ -103,6 +103,40 @@ extension Evidence {
     }
 }
 
+extension Evidence {
+    /// The UTF-8 of the markup's text as the parser reads it (what `runs` hold, one after another):
+    /// every `__`, `**` and `==` dropped, an escaped ASCII character kept without its backslash.
+    /// Lets a cache keep the runs as lengths into it instead of a second copy of the text.
+    public static func plainUTF8(ofMarkup markup: String) -> [UInt8] {
+        var markup = markup
+        return markup.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte == EvidenceParser.backslash, i + 1 < bytes.count {
+                        if bytes[i + 1] < 0x80 {
+                            out[count] = bytes[i + 1]
+                            count += 1
+                            i += 2
+                        } else {
+                            i += 1
+                        }
+                        continue
+                    }
+                    if i + 1 < bytes.count, bytes[i + 1] == byte, EvidenceParser.marker(byte) != nil {
+                        i += 2
+                        continue
+                    }
+                    out[count] = byte
+                    count += 1
+                    i += 1
+                }
+            }
+        }
+    }
+}
+
 /// A markup mistake in an evidence body, with the position of the marker at fault.
 public struct EvidenceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
