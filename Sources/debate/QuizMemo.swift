@@ -1,0 +1,43 @@
+import DebateCore
+import Drill
+import Foundation
+import LibraryIndex
+import ModuleFormat
+
+/// `debate quiz`'s memo: the deck's drill items before their draws (`DrillRecipes`) under its input
+/// key (`DeckKey`), the draws' header in one row and each item's question in a row of its own, so a
+/// session reads only the questions it asks. The same seed gives the same session from the memo as
+/// from the deck: the draws are made by the same code from the same recipes.
+struct QuizMemo {
+    let index: LibraryIndex
+    let takenAt: Int64
+    let digest: String
+    let keyText: String
+
+    /// nil with `DEBATE_INDEX=off`, without a usable index, or for a deck with no key.
+    init?(deck: String, modules: ModulePathOptions, console: Console) {
+        guard ProcessInfo.processInfo.environment["DEBATE_INDEX"] != "off",
+              let key = DeckKey.of(deck: deck, modules: modules, console: console),
+              let index = PackModule.claimCacheIndex else { return nil }
+        self.index = index
+        takenAt = key.takenAt
+        keyText = "quiz\n" + key.text
+        digest = DeckKey.digest(keyText)
+    }
+
+    /// The kept recipes, when the files the deck's build read besides the key's are unchanged too.
+    func recipes() -> DrillRecipes? {
+        guard let entry = index.memo(digest: digest, key: keyText), BuildMemo.depsUnchanged(entry.deps) else { return nil }
+        let index = self.index, digest = self.digest
+        guard let recipes = RecipeCodec.decode(header: entry.facts, item: { index.memoItems(digest: digest, [$0])?[$0] }) else { return nil }
+        index.touchMemo(digest: digest)
+        return recipes
+    }
+
+    func store(_ recipes: DrillRecipes, sets: [ArgumentSet]) {
+        guard let deps = BuildMemo.deps(of: sets, takenAt: takenAt) else { return }
+        let (header, items) = RecipeCodec.encode(recipes)
+        index.storeMemo(digest: digest, key: keyText, facts: header, deps: deps)
+        index.storeMemoItems(digest: digest, items)
+    }
+}
