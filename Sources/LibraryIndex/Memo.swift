@@ -48,7 +48,7 @@ extension LibraryIndex {
                                                 size: output[2], hash: output[3], flags: output[4])
             }
             return MemoEntry(facts: facts, deps: deps, outputs: outputs)
-        } ?? nil
+        }
     }
 
     /// Marks the entry used now (eviction drops the least recently used first).
@@ -77,8 +77,8 @@ extension LibraryIndex {
     /// file written beside the index and renamed into place, then its row. Returns false when it
     /// was not kept (too large for the bound, no entry, a write failed).
     @discardableResult
-    public func storeMemoOutput(digest: String, name: String, bytes: UnsafeRawBufferPointer, flags: Int) -> Bool {
-        let limit = Self.memoLimit()
+    public func storeMemoOutput(digest: String, name: String, bytes: UnsafeRawBufferPointer, flags: Int,
+                                limit: Int64 = LibraryIndex.memoLimit()) -> Bool {
         guard Int64(bytes.count) <= limit / 2 else { return false }
         let folder = memoFolder
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -103,7 +103,7 @@ extension LibraryIndex {
     }
 
     /// Keeps `items` as the rows 0… of the entry `digest` (stored already), one transaction.
-    public func storeMemoItems(digest: String, _ items: [Data]) {
+    public func storeMemoItems(digest: String, _ items: [Data], limit: Int64 = LibraryIndex.memoLimit()) {
         try? immediate { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM memo WHERE digest = ?", arguments: [digest]) == true else { return }
             try db.execute(sql: "DELETE FROM memo_item WHERE digest = ?", arguments: [digest])
@@ -115,7 +115,7 @@ extension LibraryIndex {
             }
             try db.execute(sql: "UPDATE memo SET bytes = bytes + ? WHERE digest = ?", arguments: [total, digest])
         }
-        evictMemo(limit: Self.memoLimit())
+        evictMemo(limit: limit)
     }
 
     /// The rows `ordinals` of the entry `digest`, by ordinal; nil when any cannot be read.
@@ -128,7 +128,7 @@ extension LibraryIndex {
                 result[ord] = data
             }
             return result
-        } ?? nil
+        }
     }
 
     static func createMemoTables(_ db: Database) throws {

@@ -30,6 +30,21 @@ struct DistractorPool: Sendable {
         self.numbers = numbers
     }
 
+    /// A precomputed pool as the quiz memo keeps it (`numbered`), its forms not worked out again.
+    init(choices: [String], forms: [Int], comparables: [String]) {
+        self.choices = choices
+        self.forms = forms
+        numbers = Dictionary(comparables.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A precomputed pool's forms and its comparable texts by number; nil for a pool that is not.
+    var numbered: (forms: [Int], comparables: [String])? {
+        guard let forms else { return nil }
+        var comparables = [String](repeating: "", count: numbers.count)
+        for (text, number) in numbers { comparables[number] = text }
+        return (forms, comparables)
+    }
+
     /// The form of the choice at `index`.
     func form(_ index: Int) -> Form {
         forms.map { .known($0[index]) } ?? .text(Self.comparable(choices[index]))

@@ -46,7 +46,8 @@ struct DrillDeck {
         cites = CitePool(all)
         var seen: Set<String> = []
         cards = all.filter { seen.insert($0.id).inserted }
-        cardTags = DistractorPool(cards.map(\.tag))
+        // Numbered once: extension items sample it thousands of times in a large deck (and the quiz memo keeps the numbers).
+        cardTags = DistractorPool(cards.map(\.tag), precomputed: true)
         var answering: [String: [Int]] = [:], answeringSo: [String: [Int]] = [:]
         for (index, card) in cards.enumerated() {
             guard let target = card.answers else { continue }

@@ -13,8 +13,10 @@ public enum RecipeCodec {
         w.string(recipes.deckID)
         w.string(recipes.deckTitle)
         w.int(recipes.choiceCount)
-        w.strings(recipes.cites.choices)
-        w.strings(recipes.cardTags.choices)
+        writePool(recipes.cites, &w)
+        writePool(recipes.cardTags, &w)
+        // Lists of tags (an extension's other answers) are kept as places in the deck's tags.
+        let tagIndex = Dictionary(recipes.cardTags.choices.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         w.int(recipes.recipes.count)
         var items: [Data] = []
         items.reserveCapacity(recipes.recipes.count)
@@ -22,7 +24,7 @@ public enum RecipeCodec {
             w.string(recipe.claimID)
             w.string(recipe.kind.rawValue)
             w.optional(recipe.kindName) { $0.string($1) }
-            write(recipe.draw, &w)
+            write(recipe.draw, tags: tagIndex, &w)
             var item = ByteWriter()
             // A template that cannot be worked out (never, for a live deck) is kept as such: a miss later.
             item.optional(recipe.template()) { write($1, &$0) }
@@ -38,8 +40,7 @@ public enum RecipeCodec {
             var r = ByteReader(bytes)
             guard r.byte() == version else { return nil }
             let deckID = r.string(), deckTitle = r.string(), choiceCount = r.int()
-            let cites = DistractorPool(r.strings(), precomputed: true)
-            let cardTags = DistractorPool(r.strings())
+            guard let cites = readPool(&r), let cardTags = readPool(&r) else { return nil }
             var recipes: [DrillRecipe] = []
             let count = r.count()
             recipes.reserveCapacity(count)
@@ -47,7 +48,7 @@ public enum RecipeCodec {
                 let claimID = r.string()
                 guard let kind = DrillItem.Kind(rawValue: r.string()) else { return nil }
                 let kindName = r.optional { $0.string() }
-                guard let draw = readDraw(&r) else { return nil }
+                guard let draw = readDraw(&r, tags: cardTags.choices) else { return nil }
                 recipes.append(DrillRecipe(claimID: claimID, kind: kind, kindName: kindName, draw: draw) {
                     item(ordinal).flatMap { data in
                         data.withUnsafeBytes { bytes -> ItemTemplate? in
@@ -64,7 +65,49 @@ public enum RecipeCodec {
         }
     }
 
-    static func write(_ draw: Draw, _ w: inout ByteWriter) {
+    static func writePool(_ pool: DistractorPool, _ w: inout ByteWriter) {
+        w.strings(pool.choices)
+        w.optional(pool.numbered) { w, numbered in
+            w.int(numbered.forms.count)
+            for form in numbered.forms { w.int(form) }
+            w.strings(numbered.comparables)
+        }
+    }
+
+    static func readPool(_ r: inout ByteReader) -> DistractorPool? {
+        let choices = r.strings()
+        guard let numbered = r.optional({ r -> (forms: [Int], comparables: [String])? in
+            let count = r.count()
+            var forms: [Int] = []
+            forms.reserveCapacity(count)
+            for _ in 0..<count { forms.append(r.int()) }
+            return (forms, r.strings())
+        }) else { return r.failed ? nil : DistractorPool(choices) }
+        guard let (forms, comparables) = numbered, forms.count == choices.count,
+              forms.allSatisfy({ $0 >= 0 && $0 < comparables.count }), !r.failed else { return nil }
+        return DistractorPool(choices: choices, forms: forms, comparables: comparables)
+    }
+
+    /// Tags as places in the deck's tags (1-based), or 0 and the text.
+    static func writeTags<S: Sequence<String>>(_ list: S, count: Int, tags: [String: Int], _ w: inout ByteWriter) {
+        w.int(count)
+        for tag in list {
+            if let index = tags[tag] { w.int(index + 1) } else { w.int(0); w.string(tag) }
+        }
+    }
+
+    static func readTags(_ r: inout ByteReader, tags: [String]) -> [String]? {
+        let count = r.count()
+        var list: [String] = []
+        list.reserveCapacity(count)
+        for _ in 0..<count where !r.failed {
+            let place = r.int()
+            if place == 0 { list.append(r.string()) } else if place > 0 && place <= tags.count { list.append(tags[place - 1]) } else { return nil }
+        }
+        return r.failed ? nil : list
+    }
+
+    static func write(_ draw: Draw, tags: [String: Int], _ w: inout ByteWriter) {
         switch draw {
         case .nothing:
             w.byte(0)
@@ -84,13 +127,13 @@ public enum RecipeCodec {
         case .extend(let tag, let sameClaim, let rest, let wrong):
             w.byte(2)
             w.string(tag)
-            w.strings(sameClaim)
-            w.strings(rest)
+            writeTags(sameClaim, count: sameClaim.count, tags: tags, &w)
+            writeTags(rest, count: rest.count, tags: tags, &w)
             w.strings(wrong.sorted())
         }
     }
 
-    static func readDraw(_ r: inout ByteReader) -> Draw? {
+    static func readDraw(_ r: inout ByteReader, tags: [String]) -> Draw? {
         switch r.byte() {
         case 0: return .nothing
         case 1:
@@ -115,7 +158,9 @@ public enum RecipeCodec {
             }
             return r.failed ? nil : .choices(answer: answer, pool: pool, answerForm: form)
         case 2:
-            let tag = r.string(), sameClaim = r.strings(), rest = r.strings(), wrong = Set(r.strings())
+            let tag = r.string()
+            guard let sameClaim = readTags(&r, tags: tags), let rest = readTags(&r, tags: tags) else { return nil }
+            let wrong = Set(r.strings())
             return r.failed ? nil : .extend(tag: tag, sameClaim: sameClaim, rest: rest, wrong: wrong)
         default: return nil
         }
