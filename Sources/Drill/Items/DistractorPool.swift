@@ -45,6 +45,19 @@ struct DistractorPool: Sendable {
         return (forms, comparables)
     }
 
+    /// The choices at `indices` of a precomputed pool, numbered as in it.
+    func subset(_ indices: [Int]) -> DistractorPool {
+        var pool = DistractorPool(indices.map { choices[$0] })
+        pool.forms = forms.map { forms in indices.map { forms[$0] } }
+        pool.numbers = numbers
+        return pool
+    }
+
+    var isNumbered: Bool { forms != nil }
+
+    /// The number of the form of the choice at `index` in a precomputed pool.
+    func number(_ index: Int) -> Int { forms![index] }
+
     /// The form of the choice at `index`.
     func form(_ index: Int) -> Form {
         forms.map { .known($0[index]) } ?? .text(Self.comparable(choices[index]))
@@ -62,8 +75,13 @@ extension DistractorPool {
     /// double quotes (a cite label's title), where each scalar is a character of its own and lowercasing,
     /// spacing and punctuation need no Unicode tables; any other text goes to `ModuleDrill.comparable`.
     static func comparable(_ text: String) -> String {
-        plainComparable(text) ?? ModuleDrill.comparable(text)
+        knownComparables[text] ?? plainComparable(text) ?? ModuleDrill.comparable(text)
     }
+
+    /// The texts most answers are (response kinds, parts of an argument), worked out once.
+    private static let knownComparables: [String: String] = Dictionary(
+        (ResponseKind.allCases.map(\.title) + ClaimRole.allCases.map(\.title)).map { ($0, plainComparable($0) ?? ModuleDrill.comparable($0)) },
+        uniquingKeysWith: { a, _ in a })
 
     static func plainComparable(_ text: String) -> String? {
         var scalars: [Unicode.Scalar] = []

@@ -92,20 +92,25 @@ public struct DrillItemGenerator {
     static func pickDistractors<R: RandomNumberGenerator>(_ pool: DistractorPool, excluding answer: String,
                                                           answerForm: DistractorPool.Form? = nil, count: Int,
                                                           using random: inout R) -> [String] {
+        pickDistractorIndices(pool, answerForm: answerForm ?? pool.form(of: answer), count: count, using: &random).map { pool.choices[$0] }
+    }
+
+    /// `pickDistractors`, as places in the pool.
+    static func pickDistractorIndices<R: RandomNumberGenerator>(_ pool: DistractorPool, answerForm: DistractorPool.Form, count: Int,
+                                                                using random: inout R) -> [Int] {
         let choices = pool.choices
-        let answerForm = answerForm ?? pool.form(of: answer)
         if choices.count > 64 {
             var seen: Set<DistractorPool.Form> = [answerForm]
-            var picked: [String] = []
+            var picked: [Int] = []
             for _ in 0..<(count * 8) where picked.count < count {
                 let index = Int.random(in: choices.indices, using: &random)
-                if seen.insert(pool.form(index)).inserted { picked.append(choices[index]) }
+                if seen.insert(pool.form(index)).inserted { picked.append(index) }
             }
             if picked.count == count { return picked }
         }
         // As `ModuleDrill.distractors(choices, excluding: answer)`: the first of each comparable form.
         var seen: Set<DistractorPool.Form> = [answerForm]
-        var candidates = choices.indices.filter { seen.insert(pool.form($0)).inserted }.map { choices[$0] }
+        var candidates = choices.indices.filter { seen.insert(pool.form($0)).inserted }
         candidates.shuffle(using: &random)
         return Array(candidates.prefix(count))
     }

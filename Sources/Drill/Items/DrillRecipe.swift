@@ -96,8 +96,9 @@ enum Draw: Sendable {
     case nothing
     /// `DrillRecipes.drawChoices` from `pool`.
     case choices(answer: String, pool: PoolSource, answerForm: DistractorPool.Form?)
-    /// `ExtendDrills.draw`: our other answers to the claim, to the position, then the deck's tags.
-    case extend(tag: String, sameClaim: [String], rest: [String], wrong: Set<String>)
+    /// `ExtendDrills.draw`: our other answers to the claim, to the position, then the deck's tags; each
+    /// a place in the deck's tags (`wrong`: numbers of their forms).
+    case extend(tag: Int, sameClaim: [Int], rest: [Int], wrong: Set<Int>)
 
     enum PoolSource: Sendable {
         case cites

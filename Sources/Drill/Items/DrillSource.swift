@@ -32,6 +32,8 @@ struct DrillDeck {
     var cards: [Card]
     /// Their tags as distractors (sampled, not scanned, in a large deck).
     var cardTags: DistractorPool
+    /// Card id → its place in `cards`.
+    var cardIndex: [String: Int]
     /// Position id → the cards (indices into `cards`) that answer one of its claims.
     var answering: [String: [Int]]
     /// "claim id response kind" → the cards (indices into `cards`) that answer that claim so.
@@ -48,6 +50,7 @@ struct DrillDeck {
         cards = all.filter { seen.insert($0.id).inserted }
         // Numbered once: extension items sample it thousands of times in a large deck (and the quiz memo keeps the numbers).
         cardTags = DistractorPool(cards.map(\.tag), precomputed: true)
+        cardIndex = Dictionary(cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var answering: [String: [Int]] = [:], answeringSo: [String: [Int]] = [:]
         for (index, card) in cards.enumerated() {
             guard let target = card.answers else { continue }

@@ -7,19 +7,20 @@ import DeckModel
 /// same position, then other cards of the deck. A card making the same turn on the same claim is never a distractor.
 struct ExtendDrills: DrillSource {
     func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe] {
-        guard let kind = card.response, kind.isTurn, let targetID = card.answers else { return [] }
+        guard let kind = card.response, kind.isTurn, let targetID = card.answers, let place = deck.cardIndex[card.id] else { return [] }
         let target = deck.graph.claim(targetID)
         // Another card that makes the same turn on the same claim would be right too.
         func alsoRight(_ other: Card) -> Bool { other.id == card.id || (other.answers == targetID && other.response == kind) }
         // Nearest first: the other answers to the same claim (the no-link beside the link turn), then
         // the other answers to the same position.
-        let answering = (target?.position.flatMap { deck.answering[$0] } ?? []).map { deck.cards[$0] }
-        let samePosition = answering.filter { !alsoRight($0) }
-        let sameClaim = samePosition.filter { $0.answers == targetID }.map(\.tag)
-        let rest = samePosition.filter { $0.answers != targetID }.map(\.tag)
-        let wrong = Set((deck.answeringSo["\(targetID) \(kind.rawValue)"] ?? []).map { DistractorPool.comparable(deck.cards[$0].tag) })
+        let places = target?.position.flatMap { deck.answering[$0] } ?? []
+        let answering = places.map { deck.cards[$0] }
+        let samePosition = places.filter { !alsoRight(deck.cards[$0]) }
+        let sameClaim = samePosition.filter { deck.cards[$0].answers == targetID }
+        let rest = samePosition.filter { deck.cards[$0].answers != targetID }
+        let wrong = Set((deck.answeringSo["\(targetID) \(kind.rawValue)"] ?? []).map(deck.cardTags.number))
         let graph = deck.graph
-        return [DrillRecipe(claimID: card.id, kind: .extend, draw: .extend(tag: card.tag, sameClaim: sameClaim, rest: rest, wrong: wrong)) {
+        return [DrillRecipe(claimID: card.id, kind: .extend, draw: .extend(tag: place, sameClaim: sameClaim, rest: rest, wrong: wrong)) {
             let heading = RecallDrills.heading(of: targetID, in: graph)
             let theirs = target?.tag ?? card.answersTag ?? targetID
             let source = card.cite.map { " (\($0.shortCite))" } ?? ""
@@ -36,24 +37,27 @@ struct ExtendDrills: DrillSource {
     /// The draws for an extension item: distractors from our other answers to the same claim, then
     /// to the same position, then the deck's other tags (none making the same turn on the claim),
     /// and the order shown; nil when no distractor is left.
-    static func draw<R: RandomNumberGenerator>(tag: String, sameClaim: [String], rest: [String], wrong: Set<String>,
+    /// All places are in `cardTags` (the deck's tags, numbered), so no form is worked out here.
+    static func draw<R: RandomNumberGenerator>(tag place: Int, sameClaim: [Int], rest: [Int], wrong: Set<Int>,
                                                cardTags: DistractorPool, choiceCount: Int,
                                                using random: inout R) -> (choices: [String], answerIndex: Int)? {
-        var picked = DrillItemGenerator.pickDistractors(DistractorPool(sameClaim), excluding: tag, count: choiceCount - 1, using: &random)
-        if picked.count < choiceCount - 1 {
-            picked += DrillItemGenerator.pickDistractors(DistractorPool(rest), excluding: tag,
-                                                         count: choiceCount - 1 - picked.count, using: &random)
+        let answerForm = cardTags.form(place)
+        func pick(_ places: [Int], count: Int) -> [Int] {
+            DrillItemGenerator.pickDistractorIndices(cardTags.subset(places), answerForm: answerForm, count: count, using: &random).map { places[$0] }
         }
+        var picked = pick(sameClaim, count: choiceCount - 1)
+        if picked.count < choiceCount - 1 { picked += pick(rest, count: choiceCount - 1 - picked.count) }
         if picked.count < choiceCount - 1 {
-            let more = DrillItemGenerator.pickDistractors(cardTags, excluding: tag, count: choiceCount - 1 + 2, using: &random)
-            var seen = Set(picked.map(DistractorPool.comparable))
+            let more = DrillItemGenerator.pickDistractorIndices(cardTags, answerForm: answerForm, count: choiceCount - 1 + 2, using: &random)
+            var seen = Set(picked.map(cardTags.number))
             for other in more where picked.count < choiceCount - 1 {
-                let form = DistractorPool.comparable(other)
+                let form = cardTags.number(other)
                 if !wrong.contains(form), seen.insert(form).inserted { picked.append(other) }
             }
         }
         guard !picked.isEmpty else { return nil }
-        var choices = [tag] + picked
+        let tag = cardTags.choices[place]
+        var choices = [tag] + picked.map { cardTags.choices[$0] }
         choices.shuffle(using: &random)
         guard let answerIndex = choices.firstIndex(of: tag) else { return nil }
         return (choices, answerIndex)

@@ -15,8 +15,6 @@ public enum RecipeCodec {
         w.int(recipes.choiceCount)
         writePool(recipes.cites, &w)
         writePool(recipes.cardTags, &w)
-        // Lists of tags (an extension's other answers) are kept as places in the deck's tags.
-        let tagIndex = Dictionary(recipes.cardTags.choices.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         w.int(recipes.recipes.count)
         var items: [Data] = []
         items.reserveCapacity(recipes.recipes.count)
@@ -24,7 +22,7 @@ public enum RecipeCodec {
             w.string(recipe.claimID)
             w.string(recipe.kind.rawValue)
             w.optional(recipe.kindName) { $0.string($1) }
-            write(recipe.draw, tags: tagIndex, &w)
+            write(recipe.draw, &w)
             var item = ByteWriter()
             // A template that cannot be worked out (never, for a live deck) is kept as such: a miss later.
             item.optional(recipe.template()) { write($1, &$0) }
@@ -40,7 +38,7 @@ public enum RecipeCodec {
             var r = ByteReader(bytes)
             guard r.byte() == version else { return nil }
             let deckID = r.string(), deckTitle = r.string(), choiceCount = r.int()
-            guard let cites = readPool(&r), let cardTags = readPool(&r) else { return nil }
+            guard let cites = readPool(&r), let cardTags = readPool(&r), cardTags.isNumbered else { return nil }
             var recipes: [DrillRecipe] = []
             let count = r.count()
             recipes.reserveCapacity(count)
@@ -48,7 +46,7 @@ public enum RecipeCodec {
                 let claimID = r.string()
                 guard let kind = DrillItem.Kind(rawValue: r.string()) else { return nil }
                 let kindName = r.optional { $0.string() }
-                guard let draw = readDraw(&r, tags: cardTags.choices) else { return nil }
+                guard let draw = readDraw(&r, tags: cardTags.choices.count) else { return nil }
                 recipes.append(DrillRecipe(claimID: claimID, kind: kind, kindName: kindName, draw: draw) {
                     item(ordinal).flatMap { data in
                         data.withUnsafeBytes { bytes -> ItemTemplate? in
@@ -88,26 +86,25 @@ public enum RecipeCodec {
         return DistractorPool(choices: choices, forms: forms, comparables: comparables)
     }
 
-    /// Tags as places in the deck's tags (1-based), or 0 and the text.
-    static func writeTags<S: Sequence<String>>(_ list: S, count: Int, tags: [String: Int], _ w: inout ByteWriter) {
-        w.int(count)
-        for tag in list {
-            if let index = tags[tag] { w.int(index + 1) } else { w.int(0); w.string(tag) }
-        }
+    static func writeInts<C: Collection<Int>>(_ values: C, _ w: inout ByteWriter) {
+        w.int(values.count)
+        for value in values { w.int(value) }
     }
 
-    static func readTags(_ r: inout ByteReader, tags: [String]) -> [String]? {
+    /// Ints each in 0..<bound.
+    static func readInts(_ r: inout ByteReader, below bound: Int) -> [Int]? {
         let count = r.count()
-        var list: [String] = []
-        list.reserveCapacity(count)
+        var values: [Int] = []
+        values.reserveCapacity(count)
         for _ in 0..<count where !r.failed {
-            let place = r.int()
-            if place == 0 { list.append(r.string()) } else if place > 0 && place <= tags.count { list.append(tags[place - 1]) } else { return nil }
+            let value = r.int()
+            guard value >= 0 && value < bound else { return nil }
+            values.append(value)
         }
-        return r.failed ? nil : list
+        return r.failed ? nil : values
     }
 
-    static func write(_ draw: Draw, tags: [String: Int], _ w: inout ByteWriter) {
+    static func write(_ draw: Draw, _ w: inout ByteWriter) {
         switch draw {
         case .nothing:
             w.byte(0)
@@ -126,14 +123,15 @@ public enum RecipeCodec {
             }
         case .extend(let tag, let sameClaim, let rest, let wrong):
             w.byte(2)
-            w.string(tag)
-            writeTags(sameClaim, count: sameClaim.count, tags: tags, &w)
-            writeTags(rest, count: rest.count, tags: tags, &w)
-            w.strings(wrong.sorted())
+            w.int(tag)
+            writeInts(sameClaim, &w)
+            writeInts(rest, &w)
+            writeInts(wrong.sorted(), &w)
         }
     }
 
-    static func readDraw(_ r: inout ByteReader, tags: [String]) -> Draw? {
+    /// A draw whose places are below `tags`, the number of the deck's tags.
+    static func readDraw(_ r: inout ByteReader, tags: Int) -> Draw? {
         switch r.byte() {
         case 0: return .nothing
         case 1:
@@ -158,10 +156,10 @@ public enum RecipeCodec {
             }
             return r.failed ? nil : .choices(answer: answer, pool: pool, answerForm: form)
         case 2:
-            let tag = r.string()
-            guard let sameClaim = readTags(&r, tags: tags), let rest = readTags(&r, tags: tags) else { return nil }
-            let wrong = Set(r.strings())
-            return r.failed ? nil : .extend(tag: tag, sameClaim: sameClaim, rest: rest, wrong: wrong)
+            let tag = r.int()
+            guard tag >= 0 && tag < tags, let sameClaim = readInts(&r, below: tags), let rest = readInts(&r, below: tags),
+                  let wrong = readInts(&r, below: Int.max) else { return nil }
+            return r.failed ? nil : .extend(tag: tag, sameClaim: sameClaim, rest: rest, wrong: Set(wrong))
         default: return nil
         }
     }
