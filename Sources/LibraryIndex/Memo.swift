@@ -5,7 +5,7 @@ import GRDB
 /// The memo: what a command worked out from a deck, kept under the deck's input key (a digest of
 /// everything the result depends on, `DeckKey` in the CLI), so that a run with the same inputs
 /// replays it instead of loading the deck's claims. Rows live in the index file (tables `memo`,
-/// `memo_output`, `memo_item`, made on first use: deleting the index deletes the memo); outputs of a
+/// `memo_facts`, `memo_output`, `memo_item`, made on first use: deleting the index deletes the memo); outputs of a
 /// build are files in the folder beside it (`<index>-memo/`), streamed to where they go.
 ///
 /// Only a cache: a row or file that is missing, damaged or of another key is a miss. Bounded: after
@@ -38,7 +38,8 @@ extension LibraryIndex {
     /// The entry stored under `digest` for exactly `key`; nil when there is none (or it cannot be read).
     public func memo(digest: String, key: String) -> MemoEntry? {
         try? queue.read { db -> MemoEntry? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT key, facts, deps FROM memo WHERE digest = ?", arguments: [digest]),
+            guard let row = try Row.fetchOne(db, sql: "SELECT key, facts, deps FROM memo JOIN memo_facts USING (digest) WHERE digest = ?",
+                                             arguments: [digest]),
                   (row[0] as String?) == key, let facts = row[1] as Data?, let deps = row[2] as Data? else { return nil }
             var outputs: [String: MemoOutput] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT name, file, size, hash, flags FROM memo_output WHERE digest = ?",
@@ -66,10 +67,11 @@ extension LibraryIndex {
             let old = try String.fetchOne(db, sql: "SELECT key FROM memo WHERE digest = ?", arguments: [digest])
             if let old, old != key { try dropMemo(db, digest: digest) }
             try db.execute(sql: """
-                INSERT OR REPLACE INTO memo(digest, key, facts, deps, used, bytes)
-                VALUES (?, ?, ?, ?, ?, ? + coalesce((SELECT sum(size) FROM memo_output WHERE digest = ?), 0)
-                                         + coalesce((SELECT sum(length(data)) FROM memo_item WHERE digest = ?), 0))
-                """, arguments: [digest, key, facts, deps, Fingerprint.now(), facts.count + deps.count, digest, digest])
+                INSERT OR REPLACE INTO memo(digest, key, used, bytes)
+                VALUES (?, ?, ?, ? + coalesce((SELECT sum(size) FROM memo_output WHERE digest = ?), 0)
+                                   + coalesce((SELECT sum(length(data)) FROM memo_item WHERE digest = ?), 0))
+                """, arguments: [digest, key, Fingerprint.now(), facts.count + deps.count, digest, digest])
+            try db.execute(sql: "INSERT OR REPLACE INTO memo_facts(digest, facts, deps) VALUES (?, ?, ?)", arguments: [digest, facts, deps])
         }
     }
 
@@ -136,11 +138,12 @@ extension LibraryIndex {
             CREATE TABLE IF NOT EXISTS memo (
                 digest TEXT PRIMARY KEY,         -- of the key
                 key TEXT NOT NULL,               -- every input, as text: compared whole on a hit
-                facts BLOB NOT NULL,
-                deps BLOB NOT NULL,
                 used INTEGER NOT NULL,           -- nanoseconds since 1970
                 bytes INTEGER NOT NULL           -- the entry's size, outputs and items included
             );
+            -- Apart from `memo`, whose `used` each hit updates: SQLite rewrites a whole row to update it.
+            CREATE TABLE IF NOT EXISTS memo_facts (
+                digest TEXT PRIMARY KEY, facts BLOB NOT NULL, deps BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS memo_output (
                 digest TEXT NOT NULL, name TEXT NOT NULL,
                 file TEXT NOT NULL,              -- in the memo folder
@@ -158,6 +161,7 @@ extension LibraryIndex {
         }
         try db.execute(sql: "DELETE FROM memo_output WHERE digest = ?", arguments: [digest])
         try db.execute(sql: "DELETE FROM memo_item WHERE digest = ?", arguments: [digest])
+        try db.execute(sql: "DELETE FROM memo_facts WHERE digest = ?", arguments: [digest])
         try db.execute(sql: "DELETE FROM memo WHERE digest = ?", arguments: [digest])
     }
 

@@ -5,8 +5,8 @@ import LibraryIndex
 import ModuleFormat
 
 /// `debate quiz`'s memo: the deck's drill items before their draws (`DrillRecipes`) under its input
-/// key (`DeckKey`), the draws' header in one row and each item's question in a row of its own, so a
-/// session reads only the questions it asks. The same seed gives the same session from the memo as
+/// key (`DeckKey`): what the draws need in one file beside the index (mapped, read whole) and each
+/// item's question in a row of its own, so a session reads only the questions it asks. The same seed gives the same session from the memo as
 /// from the deck: the draws are made by the same code from the same recipes.
 struct QuizMemo {
     let index: LibraryIndex
@@ -27,9 +27,11 @@ struct QuizMemo {
 
     /// The kept recipes, when the files the deck's build read besides the key's are unchanged too.
     func recipes() -> DrillRecipes? {
-        guard let entry = index.memo(digest: digest, key: keyText), BuildMemo.depsUnchanged(entry.deps) else { return nil }
+        guard let entry = index.memo(digest: digest, key: keyText), BuildMemo.depsUnchanged(entry.deps),
+              let kept = entry.outputs[Self.headerName].flatMap(MappedOutput.init) else { return nil }
         let index = self.index, digest = self.digest
-        guard let recipes = RecipeCodec.decode(header: entry.facts, item: { index.memoItems(digest: digest, [$0])?[$0] }) else { return nil }
+        guard let recipes = RecipeCodec.decode(header: kept.data, item: { index.memoItems(digest: digest, [$0])?[$0] }) else { return nil }
+        KeptUntilExit.keep(kept)
         index.touchMemo(digest: digest)
         return recipes
     }
@@ -37,7 +39,10 @@ struct QuizMemo {
     func store(_ recipes: DrillRecipes, sets: [ArgumentSet]) {
         guard let deps = BuildMemo.deps(of: sets, takenAt: takenAt) else { return }
         let (header, items) = RecipeCodec.encode(recipes)
-        index.storeMemo(digest: digest, key: keyText, facts: header, deps: deps)
+        index.storeMemo(digest: digest, key: keyText, facts: Data(), deps: deps)
         index.storeMemoItems(digest: digest, items)
+        header.withUnsafeBytes { _ = index.storeMemoOutput(digest: digest, name: Self.headerName, bytes: $0, flags: 0) }
     }
+
+    static let headerName = "recipes"
 }

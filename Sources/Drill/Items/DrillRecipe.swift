@@ -22,7 +22,9 @@ public struct DrillRecipes: Sendable {
     /// item's question is built when a session asks it.
     public func outline<R: RandomNumberGenerator>(using random: inout R) -> [PendingDrillItem] {
         var items: [PendingDrillItem] = []
+        items.reserveCapacity(recipes.count)
         var seen: Set<String> = []
+        seen.reserveCapacity(recipes.count)
         let deckID = self.deckID, flag = unreadable
         for recipe in recipes {
             guard let drawn = draw(recipe.draw, using: &random), seen.insert(recipe.id(deck: deckID)).inserted else { continue }
