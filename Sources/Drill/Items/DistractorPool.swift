@@ -16,6 +16,9 @@ struct DistractorPool: Sendable {
     /// Each choice's numbered form, when precomputed.
     private var forms: [Int]?
     private var numbers: [String: Int] = [:]
+    /// A pool read back from the memo: its comparable texts by number, instead of `numbers` (which
+    /// would cost more to rebuild than the draws that never need it).
+    private var comparables: [String]?
 
     init(_ choices: [String], precomputed: Bool = false) {
         self.choices = choices
@@ -34,12 +37,13 @@ struct DistractorPool: Sendable {
     init(choices: [String], forms: [Int], comparables: [String]) {
         self.choices = choices
         self.forms = forms
-        numbers = Dictionary(comparables.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        self.comparables = comparables
     }
 
     /// A precomputed pool's forms and its comparable texts by number; nil for a pool that is not.
     var numbered: (forms: [Int], comparables: [String])? {
         guard let forms else { return nil }
+        if let comparables { return (forms, comparables) }
         var comparables = [String](repeating: "", count: numbers.count)
         for (text, number) in numbers { comparables[number] = text }
         return (forms, comparables)
@@ -50,10 +54,14 @@ struct DistractorPool: Sendable {
         var pool = DistractorPool(indices.map { choices[$0] })
         pool.forms = forms.map { forms in indices.map { forms[$0] } }
         pool.numbers = numbers
+        pool.comparables = comparables
         return pool
     }
 
     var isNumbered: Bool { forms != nil }
+
+    /// Each choice's form number, when precomputed.
+    var formNumbers: [Int]? { forms }
 
     /// The number of the form of the choice at `index` in a precomputed pool.
     func number(_ index: Int) -> Int { forms![index] }
@@ -66,6 +74,7 @@ struct DistractorPool: Sendable {
     /// The form of any text, numbered when the pool has it.
     func form(of text: String) -> Form {
         let comparable = Self.comparable(text)
+        if let comparables { return comparables.firstIndex(of: comparable).map(Form.known) ?? .text(comparable) }
         return numbers[comparable].map(Form.known) ?? .text(comparable)
     }
 }

@@ -99,6 +99,25 @@ public struct DrillItemGenerator {
     static func pickDistractorIndices<R: RandomNumberGenerator>(_ pool: DistractorPool, answerForm: DistractorPool.Form, count: Int,
                                                                 using random: inout R) -> [Int] {
         let choices = pool.choices
+        if let forms = pool.formNumbers {
+            // The same draws over the numbers of a precomputed pool (a form it has not numbered is none of its own).
+            let answer: Int = if case .known(let number) = answerForm { number } else { -1 }
+            if choices.count > 64 {
+                var seen = Set<Int>(minimumCapacity: count * 8 + 1)
+                seen.insert(answer)
+                var picked: [Int] = []
+                for _ in 0..<(count * 8) where picked.count < count {
+                    let index = Int.random(in: choices.indices, using: &random)
+                    if seen.insert(forms[index]).inserted { picked.append(index) }
+                }
+                if picked.count == count { return picked }
+            }
+            var seen = Set<Int>(minimumCapacity: choices.count + 1)
+            seen.insert(answer)
+            var candidates = choices.indices.filter { seen.insert(forms[$0]).inserted }
+            candidates.shuffle(using: &random)
+            return Array(candidates.prefix(count))
+        }
         if choices.count > 64 {
             var seen: Set<DistractorPool.Form> = [answerForm]
             var picked: [Int] = []
