@@ -127,7 +127,7 @@ struct BuildMemo {
     /// Keeps a finished build's facts, with the `source:` files its cards cite (unless one changed
     /// while the build ran: then nothing is kept).
     func store(_ facts: BuildFacts, sets: [ArgumentSet]) {
-        guard let deps = Self.deps(of: sets, takenAt: key.takenAt) else { return }
+        guard let deps = Self.deps(of: sets, key: key) else { return }
         index.storeMemo(digest: digest, key: keyText, facts: facts.encoded, deps: deps)
     }
 
@@ -138,9 +138,10 @@ struct BuildMemo {
 
     func used() { index.touchMemo(digest: digest) }
 
-    /// The cites' `source:` files, as `EvidenceEthics.check` finds them, one `DeckKey.fileLine` each;
-    /// nil when one changed after the key was taken (its times cannot say what the build read).
-    static func deps(of sets: [ArgumentSet], takenAt: Int64) -> Data? {
+    /// What a hit checks besides the key: the key's racy files by their content hash, and the cites'
+    /// `source:` files (as `EvidenceEthics.check` finds them) by `DeckKey.fileLine`; nil when one of
+    /// those changed after the key was taken (its times cannot say what the build read).
+    static func deps(of sets: [ArgumentSet], key: DeckKey) -> Data? {
         var paths: Set<String> = []
         for set in sets {
             for claim in set.claims where claim.evidence != nil {
@@ -149,9 +150,14 @@ struct BuildMemo {
             }
         }
         var w = ByteWriter()
+        w.int(key.racy.count)
+        for (path, hash) in key.racy {
+            w.string(path)
+            w.int(Int(hash))
+        }
         w.int(paths.count)
         for path in paths.sorted() {
-            guard let line = DeckKey.fileLine(path, now: takenAt), !line.contains(" hash ") else { return nil }
+            guard let (line, changed) = DeckKey.fileLine(path), changed < key.takenAt - DeckKey.racyWindow else { return nil }
             w.string(path)
             w.string(line)
         }
@@ -161,10 +167,13 @@ struct BuildMemo {
     static func depsUnchanged(_ data: Data) -> Bool {
         data.withUnsafeBytes { bytes in
             var r = ByteReader(bytes)
-            let now = DeckKey.now()
+            for _ in 0..<r.count() {
+                let path = r.string(), hash = r.int()
+                if r.failed || DeckKey.contentHash(path).map(Int.init) != hash { return false }
+            }
             for _ in 0..<r.count() {
                 let path = r.string(), line = r.string()
-                if r.failed || DeckKey.fileLine(path, now: now) != line { return false }
+                if r.failed || DeckKey.fileLine(path)?.line != line { return false }
             }
             return !r.failed && r.isAtEnd
         }

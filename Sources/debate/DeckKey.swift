@@ -10,9 +10,10 @@ import YAMLCoding
 /// the current folder (paths in messages are as given), the deck file's bytes, the module search
 /// (every module found, in order, and where), and for each module the deck uses its manifest and
 /// every claim file (device, inode, size, modification and change times). A file changed within
-/// two seconds of the key being taken is keyed by its content hash too: a later edit within the
-/// same clock tick would not show in its times ("racy git"). A deck that uses a process module has
-/// no key: its claims may differ on every run. See `BuildMemo` and `QuizMemo`.
+/// two seconds of the key being taken is "racy": a later edit within the same clock tick would not
+/// show in its times, so its content hash, taken with the key (before the build reads it), is kept
+/// with the entry and checked on a hit. A deck that uses a process module has no key: its claims
+/// may differ on every run. See `BuildMemo` and `QuizMemo`.
 struct DeckKey {
     /// The key, one input a line.
     var text: String
@@ -20,6 +21,8 @@ struct DeckKey {
     var configuration: DeckConfiguration
     /// When the key was taken, nanoseconds since 1970.
     var takenAt: Int64
+    /// The racy files and their content hashes when the key was taken.
+    var racy: [(path: String, hash: Int64)]
 
     /// The key of `deck` under `modules`' search; nil when the deck cannot be memoized (a process
     /// module, a module that cannot be found: the real run reports why).
@@ -39,33 +42,37 @@ struct DeckKey {
         lines += registry.entries.map { "found \($0.module.descriptor.id) \($0.origin.rawValue) \($0.source)" }
         lines += registry.conflicts.keys.sorted().map { "conflict \($0) \(registry.conflicts[$0]!.joined(separator: "\u{1F}"))" }
         lines += registry.searched.map { "searched \($0)" }
+        var racy: [(path: String, hash: Int64)] = []
         for use in configuration.modules {
             guard registry.conflicts[use.id] == nil, let module = registry.module(use.id),
                   let backed = module as? any PackBacked else { return nil }
             let pack = backed.pack
             lines.append("module \(use.id) \(pack.directory)")
             for file in [(pack.directory as NSString).appendingPathComponent(PackModule.manifestName)] + pack.claimFiles {
-                guard let line = Self.fileLine(file, now: now) else { return nil }
+                guard let (line, changed) = Self.fileLine(file) else { return nil }
                 lines.append(line)
+                if changed >= now - Self.racyWindow {
+                    guard let hash = Self.contentHash(file) else { return nil }
+                    racy.append((file, hash))
+                }
             }
         }
-        return DeckKey(text: lines.joined(separator: "\n"), configuration: configuration, takenAt: now)
+        return DeckKey(text: lines.joined(separator: "\n"), configuration: configuration, takenAt: now, racy: racy)
     }
 
-    /// "file PATH dev ino size mtime ctime", plus the content hash when the file changed in the last
-    /// two seconds; nil when it cannot be read.
-    static func fileLine(_ path: String, now: Int64) -> String? {
+    /// "file PATH dev ino size mtime ctime", and when it last changed (the later of the two times);
+    /// nil when it cannot be read.
+    static func fileLine(_ path: String) -> (line: String, changed: Int64)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let mtime = Self.nanoseconds(info.st_mtim), ctime = Self.nanoseconds(info.st_ctim)
-        var line = "file \(path) \(info.st_dev) \(info.st_ino) \(info.st_size) \(mtime) \(ctime)"
-        if max(mtime, ctime) >= now - Self.racyWindow {
-            var reader = YAMLDecoder()
-            reader.limits.maxInputBytes = .max
-            guard let bytes = try? reader.readFile(path) else { return nil }
-            line += " hash \(FileFingerprint.hash(bytes))"
-        }
-        return line
+        return ("file \(path) \(info.st_dev) \(info.st_ino) \(info.st_size) \(mtime) \(ctime)", max(mtime, ctime))
+    }
+
+    static func contentHash(_ path: String) -> Int64? {
+        var reader = YAMLDecoder()
+        reader.limits.maxInputBytes = .max
+        return (try? reader.readFile(path)).map(FileFingerprint.hash)
     }
 
     /// How long after a change a file's times cannot be trusted to show the next change.

@@ -10,7 +10,7 @@ import ModuleFormat
 /// from the deck: the draws are made by the same code from the same recipes.
 struct QuizMemo {
     let index: LibraryIndex
-    let takenAt: Int64
+    let key: DeckKey
     let digest: String
     let keyText: String
 
@@ -20,7 +20,7 @@ struct QuizMemo {
               let key = DeckKey.of(deck: deck, modules: modules, console: console),
               let index = PackModule.claimCacheIndex else { return nil }
         self.index = index
-        takenAt = key.takenAt
+        self.key = key
         keyText = "quiz\n" + key.text
         digest = DeckKey.digest(keyText)
     }
@@ -37,7 +37,7 @@ struct QuizMemo {
     }
 
     func store(_ recipes: DrillRecipes, sets: [ArgumentSet]) {
-        guard let deps = BuildMemo.deps(of: sets, takenAt: takenAt) else { return }
+        guard let deps = BuildMemo.deps(of: sets, key: key) else { return }
         let (header, items) = RecipeCodec.encode(recipes)
         index.storeMemo(digest: digest, key: keyText, facts: Data(), deps: deps)
         index.storeMemoItems(digest: digest, items)
