@@ -13,10 +13,10 @@ struct ClozeDrills: DrillSource {
         // card is then asked without its tag, by its place in the deck.
         guard let (blanked, showsTag) = Self.blank(evidence, shownFirst: [card.tag] + context, thenShown: context) else { return [] }
         let (before, phrase, after) = blanked
+        // The explanation is worked out when the item is asked (`ItemTemplate.item`), from the blank.
         return [DrillRecipe(claimID: card.id, kind: .cloze, draw: .nothing) { [showsTag] in
             ItemTemplate(context: context, question: .cloze(Cloze(tag: card.tag, before: before, answer: phrase, after: after,
-                                                                  explanation: Self.explanation(before: before, answer: phrase, after: after),
-                                                                  showsTag: showsTag)))
+                                                                  explanation: nil, showsTag: showsTag)))
         }]
     }
 

@@ -136,6 +136,10 @@ struct ItemTemplate: Sendable {
             if recipe.kind == .extend { choice.explanation = (choice.explanation ?? "") + ExtendDrills.others(choices, answerIndex, otherKinds) }
             question = .choice(choice)
         }
+        if case .cloze(var cloze) = question, cloze.explanation == nil {
+            cloze.explanation = ClozeDrills.explanation(before: cloze.before, answer: cloze.answer, after: cloze.after)
+            question = .cloze(cloze)
+        }
         return DrillItem(deck: deck, claimID: recipe.claimID, kind: recipe.kind, kindName: recipe.kindName, context: context,
                          question: question)
     }
