@@ -74,8 +74,8 @@ public struct ByteReader {
             if b < 0x80 { break }
             shift += 7
         }
-        let raw = Int64(bitPattern: result)
-        return failed ? 0 : Int((raw >> 1) ^ -(raw & 1))
+        // Zigzag back: a logical shift of the unsigned value, then the sign from its low bit.
+        return failed ? 0 : Int(Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1))
     }
 
     public mutating func double() -> Double {

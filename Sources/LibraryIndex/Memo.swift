@@ -91,8 +91,9 @@ extension LibraryIndex {
         var stored = false
         try? immediate { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM memo WHERE digest = ?", arguments: [digest]) == true else { return }
-            if let old = try String.fetchOne(db, sql: "SELECT file FROM memo_output WHERE digest = ? AND name = ?", arguments: [digest, name]) {
-                unlink((folder as NSString).appendingPathComponent(old))
+            if let old = try Row.fetchOne(db, sql: "SELECT file, size FROM memo_output WHERE digest = ? AND name = ?", arguments: [digest, name]) {
+                unlink((folder as NSString).appendingPathComponent(old[0] as String))
+                try db.execute(sql: "UPDATE memo SET bytes = bytes - ? WHERE digest = ?", arguments: [old[1] as Int64, digest])
             }
             try db.execute(sql: "INSERT OR REPLACE INTO memo_output(digest, name, file, size, hash, flags) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [digest, name, file, bytes.count, hash, flags])
@@ -108,7 +109,9 @@ extension LibraryIndex {
     public func storeMemoItems(digest: String, _ items: [Data], limit: Int64 = LibraryIndex.memoLimit()) {
         try? immediate { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM memo WHERE digest = ?", arguments: [digest]) == true else { return }
+            let old = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(length(data)), 0) FROM memo_item WHERE digest = ?", arguments: [digest]) ?? 0
             try db.execute(sql: "DELETE FROM memo_item WHERE digest = ?", arguments: [digest])
+            try db.execute(sql: "UPDATE memo SET bytes = bytes - ? WHERE digest = ?", arguments: [old, digest])
             let insert = try db.cachedStatement(sql: "INSERT INTO memo_item(digest, ord, data) VALUES (?, ?, ?)")
             var total = 0
             for (ord, data) in items.enumerated() {

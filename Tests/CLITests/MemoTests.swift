@@ -123,6 +123,20 @@ import Testing
         #expect(try run(["build", "deck.yaml"]).stderr.contains("warning: `response: mitigation` is deprecated"))
     }
 
+    /// Files written in the last two seconds are checked by their content hash, kept with the entry:
+    /// a library just written is replayed all the same.
+    @Test func aLibraryJustWrittenIsReplayedToo() throws {
+        for n in 3...6 { try write(Self.claims(n), "packs/lib/claims-\(n).yaml") }
+        let markdown = ["build", "deck.yaml", "--format", "markdown", "-o", "-"]
+        let first = try run(markdown)
+        let kept = keptOutputs
+        #expect(kept == 1)
+        let second = try run(markdown)
+        #expect(keptOutputs == kept, "a hit")
+        #expect(second.stdout == first.stdout && second.stderr == first.stderr && second.status == first.status)
+        #expect(first.stdout.contains("number 6-3"))
+    }
+
     @Test func aChangeToAnyInputOfTheKeyIsSeen() throws {
         let markdown = ["build", "deck.yaml", "--module-path", "packs", "--format", "markdown", "-o", "-"]
         var last = try run(markdown).stdout

@@ -58,3 +58,21 @@ import Testing
         #expect(!(output.withUnsafeBytes { index.storeMemoOutput(digest: "new", name: "big", bytes: $0, flags: 0, limit: 50_000) }))
     }
 }
+
+/// The memo's byte form reads back every integer it writes, the largest of either sign included.
+@Test func byteCodingRoundTripsEveryInteger() {
+    let values = [0, 1, -1, 63, -64, 64, 1 << 40, -(1 << 40), Int.max, Int.min, Int.max - 1, Int.min + 1, 6_126_283_458_501_574_906,
+                  Int(Int64(bitPattern: 0xAA01_84F7_969B_95B4))]
+    var w = ByteWriter()
+    for value in values { w.int(value) }
+    w.double(-0.125)
+    w.string("ünï")
+    w.bytes.withUnsafeBytes { bytes in
+        var r = ByteReader(bytes)
+        #expect(values.map { _ in r.int() } == values)
+        #expect(r.double() == -0.125)
+        #expect(r.string() == "ünï")
+        #expect(!r.failed && r.isAtEnd)
+        #expect(r.int() == 0 && r.failed, "reading past the end fails")
+    }
+}
