@@ -109,12 +109,16 @@ extension LibraryIndex {
                 let source = Source(id: row[0], location: row[1], module: row[2])
                 sources[source.location] = source
             }
-            let rows = try Row.fetchCursor(db, sql: "SELECT source, id, path, size, mtime, hash, indexed FROM file")
+            var failed: [(path: String, source: Int64, error: String)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT source, id, path, size, mtime, hash, indexed, error FROM file")
             while let row = try rows.next() {
                 // By position: a name lookup per column of 1,000 rows is most of this loop's time.
-                files[row[0], default: [:]][row[2]] = Indexed(id: row[1], size: row[3], mtime: row[4], hash: row[5], indexed: row[6])
+                let path: String = row[2]
+                files[row[0], default: [:]][path] = Indexed(id: row[1], size: row[3], mtime: row[4], hash: row[5], indexed: row[6])
+                if let error: String = row[7] { failed.append((path, row[0], error)) }
             }
-            errors = try Row.fetchAll(db, sql: "SELECT source, error FROM file WHERE error IS NOT NULL ORDER BY path").map { ($0[0], $0[1]) }
+            // By path as SQLite orders it (bytes), as the query after a write does.
+            errors = failed.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { ($0.source, $0.error) }
         }
     }
 

@@ -99,7 +99,11 @@ public struct ModuleSearch: Sendable {
     }
 
     /// The places searched, in order, as a user would name them: shown when a module is not found.
-    public var searchedPlaces: [String] {
+    public var searchedPlaces: [String] { searchedPlaces(folders) }
+
+    /// `searchedPlaces` of `folders` (this search's `folders`, when the caller has them already: each
+    /// reading walks up the folders looking for the project).
+    func searchedPlaces(_ folders: [(path: String, origin: Origin)]) -> [String] {
         var places = ["the built-in modules"]
         for (path, origin) in folders {
             let shown = path
@@ -135,7 +139,10 @@ public struct ModuleSearch: Sendable {
 
     /// Every module folder and PATH executable, in search order. Missing optional folders are
     /// skipped; a missing `--module-path` folder and a broken module.yaml are errors.
-    public func candidates() -> (candidates: [Candidate], problems: [Diagnostic]) {
+    public func candidates() -> (candidates: [Candidate], problems: [Diagnostic]) { candidates(folders) }
+
+    /// `candidates` from `folders` (this search's `folders`).
+    func candidates(_ folders: [(path: String, origin: Origin)]) -> (candidates: [Candidate], problems: [Diagnostic]) {
         var found: [Candidate] = []
         var problems: [Diagnostic] = []
         var seen: Set<String> = []
