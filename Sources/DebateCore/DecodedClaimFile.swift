@@ -54,6 +54,15 @@ public struct FileFingerprint: Sendable, Hashable {
         return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
+    /// `status` and the change time (nanoseconds since 1970): a file written and given back its
+    /// old modification time still has a new change time.
+    public static func statusAndChange(_ path: String) -> (size: Int64, mtime: Int64, ctime: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+    }
+
     /// FNV-1a, 64 bits: enough to tell an edited file from an unchanged one of the same size and time.
     public static func hash<C: Collection>(_ bytes: C) -> Int64 where C.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

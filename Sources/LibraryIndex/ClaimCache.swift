@@ -24,7 +24,8 @@ extension LibraryIndex {
     }
 
     /// The files of the pack in `folder` whose cached form is current (same size and time; the
-    /// same bytes when the file was written too close to when it was cached to tell by time), keyed
+    /// same bytes when the file was written too close to when it was cached to tell by time, or
+    /// changed since it was cached, as its change time shows), keyed
     /// by the caller's path. Rows of files no longer in the pack are dropped.
     public func cachedFiles(pack folder: String, files: [CachedFileRequest]) throws(IndexError) -> [String: DecodedClaimFile] {
         try withRepair {
@@ -46,9 +47,11 @@ extension LibraryIndex {
                     }
                     let known = FileFingerprint(size: row[1], mtime: row[2], hash: row[3])
                     let indexed: Int64 = row[4]
-                    guard let stat = FileFingerprint.status(absolute), stat.size == known.size, stat.mtime == known.mtime else { continue }
-                    if known.mtime >= indexed - 2_000_000_000 {
-                        // Written within the clock's resolution of being cached: only the bytes can tell.
+                    guard let stat = FileFingerprint.statusAndChange(absolute), stat.size == known.size, stat.mtime == known.mtime
+                    else { continue }
+                    if known.mtime >= indexed - 2_000_000_000 || stat.ctime >= indexed - 2_000_000_000 {
+                        // Written within the clock's resolution of being cached, or changed since (with its
+                        // old size and modification time put back): only the bytes can tell.
                         guard let bytes = readBytes(absolute), FileFingerprint.hash(bytes) == known.hash else { continue }
                         if known.mtime < now - 2_000_000_000 { confirmed.append(absolute) }
                     }

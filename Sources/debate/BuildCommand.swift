@@ -68,46 +68,75 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let loader = DeckLoader(modules: modules, console: console)
-        var context = try loader.build(deck, keepGoing: keepGoing)
-        defer { KeptUntilExit.keep(context) }
-        guard let built = context.deck, let configuration = context.configuration else { throw Exit.software }
-        console.report(context.diagnostics)
-        if warningsAsErrors && context.diagnostics.contains(where: { $0.severity == .warning }) {
+        // The memo (BuildMemo): a build of unchanged inputs replays the last one's messages and outputs.
+        let memo = BuildMemo(deck: deck, modules: modules, keepGoing: keepGoing, console: console)
+        let hit = memo.flatMap { memo in memo.facts().map { (memo, $0.facts, $0.outputs) } }
+        var context: BuildContext?
+        let facts: BuildFacts
+        let configuration: DeckConfiguration
+        if let (memo, known, _) = hit {
+            facts = known
+            configuration = memo.key.configuration
+        } else {
+            let built = try DeckLoader(modules: modules, console: console).build(deck, keepGoing: keepGoing)
+            KeptUntilExit.keep(built)
+            guard let deck = built.deck, let decoded = built.configuration else { throw Exit.software }
+            facts = BuildFacts(deck, diagnostics: built.diagnostics)
+            configuration = decoded
+            memo?.store(facts, sets: built.sets)
+            context = built
+        }
+        let targets = targets(configuration.outputs, deckID: facts.deckID)
+        let requests = targets.map { format, _, deckHighlight in
+            RenderRequest(format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
+        }
+        let stopsOnWarnings = warningsAsErrors && facts.diagnostics.contains(where: { $0.severity == .warning })
+        // A hit needs every output kept (checked before anything is printed); else the deck is built after all.
+        var kept: [MappedOutput] = []
+        if let (memo, _, outputs) = hit, !stopsOnWarnings, !targets.isEmpty {
+            kept = requests.compactMap { request in BuildMemo.outputName(request).flatMap { outputs[$0] }.flatMap(MappedOutput.init) }
+            if kept.count != requests.count {
+                kept = []
+                let built = try DeckLoader(modules: modules, console: console).build(deck, keepGoing: keepGoing)
+                KeptUntilExit.keep(built)
+                context = built
+            } else {
+                memo.used()
+            }
+            KeptUntilExit.keep(kept)
+        }
+        console.report(facts.diagnostics)
+        if stopsOnWarnings {
             console.err("build failed: warnings treated as errors")
             throw Exit.dataError
-        }
-
-        var targets: [(OutputFormat, String, HighlightColor?)] = []
-        if let format = format ?? output.flatMap(Self.format(ofPath:)) {
-            let listed = configuration.outputs.first { $0.format == format }
-            targets.append((format, output ?? listed?.path ?? "out/\(built.id).\(format.fileExtension)", listed?.highlight))
-        } else {
-            targets = configuration.outputs.map { ($0.format, $0.path, $0.highlight) }
-        }
-        if let outputDir {
-            targets = targets.map { format, path, color in
-                (format, path == "-" ? path : (outputDir as NSString).appendingPathComponent((path as NSString).lastPathComponent), color)
-            }
         }
         if targets.isEmpty {
             console.err("\(deck): error: the deck lists no `outputs:`; pass --format (and -o) to choose one")
             throw Exit.usage
         }
 
-        context.renders = targets.map { format, _, deckHighlight in
-            RenderRequest(format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
-        }
-        do {
-            context = try DeckBuild.run(context, steps: DeckBuild.steps.filter { $0.name == "render" })
-        } catch {
-            console.report(error.diagnostics)
-            throw Exit.software
+        var rendered: [Data]
+        if let built = context {
+            var rendering = built
+            rendering.renders = requests
+            do {
+                rendering = try DeckBuild.run(rendering, steps: DeckBuild.steps.filter { $0.name == "render" })
+            } catch {
+                console.report(error.diagnostics)
+                throw Exit.software
+            }
+            KeptUntilExit.keep(rendering)
+            rendered = rendering.rendered
+        } else {
+            rendered = kept.map(\.data)
         }
         var written: [BuildReport.Output] = []
-        for ((format, path, _), bytes) in zip(targets, context.rendered) {
+        // Whether each output is free of control characters (kept with it: a hit does not scan it again).
+        var safety: [Bool?] = kept.isEmpty ? Array(repeating: nil, count: targets.count) : kept.map(\.safe)
+        for (index, ((format, path, _), bytes)) in zip(targets, rendered).enumerated() {
             if path == "-" {
-                let safe = format.isBinary || bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) }
+                let safe = format.isBinary || (safety[index] ?? bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) })
+                safety[index] = safe
                 if safe {
                     // As `console.out` would write it, without decoding tens of megabytes into a String.
                     bytes.withUnsafeBytes { StandardStream.output.write($0) }
@@ -128,16 +157,39 @@ struct BuildCommand: ParsableCommand {
             }
             written.append(.init(format: format.rawValue, path: path, bytes: bytes.count))
             if !json {
-                console.err("wrote \(path) (\(format.rawValue), \(built.cards.count) cards, reads in \(formatDuration(built.readingSeconds)))")
+                console.err("wrote \(path) (\(format.rawValue), \(facts.cards) cards, reads in \(formatDuration(facts.readingSeconds)))")
             }
         }
         if json {
-            try console.json(BuildReport(deck: built.id, title: built.title, cards: built.cards.count,
-                                         blocks: built.blocks.count, readingSeconds: built.readingSeconds,
-                                         overBudget: built.overBudget, outputs: written,
-                                         unanswered: built.coverage.unanswered.map(\.id),
-                                         diagnostics: context.diagnostics))
+            try console.json(BuildReport(deck: facts.deckID, title: facts.title, cards: facts.cards,
+                                         blocks: facts.blocks, readingSeconds: facts.readingSeconds,
+                                         overBudget: facts.overBudget, outputs: written,
+                                         unanswered: facts.unanswered, diagnostics: facts.diagnostics))
         }
+        // Kept for the next run with the same inputs, once the user has the outputs.
+        if let memo, kept.isEmpty {
+            for (index, (request, bytes)) in zip(requests, rendered).enumerated() {
+                memo.store(output: bytes, for: request,
+                           safe: safety[index] ?? (request.format.isBinary || bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) }))
+            }
+        }
+    }
+
+    /// What to write where: `--format`/`-o`, else every output the deck lists (under `--output-dir`).
+    func targets(_ outputs: [OutputSpec], deckID: String) -> [(OutputFormat, String, HighlightColor?)] {
+        var targets: [(OutputFormat, String, HighlightColor?)] = []
+        if let format = format ?? output.flatMap(Self.format(ofPath:)) {
+            let listed = outputs.first { $0.format == format }
+            targets.append((format, output ?? listed?.path ?? "out/\(deckID).\(format.fileExtension)", listed?.highlight))
+        } else {
+            targets = outputs.map { ($0.format, $0.path, $0.highlight) }
+        }
+        if let outputDir {
+            targets = targets.map { format, path, color in
+                (format, path == "-" ? path : (outputDir as NSString).appendingPathComponent((path as NSString).lastPathComponent), color)
+            }
+        }
+        return targets
     }
 
     static func format(ofPath path: String) -> OutputFormat? {
