@@ -245,7 +245,8 @@ extension Evidence: Codable {
         let scalar = decoder.yamlScalar
         do {
             try self.init(markup: markup, locate: { offset in scalar?.location(ofValueOffset: offset) })
-            self.scalar = scalar
+            // The scalar's value is the markup and its trailing white space: keep the text once.
+            self.scalar = scalar?.sharing(value: self.markup)
         } catch {
             if let location = error.location {
                 throw YAMLError(kind: .invalidValue, location: location, message: error.message, hint: error.hint,

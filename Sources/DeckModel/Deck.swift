@@ -207,18 +207,49 @@ public struct EvidenceBody: Codable, Sendable {
             self.highlight = highlight
         }
     }
-    public var markup: String
-    public var text: String
-    public var runs: [Run]
+    /// The claim's evidence itself, without its source position: the body shares the claim's text
+    /// instead of holding copies of it (a 100,000-card deck would hold its evidence three times
+    /// more); the forms renderers read are made from it when asked for.
+    public private(set) var evidence: Evidence
 
-    public init(_ evidence: Evidence) {
-        markup = evidence.markup
-        // Line breaks inside a paragraph come from wrapping the YAML; a blank line is a new paragraph.
-        runs = evidence.runs.map {
+    /// The markup as written.
+    public var markup: String { evidence.markup }
+
+    /// The runs with the YAML's wrapping undone: a line break inside a paragraph comes from wrapping
+    /// the YAML and becomes a space; a blank line is a new paragraph.
+    public var runs: [Run] {
+        evidence.runs.map {
             Run(text: Self.unwrap($0.text), underline: $0.style.contains(.underline), emphasis: $0.style.contains(.emphasis),
                 highlight: $0.style.contains(.highlight))
         }
-        text = runs.map(\.text).joined()
+    }
+
+    /// The text without markup, unwrapped as `runs` are.
+    public var text: String { runs.map(\.text).joined() }
+
+    public init(_ evidence: Evidence) {
+        self.evidence = evidence
+        // Where it was written is the claim's business; the deck does not keep the source text alive.
+        self.evidence.scalar = nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case markup, text, runs }
+
+    /// Read back from a rendered deck: its runs are already unwrapped (unwrapping them again changes nothing).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let runs = try c.decode([Run].self, forKey: .runs).map { run in
+            Evidence.Run(run.text, [run.underline ? .underline : [], run.emphasis ? .emphasis : [], run.highlight ? .highlight : []])
+        }
+        evidence = Evidence(runs: runs, markup: try c.decode(String.self, forKey: .markup))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let runs = self.runs
+        try c.encode(markup, forKey: .markup)
+        try c.encode(runs.map(\.text).joined(), forKey: .text)
+        try c.encode(runs, forKey: .runs)
     }
 
     /// One pass over the scalars: a lone newline becomes a space, a blank line stays a paragraph break.

@@ -69,7 +69,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         let loader = DeckLoader(modules: modules, console: console)
-        var context = try loader.build(deck, keepGoing: keepGoing)
+        let context = try loader.build(deck, keepGoing: keepGoing)
         defer { KeptUntilExit.keep(context) }
         guard let built = context.deck, let configuration = context.configuration else { throw Exit.software }
         console.report(context.diagnostics)
@@ -95,30 +95,22 @@ struct BuildCommand: ParsableCommand {
             throw Exit.usage
         }
 
-        context.renders = targets.map { format, _, deckHighlight in
-            RenderRequest(format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
-        }
-        do {
-            context = try DeckBuild.run(context, steps: DeckBuild.steps.filter { $0.name == "render" })
-        } catch {
-            console.report(error.diagnostics)
-            throw Exit.software
-        }
+        // Each output is written as it is rendered (a file through a temporary beside it), never held whole.
         var written: [BuildReport.Output] = []
-        for ((format, path, _), bytes) in zip(targets, context.rendered) {
+        for (format, path, deckHighlight) in targets {
+            let options = RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow)
             if path == "-" {
-                let safe = format.isBinary || bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) }
-                if safe {
-                    // As `console.out` would write it, without decoding tens of megabytes into a String.
-                    bytes.withUnsafeBytes { StandardStream.output.write($0) }
-                    if !format.isBinary && bytes.last != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
-                } else {
-                    console.out(String(decoding: bytes, as: UTF8.self))
-                }
+                let output = Self.standardOutput(binary: format.isBinary)
+                try render(built, format, options, to: output, console)
+                try output.finish()  // standard output's own failures end the run (StandardStream)
+                if !format.isBinary && output.lastByte != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
                 continue
             }
+            let file: AtomicFile
+            let output: RenderOutput
             do {
-                try writeAtomically(bytes, to: path)
+                file = try AtomicFile(path: path)
+                output = RenderOutput(receive: file.write)
             } catch let error as OutputPathIsAFolder {
                 console.err("error: \(error.localizedDescription)")
                 throw Exit.cantCreate
@@ -126,7 +118,21 @@ struct BuildCommand: ParsableCommand {
                 console.err("error: cannot write \(path): \(error.localizedDescription)")
                 throw Exit.ioError
             }
-            written.append(.init(format: format.rawValue, path: path, bytes: bytes.count))
+            do {
+                try render(built, format, options, to: output, console)
+            } catch {
+                file.discard()
+                throw error
+            }
+            do {
+                try output.finish()
+                try file.commit()
+            } catch {
+                file.discard()
+                console.err("error: cannot write \(path): \(error.localizedDescription)")
+                throw Exit.ioError
+            }
+            written.append(.init(format: format.rawValue, path: path, bytes: output.byteCount))
             if !json {
                 console.err("wrote \(path) (\(format.rawValue), \(built.cards.count) cards, reads in \(formatDuration(built.readingSeconds)))")
             }
@@ -137,6 +143,30 @@ struct BuildCommand: ParsableCommand {
                                          overBudget: built.overBudget, outputs: written,
                                          unanswered: built.coverage.unanswered.map(\.id),
                                          diagnostics: context.diagnostics))
+        }
+    }
+
+    /// Renders `deck` into `output` as it is made; a render failure is reported (exit 70).
+    private func render(_ deck: Deck, _ format: OutputFormat, _ options: RenderOptions, to output: RenderOutput,
+                        _ console: Console) throws {
+        do {
+            try DeckBuild.render(deck, as: format, options: options, to: output)
+        } catch {
+            console.report(error.diagnostics)
+            throw Exit.software
+        }
+    }
+
+    /// Standard output, as `console.out` would write it, chunk by chunk: text with control
+    /// characters made visible (only the chunks that hold one are decoded) and ending in a line
+    /// break; a binary format as it is.
+    static func standardOutput(binary: Bool) -> RenderOutput {
+        RenderOutput { chunk in
+            if binary || !TerminalText.containsUnsafe(utf8: chunk) {
+                StandardStream.output.write(chunk)
+            } else {
+                StandardStream.output.write(TerminalText.sanitize(String(decoding: chunk, as: UTF8.self)))
+            }
         }
     }
 

@@ -12,18 +12,19 @@ public struct JSONRenderer: TextRenderer {
     public init() {}
 
     public func renderText(_ deck: Deck) throws -> String {
-        write(deck).text
+        RenderOutput.text { write(deck, to: $0) }
     }
 
-    /// The bytes as written (no round trip through a String: a 10,000-card deck is 30 MB of JSON).
-    public func render(_ deck: Deck) throws -> Data {
-        write(deck).takeData()
+    /// The bytes as written, card by card (no round trip through a String: a 10,000-card deck is
+    /// 30 MB of JSON).
+    public func render(_ deck: Deck, to output: RenderOutput) throws {
+        write(deck, to: output)
     }
 
-    func write(_ deck: Deck) -> JSONWriter {
-        let w = JSONWriter()
-        // About 3 KB a card for the generated library; growing by doubling copies it all again.
-        w.reserve(deck.blocks.reduce(0) { $0 + $1.cards.count } * 3_200 + 4_096)
+    func write(_ deck: Deck, to output: RenderOutput) {
+        let w = JSONWriter(output)
+        // In memory: about 3 KB a card for the generated library; growing by doubling copies it all again.
+        if !output.isStreaming { w.reserve(deck.blocks.reduce(0) { $0 + $1.cards.count } * 3_200 + 4_096) }
         w.object {
             w.member("cardCount") { w.int(deck.cards.count) }
             w.member("deck") { write(deck, w) }
@@ -32,7 +33,6 @@ public struct JSONRenderer: TextRenderer {
             w.member("readingTime") { w.string(formatDuration(deck.readingSeconds)) }
         }
         w.newline()
-        return w
     }
 
     func write(_ deck: Deck, _ w: JSONWriter) {
@@ -115,16 +115,18 @@ public struct JSONRenderer: TextRenderer {
     }
 
     func write(_ card: Card, _ w: JSONWriter) {
+        defer { w.output.handOnIfFull() }
         w.object {
             w.member("analytic") { w.bool(card.analytic) }
             if let answers = card.answers { w.member("answers") { w.string(answers) } }
             if let cite = card.cite { w.member("cite") { write(cite, w) } }
             if let evidence = card.evidence {
+                let runs = evidence.runs
                 w.member("evidence") {
                     w.object {
                         w.member("markup") { w.string(evidence.markup) }
                         w.member("runs") {
-                            w.array(evidence.runs) { run in
+                            w.array(runs) { run in
                                 w.object {
                                     w.member("emphasis") { w.bool(run.emphasis) }
                                     w.member("highlight") { w.bool(run.highlight) }
@@ -133,7 +135,7 @@ public struct JSONRenderer: TextRenderer {
                                 }
                             }
                         }
-                        w.member("text") { w.string(evidence.text) }
+                        w.member("text") { w.string(joining: runs.lazy.map(\.text)) }
                     }
                 }
             }
@@ -184,16 +186,19 @@ public struct JSONRenderer: TextRenderer {
 
 /// A small pretty-printing JSON writer over UTF-8 bytes (a class, so nested closures can share it).
 final class JSONWriter {
-    private var bytes = ByteBuffer()
+    let output: RenderOutput
     private var depth = 0
     private var needsComma = false
 
-    var text: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
+    init(_ output: RenderOutput) { self.output = output }
+
+    /// The bytes go straight into the output's buffer; `output.handOnIfFull()` passes them on.
+    private var bytes: ByteBuffer {
+        _read { yield output.buffer }
+        _modify { yield &output.buffer }
+    }
 
     func reserve(_ count: Int) { bytes.reserve(count) }
-
-    /// The bytes written, handed over without a copy (a 100,000-card deck is 300 MB of JSON).
-    func takeData() -> Data { bytes.takeData() }
 
     func object(_ members: () -> Void) {
         open(UInt8(ascii: "{"))
@@ -219,7 +224,23 @@ final class JSONWriter {
         needsComma = true
     }
 
+    /// One JSON string made of `pieces` (the text of evidence runs), without joining them first.
+    func string<S: Sequence<String>>(joining pieces: S) {
+        let quote = UInt8(ascii: "\"")
+        bytes.append(quote)
+        for piece in pieces { escaped(piece) }
+        bytes.append(quote)
+    }
+
     func string(_ value: String) {
+        let quote = UInt8(ascii: "\"")
+        bytes.append(quote)
+        escaped(value)
+        bytes.append(quote)
+    }
+
+    /// The string's characters as JSON writes them inside quotes.
+    private func escaped(_ value: String) {
         // Most strings need no escape: copy them whole (a byte-at-a-time append into a class
         // property pays an exclusivity check per byte).
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -228,13 +249,11 @@ final class JSONWriter {
         var value = value
         let plain = value.withUTF8 { utf8 in
             for byte in utf8 where byte < 0x20 || byte == quote || byte == backslash || byte == 0x7F || byte == 0xC2 { return false }
-            bytes.append(quote)
             bytes.append(contentsOf: utf8)
-            bytes.append(quote)
             return true
         }
         if plain { return }
-        var out: [UInt8] = [quote]
+        var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 16)
         let hex = Array("0123456789abcdef".utf8)
         let utf8 = Array(value.utf8)
@@ -255,7 +274,6 @@ final class JSONWriter {
             default: out.append(byte)
             }
         }
-        out.append(quote)
         bytes.append(contentsOf: out)
     }
 
@@ -297,68 +315,5 @@ final class JSONWriter {
     private func lineBreak() {
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(UInt8(ascii: " "), times: depth * 2)
-    }
-}
-
-/// Growable bytes in memory of its own, so the finished output becomes `Data` without a copy.
-struct ByteBuffer: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>?
-    private var count = 0
-    private var capacity = 0
-
-    init() {}
-
-    deinit { free(base) }
-
-    mutating func reserve(_ wanted: Int) {
-        guard wanted > capacity else { return }
-        guard let grown = realloc(base, wanted) else { fatalError("out of memory for \(wanted) bytes of output") }
-        base = grown.assumingMemoryBound(to: UInt8.self)
-        capacity = wanted
-    }
-
-    @inline(__always)
-    private mutating func room(_ extra: Int) {
-        if count + extra > capacity { reserve(max(count + extra, capacity * 2, 4_096)) }
-    }
-
-    mutating func append(_ byte: UInt8) {
-        room(1)
-        base![count] = byte
-        count += 1
-    }
-
-    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
-        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
-        room(buffer.count)
-        (base! + count).update(from: source, count: buffer.count)
-        count += buffer.count
-    }
-
-    mutating func append(contentsOf bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
-    }
-
-    mutating func append(_ byte: UInt8, times: Int) {
-        guard times > 0 else { return }
-        room(times)
-        (base! + count).update(repeating: byte, count: times)
-        count += times
-    }
-
-    static func += (buffer: inout ByteBuffer, bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
-
-    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        body(UnsafeBufferPointer(start: base, count: count))
-    }
-
-    /// The bytes as `Data`, which frees them; the buffer is empty after.
-    mutating func takeData() -> Data {
-        guard let base, count > 0 else { return Data() }
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
-        self.base = nil
-        count = 0
-        capacity = 0
-        return data
     }
 }
