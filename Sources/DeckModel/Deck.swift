@@ -27,6 +27,8 @@ public struct Deck: Codable, Sendable {
     public var overBudget: Bool { budgetSeconds.map { readingSeconds > $0 } ?? false }
     public var blocks: [Block] { pockets.flatMap { $0.hats.flatMap(\.blocks) } }
     public var cards: [Card] { blocks.flatMap(\.cards) }
+    /// `cards.count`, without making the array of every card.
+    public var cardCount: Int { pockets.reduce(0) { $0 + $1.hats.reduce(0) { $0 + $1.blocks.reduce(0) { $0 + $1.cards.count } } } }
 
     public init(id: String, title: String, resolution: String, side: Side, wpm: Int, modules: [ModuleSummary], pockets: [Pocket], readingSeconds: Double, budgetSeconds: Double? = nil, blockBudgetSeconds: Double? = nil, coverage: Coverage, sideWords: SideWords = .affNeg) {
         self.id = id

@@ -138,7 +138,7 @@ enum ClaimCacheCodec {
                     guard let location = r.location(), let style = style(r.byte()) else { return nil }
                     let isSuffix = r.byte() == 1
                     guard let rest = r.string() else { return nil }
-                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? markup + rest : rest,
+                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? (rest.isEmpty ? markup : markup + rest) : rest,
                                                  startLine: r.int(), startColumn: r.int(), sourceFile: sourceFile)
                 }
                 evidence = body

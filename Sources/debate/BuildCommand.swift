@@ -134,11 +134,11 @@ struct BuildCommand: ParsableCommand {
             }
             written.append(.init(format: format.rawValue, path: path, bytes: output.byteCount))
             if !json {
-                console.err("wrote \(path) (\(format.rawValue), \(built.cards.count) cards, reads in \(formatDuration(built.readingSeconds)))")
+                console.err("wrote \(path) (\(format.rawValue), \(built.cardCount) cards, reads in \(formatDuration(built.readingSeconds)))")
             }
         }
         if json {
-            try console.json(BuildReport(deck: built.id, title: built.title, cards: built.cards.count,
+            try console.json(BuildReport(deck: built.id, title: built.title, cards: built.cardCount,
                                          blocks: built.blocks.count, readingSeconds: built.readingSeconds,
                                          overBudget: built.overBudget, outputs: written,
                                          unanswered: built.coverage.unanswered.map(\.id),

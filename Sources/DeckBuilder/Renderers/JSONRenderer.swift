@@ -26,7 +26,7 @@ public struct JSONRenderer: TextRenderer {
         // In memory: about 3 KB a card for the generated library; growing by doubling copies it all again.
         if !output.isStreaming { w.reserve(deck.blocks.reduce(0) { $0 + $1.cards.count } * 3_200 + 4_096) }
         w.object {
-            w.member("cardCount") { w.int(deck.cards.count) }
+            w.member("cardCount") { w.int(deck.cardCount) }
             w.member("deck") { write(deck, w) }
             w.member("format") { w.string("debate-deck") }
             w.member("formatVersion") { w.int(1) }
