@@ -1,5 +1,6 @@
 import DebateCore
 import Foundation
+import Synchronization
 
 /// The assembled deck: Verbatim's Pocket › Hat › Block › Tag, ready for any renderer.
 /// Renderers read only this; they never go back to YAML or modules.
@@ -213,21 +214,28 @@ public struct EvidenceBody: Codable, Sendable {
     /// instead of holding copies of it (a 100,000-card deck would hold its evidence three times
     /// more); the forms renderers read are made from it when asked for.
     public private(set) var evidence: Evidence
+    /// The unwrapped runs and text, made the first time `runs` or `text` is read and kept (the
+    /// quiz reads them again and again). Renderers, which read each card once, use `makeRuns()`.
+    private let kept = KeptForms()
 
     /// The markup as written.
     public var markup: String { evidence.markup }
 
     /// The runs with the YAML's wrapping undone: a line break inside a paragraph comes from wrapping
     /// the YAML and becomes a space; a blank line is a new paragraph.
-    public var runs: [Run] {
+    public var runs: [Run] { kept.forms { makeRuns() }.runs }
+
+    /// The text without markup, unwrapped as `runs` are.
+    public var text: String { kept.forms { makeRuns() }.text }
+
+    /// `runs`, made afresh and not kept: a renderer that reads each card once leaves the deck's
+    /// memory as it was.
+    public func makeRuns() -> [Run] {
         evidence.runs.map {
             Run(text: Self.unwrap($0.text), underline: $0.style.contains(.underline), emphasis: $0.style.contains(.emphasis),
                 highlight: $0.style.contains(.highlight))
         }
     }
-
-    /// The text without markup, unwrapped as `runs` are.
-    public var text: String { runs.map(\.text).joined() }
 
     public init(_ evidence: Evidence) {
         self.evidence = evidence
@@ -248,10 +256,25 @@ public struct EvidenceBody: Codable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        let runs = self.runs
+        let runs = makeRuns()
         try c.encode(markup, forKey: .markup)
         try c.encode(runs.map(\.text).joined(), forKey: .text)
         try c.encode(runs, forKey: .runs)
+    }
+
+    /// What `runs` and `text` keep once made.
+    final class KeptForms: Sendable {
+        private let made = Mutex<(runs: [Run], text: String)?>(nil)
+
+        func forms(_ make: () -> [Run]) -> (runs: [Run], text: String) {
+            made.withLock { made in
+                if let made { return made }
+                let runs = make()
+                let forms = (runs: runs, text: runs.map(\.text).joined())
+                made = forms
+                return forms
+            }
+        }
     }
 
     /// One pass over the scalars: a lone newline becomes a space, a blank line stays a paragraph break.

@@ -61,7 +61,7 @@ enum AnkiNotes {
             answer = card.warrant.map(html) ?? ""
         }
         let cite = card.cite.map { HTMLText.cite($0, strong: "b") } ?? ""
-        let evidence = card.evidence.map { evidenceHTML.write($0.runs) } ?? ""
+        let evidence = card.evidence.map { evidenceHTML.write($0.makeRuns()) } ?? ""
         let claim = "\(html(card.id)) (\(html(card.module)))"
         var tags = card.tags.map(tag) + ["module::\(tag(card.module))"]
         if let response = card.response { tags.append("response::\(response.rawValue)") }

@@ -108,7 +108,7 @@ public struct HTMLRenderer: TextRenderer {
         }
         if let evidence = card.evidence {
             out += "<blockquote class=\"evidence\">\n<p>"
-            out += spans.write(evidence.runs)
+            out += spans.write(evidence.makeRuns())
             out += "</p>\n</blockquote>\n"
             if let warrant = card.warrant { out += "<p class=\"warrant\"><em>Warrant:</em> \(escape(warrant))</p>\n" }
         } else if let warrant = card.warrant {

@@ -121,7 +121,7 @@ public struct JSONRenderer: TextRenderer {
             if let answers = card.answers { w.member("answers") { w.string(answers) } }
             if let cite = card.cite { w.member("cite") { write(cite, w) } }
             if let evidence = card.evidence {
-                let runs = evidence.runs
+                let runs = evidence.makeRuns()
                 w.member("evidence") {
                     w.object {
                         w.member("markup") { w.string(evidence.markup) }

@@ -79,7 +79,7 @@ public struct MarkdownRenderer: TextRenderer {
             out += "\n\n"
         }
         if let evidence = card.evidence {
-            let body = spans.write(evidence.runs)
+            let body = spans.write(evidence.makeRuns())
             out += body.utf8.contains(10)
                 ? body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> \($0)" }
                     .joined(separator: "\n") + "\n"
