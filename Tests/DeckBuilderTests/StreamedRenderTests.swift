@@ -56,6 +56,28 @@ import Testing
         #expect(output.byteCount == (try DeckBuild.render(deck, as: .json)).count)
     }
 
+    /// The JSON writer copies what needs no escape eight bytes at a time and escapes the rest:
+    /// every string reads back as itself, with no raw control, DEL or C1 character in the bytes.
+    @Test func jsonStringsEscapeEveryControlCharacterWhereverItFalls() throws {
+        let controls = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        var samples = [controls, "plain text longer than eight bytes", "é ü — “quoted” \u{0085}\u{009F}\u{00A0} 🙂",
+                       "\"\\\u{7F}", "", "a", "1234567\n", "12345678\t9"]
+        for sample in Array(samples) {
+            for shift in 1..<9 { samples.append(String(repeating: "x", count: shift) + sample + String(repeating: "y", count: shift)) }
+        }
+        for sample in samples {
+            let output = RenderOutput()
+            let w = JSONWriter(output)
+            w.array([sample]) { w.string($0) }
+            let data = output.takeData()
+            let back = try JSONSerialization.jsonObject(with: data) as? [String]
+            #expect(back == [sample], "\(sample.debugDescription)")
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) },
+                    "\(sample.debugDescription)")
+        }
+    }
+
     @Test func cardCountCountsEveryBlocksCards() throws {
         let deck = try #require(try buildSample().deck)
         #expect(deck.cardCount == deck.cards.count)

@@ -219,7 +219,7 @@ final class JSONWriter {
     func member(_ key: String, _ value: () -> Void) {
         separate()
         string(key)
-        bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        bytes += Self.colonSpace
         value()
         needsComma = true
     }
@@ -239,45 +239,81 @@ final class JSONWriter {
         bytes.append(quote)
     }
 
-    /// The string's characters as JSON writes them inside quotes.
+    /// The string's characters as JSON writes them inside quotes: the stretches that need no
+    /// escape are copied whole (found eight bytes at a time), then each escape is written.
+    /// DEL and the C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: JSON allows
+    /// them raw, but a reader's terminal would act on them.
     private func escaped(_ value: String) {
-        // Most strings need no escape: copy them whole (a byte-at-a-time append into a class
-        // property pays an exclusivity check per byte).
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        // DEL and the C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: JSON allows
-        // them raw, but a reader's terminal would act on them.
         var value = value
-        let plain = value.withUTF8 { utf8 in
-            for byte in utf8 where byte < 0x20 || byte == quote || byte == backslash || byte == 0x7F || byte == 0xC2 { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if plain { return }
-        var out: [UInt8] = []
-        out.reserveCapacity(value.utf8.count + 16)
-        let hex = Array("0123456789abcdef".utf8)
-        let utf8 = Array(value.utf8)
-        var i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            i += 1
-            switch byte {
-            case quote, backslash: out += [backslash, byte]
-            case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
-            case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
-            case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
-            case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            case 0xC2 where i < utf8.count && (0x80...0x9F).contains(utf8[i]):
-                let code = utf8[i]
-                i += 1
-                out += Array("\\u00".utf8) + [hex[Int(code >> 4)], hex[Int(code & 0xF)]]
-            default: out.append(byte)
+        value.withUTF8 { utf8 in
+            let n = utf8.count
+            var copied = 0, i = 0
+            while i < n {
+                if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawBufferPointer(utf8).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let byte = utf8[i]
+                let escape: (UInt8, UInt8)?  // a two-character escape, or nil for \u00XX of `code`
+                var code = byte, length = 1
+                switch byte {
+                case 0x22, 0x5C: escape = (0x5C, byte)
+                case 0x0A: escape = (0x5C, UInt8(ascii: "n"))
+                case 0x09: escape = (0x5C, UInt8(ascii: "t"))
+                case 0x0D: escape = (0x5C, UInt8(ascii: "r"))
+                case 0..<0x20, 0x7F: escape = nil
+                case 0xC2 where i + 1 < n && (0x80...0x9F).contains(utf8[i + 1]):
+                    escape = nil
+                    code = utf8[i + 1]
+                    length = 2
+                default:
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
+                if let escape {
+                    bytes.append(escape.0)
+                    bytes.append(escape.1)
+                } else {
+                    bytes += Self.unicodeEscape
+                    bytes.append(Self.hex[Int(code >> 4)])
+                    bytes.append(Self.hex[Int(code & 0xF)])
+                }
+                i += length
+                copied = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<n]))
         }
-        bytes.append(contentsOf: out)
     }
 
-    func int(_ value: Int) { bytes += Array(String(value).utf8) }
+    private static let hex = Array("0123456789abcdef".utf8)
+    private static let unicodeEscape = Array("\\u00".utf8)
+
+    /// Whether any of eight bytes is one `escaped` may rewrite: below 0x20, `"`, `\`, DEL or 0xC2
+    /// (the lead byte of a C1 control); exact "has a byte below n / equal to c" tests on the word.
+    @inline(__always)
+    private static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return (x &- ones &* 0x20) & ~x & highs != 0
+            || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C)) || hasZero(x ^ (ones &* 0x7F))
+            || hasZero(x ^ (ones &* 0xC2))
+    }
+
+    func int(_ value: Int) {
+        guard value >= 0 else { return bytes += Array(String(value).utf8) }
+        // Digits into a small buffer, most significant first (no String for every count and time).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var v = value, at = buffer.count
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[at...]))
+        }
+    }
 
     /// Whole numbers without a fraction (`30`, not `30.0`); others in Swift's shortest round-trip form.
     func number(_ value: Double) {
@@ -290,7 +326,10 @@ final class JSONWriter {
         }
     }
 
-    func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
+    func bool(_ value: Bool) { bytes += value ? Self.trueBytes : Self.falseBytes }
+
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    private static let colonSpace = Array(": ".utf8)
 
     func newline() { bytes.append(UInt8(ascii: "\n")) }
 
