@@ -9,7 +9,9 @@ import Foundation
 /// A failure of the receiver is kept, later chunks are dropped, and `finish()` throws it: renderers
 /// write without `try`.
 public final class RenderOutput {
-    var buffer = ByteBuffer()
+    /// Renderers append to it directly, one piece at a time and never while it is borrowed: no
+    /// run-time exclusivity check on each append.
+    @exclusivity(unchecked) var buffer = ByteBuffer()
     private let receive: ((UnsafeRawBufferPointer) throws -> Void)?
     private let chunkSize: Int
     private var handedOn = 0
