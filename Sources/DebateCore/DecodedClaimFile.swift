@@ -27,7 +27,15 @@ public struct DecodedClaimFile: Sendable {
         let decoder = YAMLDecoder()
         let bytes = try decoder.readFile(path)
         var warnings: [YAMLWarning] = []
-        let file = try decoder.decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
+        var file = try decoder.decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
+        // Evidence keeps where it was written; its positions read the file again if ever asked for
+        // (as a cached file's do), rather than every decoded file's text staying in memory.
+        let source = SourceFile(path: path)
+        for index in file.claims.indices {
+            if let scalar = file.claims[index].evidence?.scalar {
+                file.claims[index].evidence?.scalar = scalar.readingSource(from: source)
+            }
+        }
         let fingerprint = FileFingerprint(size: stat?.size ?? Int64(bytes.count), mtime: stat?.mtime ?? 0,
                                           hash: FileFingerprint.hash(bytes))
         return DecodedClaimFile(path: path, positions: file.positions, claims: file.claims, warnings: warnings,

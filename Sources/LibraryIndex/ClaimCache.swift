@@ -73,16 +73,30 @@ extension LibraryIndex {
 
     /// Keeps `files` (just decoded, keyed by absolute path) as the pack's cached files, in one transaction.
     public func storeCachedFiles(pack folder: String, _ files: [(absolute: String, file: DecodedClaimFile)]) throws(IndexError) {
-        let encoded = files.compactMap { absolute, file in ClaimCacheCodec.encode(file).map { (absolute, file.fingerprint, $0) } }
-        guard !encoded.isEmpty else { return }
-        try withRepair {
-            let now = Fingerprint.now()
-            try immediate { db in
-                let insert = try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO claim_cache(path, pack, size, mtime, hash, indexed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for (absolute, fingerprint, data) in encoded {
-                    try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+        // Encoded before the write lock is taken, a batch of about 8 MB at a time: a 100,000-card
+        // library's blobs are never all in memory at once (a cold build's peak), and each batch
+        // is one short transaction.
+        var next = files.startIndex
+        while next < files.endIndex {
+            var encoded: [(String, FileFingerprint, Data)] = []
+            var bytes = 0
+            while next < files.endIndex && bytes < 8 << 20 {
+                let (absolute, file) = files[next]
+                next += 1
+                guard let data = ClaimCacheCodec.encode(file) else { continue }
+                encoded.append((absolute, file.fingerprint, data))
+                bytes += data.count
+            }
+            guard !encoded.isEmpty else { continue }
+            try withRepair {
+                let now = Fingerprint.now()
+                try immediate { db in
+                    let insert = try db.cachedStatement(sql: """
+                        INSERT OR REPLACE INTO claim_cache(path, pack, size, mtime, hash, indexed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                    for (absolute, fingerprint, data) in encoded {
+                        try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+                    }
                 }
             }
         }

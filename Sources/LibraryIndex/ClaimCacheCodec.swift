@@ -127,18 +127,31 @@ enum ClaimCacheCodec {
                 guard let markup = r.string() else { return nil }
                 let count = r.int()
                 guard count >= 0, count <= r.remaining else { return nil }
-                var runs: [Evidence.Run] = []
-                runs.reserveCapacity(count)
+                // Evidence read from its markup holds its runs as pieces of the markup (its text once);
+                // the runs stored beside it are read only if the markup does not parse.
+                let runsStart = r.offset
                 for _ in 0..<count {
-                    guard let text = r.string() else { return nil }
-                    runs.append(Evidence.Run(text, Evidence.Style(rawValue: r.byte())))
+                    guard r.skipString() else { return nil }
+                    _ = r.byte()
                 }
-                var body = Evidence(runs: runs, markup: markup)
+                var body: Evidence
+                if let parsed = try? Evidence(markup: markup) {
+                    body = parsed
+                } else {
+                    r.offset = runsStart
+                    var runs: [Evidence.Run] = []
+                    runs.reserveCapacity(count)
+                    for _ in 0..<count {
+                        guard let text = r.string() else { return nil }
+                        runs.append(Evidence.Run(text, Evidence.Style(rawValue: r.byte())))
+                    }
+                    body = Evidence(runs: runs, markup: markup)
+                }
                 if r.present() {
                     guard let location = r.location(), let style = style(r.byte()) else { return nil }
                     let isSuffix = r.byte() == 1
                     guard let rest = r.string() else { return nil }
-                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? markup + rest : rest,
+                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? (rest.isEmpty ? markup : markup + rest) : rest,
                                                  startLine: r.int(), startColumn: r.int(), sourceFile: sourceFile)
                 }
                 evidence = body
@@ -296,6 +309,18 @@ enum ClaimCacheCodec {
         /// A string written by `Writer.string`.
         mutating func string() -> String? {
             byte() == 1 ? text() : nil
+        }
+
+        /// Steps over a (non-nil) string written by `Writer.string`; false if the bytes do not hold one.
+        mutating func skipString() -> Bool {
+            guard byte() == 1 else { return false }
+            let count = int()
+            guard !failed, count >= 0, count <= remaining else {
+                failed = true
+                return false
+            }
+            offset += count
+            return true
         }
 
         mutating func present() -> Bool { byte() == 1 }

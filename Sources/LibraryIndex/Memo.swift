@@ -81,13 +81,38 @@ extension LibraryIndex {
     @discardableResult
     public func storeMemoOutput(digest: String, name: String, bytes: UnsafeRawBufferPointer, flags: Int,
                                 limit: Int64 = LibraryIndex.memoLimit()) -> Bool {
-        guard Int64(bytes.count) <= limit / 2 else { return false }
+        guard Int64(bytes.count) <= limit / 2, let temporary = memoSpoolPath() else { return false }
+        guard Self.writeFile(bytes, to: temporary) else { return false }
+        return adoptMemoOutput(digest: digest, name: name, file: temporary, flags: flags, limit: limit)
+    }
+
+    /// A new name in the memo folder (created when missing) for an output being written, to hand
+    /// to `adoptMemoOutput` once whole; nil when the folder cannot be made.
+    public func memoSpoolPath() -> String? {
         let folder = memoFolder
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return nil }
+        return (folder as NSString).appendingPathComponent("spool-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).tmp")
+    }
+
+    /// Keeps the whole file `file` (a `memoSpoolPath()`, which this takes over: it is renamed or
+    /// removed) as the output `name` of the entry `digest`, which must be stored already. Returns
+    /// false when it was not kept (too large for the bound, no entry, unreadable).
+    @discardableResult
+    public func adoptMemoOutput(digest: String, name: String, file temporary: String, flags: Int,
+                                limit: Int64 = LibraryIndex.memoLimit()) -> Bool {
+        guard let (size, hash) = Self.sizeAndHash(temporary), size <= limit / 2 else {
+            unlink(temporary)
+            return false
+        }
+        let folder = memoFolder
         let file = "\(digest.prefix(16))-\(String(UInt64(bitPattern: FileFingerprint.hash(name.utf8)), radix: 16))-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).out"
         let target = (folder as NSString).appendingPathComponent(file)
-        guard Self.writeFile(bytes, to: target) else { return false }
-        let hash = wordHash(bytes)
+        guard rename(temporary, target) == 0 else {
+            unlink(temporary)
+            return false
+        }
         var stored = false
         try? immediate { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM memo WHERE digest = ?", arguments: [digest]) == true else { return }
@@ -96,13 +121,27 @@ extension LibraryIndex {
                 try db.execute(sql: "UPDATE memo SET bytes = bytes - ? WHERE digest = ?", arguments: [old[1] as Int64, digest])
             }
             try db.execute(sql: "INSERT OR REPLACE INTO memo_output(digest, name, file, size, hash, flags) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [digest, name, file, bytes.count, hash, flags])
-            try db.execute(sql: "UPDATE memo SET bytes = bytes + ? WHERE digest = ?", arguments: [bytes.count, digest])
+                           arguments: [digest, name, file, size, hash, flags])
+            try db.execute(sql: "UPDATE memo SET bytes = bytes + ? WHERE digest = ?", arguments: [size, digest])
             stored = true
         }
         if !stored { unlink(target) }
         evictMemo(limit: limit)
         return stored
+    }
+
+    /// A file's size and `wordHash`, read through a mapping; nil when it cannot be read.
+    static func sizeAndHash(_ path: String) -> (Int64, Int64)? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        if size == 0 { return (0, wordHash(UnsafeRawBufferPointer(start: nil, count: 0))) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        defer { munmap(address, size) }
+        return (Int64(size), wordHash(UnsafeRawBufferPointer(start: address, count: size)))
     }
 
     /// Keeps `items` as the rows 0… of the entry `digest` (stored already), one transaction.
@@ -193,15 +232,9 @@ extension LibraryIndex {
         let temporary = path + ".tmp\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { break }
-            offset += written
-        }
+        let failed = bytes.isEmpty ? nil : StandardStream.writeAll(bytes, to: descriptor)
         close(descriptor)
-        guard offset == bytes.count, rename(temporary, path) == 0 else {
+        guard failed == nil, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }

@@ -115,39 +115,26 @@ struct BuildCommand: ParsableCommand {
             throw Exit.usage
         }
 
-        var rendered: [Data]
-        if let built = context {
-            var rendering = built
-            rendering.renders = requests
-            do {
-                rendering = try DeckBuild.run(rendering, steps: DeckBuild.steps.filter { $0.name == "render" })
-            } catch {
-                console.report(error.diagnostics)
-                throw Exit.software
-            }
-            KeptUntilExit.keep(rendering)
-            rendered = rendering.rendered
-        } else {
-            rendered = kept.map(\.data)
-        }
+        // Each output is written as it is rendered (a file through a temporary beside it), never held
+        // whole; a fresh render is also copied to the memo as it goes, kept once the output is whole.
         var written: [BuildReport.Output] = []
-        // Whether each output is free of control characters (kept with it: a hit does not scan it again).
-        var safety: [Bool?] = kept.isEmpty ? Array(repeating: nil, count: targets.count) : kept.map(\.safe)
-        for (index, ((format, path, _), bytes)) in zip(targets, rendered).enumerated() {
+        for (index, (format, path, _)) in targets.enumerated() {
+            let fresh: (deck: Deck, spool: MemoSpool?)? = kept.isEmpty ? (context!.deck!, memo?.spool(for: requests[index])) : nil
             if path == "-" {
-                let safe = format.isBinary || (safety[index] ?? bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) })
-                safety[index] = safe
-                if safe {
-                    // As `console.out` would write it, without decoding tens of megabytes into a String.
-                    bytes.withUnsafeBytes { StandardStream.output.write($0) }
-                    if !format.isBinary && bytes.last != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
+                if let fresh {
+                    let output = Self.standardOutput(binary: format.isBinary, copyingTo: fresh.spool)
+                    try render(fresh.deck, requests[index], to: output, console)
+                    try output.finish()  // standard output's own failures end the run (StandardStream)
+                    if !format.isBinary && output.lastByte != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
+                    fresh.spool?.keep()
                 } else {
-                    console.out(String(decoding: bytes, as: UTF8.self))
+                    Self.writeToStandardOutput(kept[index], binary: format.isBinary, console)
                 }
                 continue
             }
+            let file: AtomicFile
             do {
-                try writeAtomically(bytes, to: path)
+                file = try AtomicFile(path: path)
             } catch let error as OutputPathIsAFolder {
                 console.err("error: \(error.localizedDescription)")
                 throw Exit.cantCreate
@@ -155,7 +142,26 @@ struct BuildCommand: ParsableCommand {
                 console.err("error: cannot write \(path): \(error.localizedDescription)")
                 throw Exit.ioError
             }
-            written.append(.init(format: format.rawValue, path: path, bytes: bytes.count))
+            let output = RenderOutput { chunk in
+                try file.write(chunk)
+                fresh?.spool?.write(chunk)
+            }
+            do {
+                if let fresh { try render(fresh.deck, requests[index], to: output, console) } else { output.write(kept[index].bytes) }
+            } catch {
+                file.discard()
+                throw error
+            }
+            do {
+                try output.finish()
+                try file.commit()
+            } catch {
+                file.discard()
+                console.err("error: cannot write \(path): \(error.localizedDescription)")
+                throw Exit.ioError
+            }
+            fresh?.spool?.keep()
+            written.append(.init(format: format.rawValue, path: path, bytes: output.byteCount))
             if !json {
                 console.err("wrote \(path) (\(format.rawValue), \(facts.cards) cards, reads in \(formatDuration(facts.readingSeconds)))")
             }
@@ -165,13 +171,6 @@ struct BuildCommand: ParsableCommand {
                                          blocks: facts.blocks, readingSeconds: facts.readingSeconds,
                                          overBudget: facts.overBudget, outputs: written,
                                          unanswered: facts.unanswered, diagnostics: facts.diagnostics))
-        }
-        // Kept for the next run with the same inputs, once the user has the outputs.
-        if let memo, kept.isEmpty {
-            for (index, (request, bytes)) in zip(requests, rendered).enumerated() {
-                memo.store(output: bytes, for: request,
-                           safe: safety[index] ?? (request.format.isBinary || bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) }))
-            }
         }
     }
 
@@ -190,6 +189,40 @@ struct BuildCommand: ParsableCommand {
             }
         }
         return targets
+    }
+
+    /// Renders `deck` into `output` as it is made; a render failure is reported (exit 70).
+    private func render(_ deck: Deck, _ request: RenderRequest, to output: RenderOutput, _ console: Console) throws {
+        do {
+            try DeckBuild.render(deck, as: request.format, options: request.options, to: output)
+        } catch {
+            console.report(error.diagnostics)
+            throw Exit.software
+        }
+    }
+
+    /// Standard output, as `console.out` would write it, chunk by chunk: text with control
+    /// characters made visible (only the chunks that hold one are decoded) and ending in a line
+    /// break; a binary format as it is. Each chunk as rendered is also copied to `spool`.
+    static func standardOutput(binary: Bool, copyingTo spool: MemoSpool? = nil) -> RenderOutput {
+        RenderOutput { chunk in
+            spool?.write(chunk)
+            if binary || !TerminalText.containsUnsafe(utf8: chunk) {
+                StandardStream.output.write(chunk)
+            } else {
+                StandardStream.output.write(TerminalText.sanitize(String(decoding: chunk, as: UTF8.self)))
+            }
+        }
+    }
+
+    /// A kept output on standard output, as a fresh render writes it.
+    static func writeToStandardOutput(_ kept: MappedOutput, binary: Bool, _ console: Console) {
+        if binary || kept.safe {
+            StandardStream.output.write(kept.bytes)
+            if !binary && kept.bytes.last != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
+        } else {
+            console.out(String(decoding: kept.bytes, as: UTF8.self))
+        }
     }
 
     static func format(ofPath path: String) -> OutputFormat? {

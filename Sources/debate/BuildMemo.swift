@@ -131,9 +131,13 @@ struct BuildMemo {
         index.storeMemo(digest: digest, key: keyText, facts: facts.encoded, deps: deps)
     }
 
-    func store(output bytes: Data, for request: RenderRequest, safe: Bool) {
-        guard let name = Self.outputName(request) else { return }
-        bytes.withUnsafeBytes { _ = index.storeMemoOutput(digest: digest, name: name, bytes: $0, flags: safe ? 1 : 0) }
+    /// A copy of the output `request` asks for, written to the memo as it is rendered; nil when such
+    /// an output is not kept (its bytes change from run to run) or the memo folder cannot be written.
+    func spool(for request: RenderRequest) -> MemoSpool? {
+        guard let name = Self.outputName(request), let path = index.memoSpoolPath() else { return nil }
+        return MemoSpool(path: path, binary: request.format.isBinary, limit: LibraryIndex.memoLimit() / 2) { path, safe in
+            index.adoptMemoOutput(digest: digest, name: name, file: path, flags: safe ? 1 : 0)
+        }
     }
 
     func used() { index.touchMemo(digest: digest) }
@@ -183,6 +187,53 @@ struct BuildMemo {
 extension PackModule {
     /// The library index the claim cache uses, when one is installed.
     static var claimCacheIndex: LibraryIndex? { (claimCache as? LibraryCache)?.index }
+}
+
+/// An output copied into the memo chunk by chunk while it is rendered, noting whether it holds a
+/// control character (then a hit on a terminal decodes it as `console.out` would). `keep()` hands the
+/// whole file to the memo; a spool never kept (the render failed, a write failed, it outgrew the
+/// memo's bound) removes its file when it goes away.
+final class MemoSpool {
+    private var descriptor: Int32
+    private let path: String
+    private let binary: Bool
+    private let limit: Int64
+    private let adopt: (String, Bool) -> Void
+    private var size: Int64 = 0
+    private var safe = true
+
+    init?(path: String, binary: Bool, limit: Int64, adopt: @escaping (String, Bool) -> Void) {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { return nil }
+        self.path = path
+        self.binary = binary
+        self.limit = limit
+        self.adopt = adopt
+    }
+
+    /// Copies a chunk; a failed write (or one past the bound) only means this output is not kept.
+    func write(_ chunk: UnsafeRawBufferPointer) {
+        guard descriptor >= 0 else { return }
+        size += Int64(chunk.count)
+        if !binary && safe && TerminalText.containsUnsafe(utf8: chunk) { safe = false }
+        guard size <= limit, StandardStream.writeAll(chunk, to: descriptor) == nil else { return abandon() }
+    }
+
+    /// Hands the whole copy to the memo.
+    func keep() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+        adopt(path, safe)
+    }
+
+    private func abandon() {
+        close(descriptor)
+        descriptor = -1
+        unlink(path)
+    }
+
+    deinit { if descriptor >= 0 { abandon() } }
 }
 
 /// A memoized output, mapped into memory and checked against its size and hash: written out from
