@@ -27,7 +27,15 @@ public struct DecodedClaimFile: Sendable {
         let decoder = YAMLDecoder()
         let bytes = try decoder.readFile(path)
         var warnings: [YAMLWarning] = []
-        let file = try decoder.decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
+        var file = try decoder.decode(ClaimFile.self, from: bytes, path: path, warnings: &warnings)
+        // Evidence keeps where it was written; its positions read the file again if ever asked for
+        // (as a cached file's do), rather than every decoded file's text staying in memory.
+        let source = SourceFile(path: path)
+        for index in file.claims.indices {
+            if let scalar = file.claims[index].evidence?.scalar {
+                file.claims[index].evidence?.scalar = scalar.readingSource(from: source)
+            }
+        }
         let fingerprint = FileFingerprint(size: stat?.size ?? Int64(bytes.count), mtime: stat?.mtime ?? 0,
                                           hash: FileFingerprint.contentHash(bytes))
         return DecodedClaimFile(path: path, positions: file.positions, claims: file.claims, warnings: warnings,
@@ -52,6 +60,15 @@ public struct FileFingerprint: Sendable, Hashable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// `status` and the change time (nanoseconds since 1970): a file written and given back its
+    /// old modification time still has a new change time.
+    public static func statusAndChange(_ path: String) -> (size: Int64, mtime: Int64, ctime: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
 
     /// A file's content hash (64 bits, eight bytes a step in four independent lanes, then FNV-1a

@@ -27,11 +27,50 @@ public struct Evidence: Sendable, Hashable {
         }
     }
 
-    public var runs: [Run]
+    /// The text of each run, as pieces of the markup or as strings of their own.
+    private var body: Body
     /// The markup as written, kept so the body can be written back unchanged.
-    public var markup: String
+    public var markup: String {
+        didSet {
+            // Pieces point into the markup: the runs of the old markup stay what they were.
+            if case .pieces(let pieces) = body { body = .runs(Self.runs(of: pieces, in: oldValue)) }
+        }
+    }
     /// Where the markup was written, when it came from YAML: lets checks point at a word in the card.
     public var scalar: YAMLScalarInfo?
+
+    /// Evidence read from markup keeps its runs as pieces of the markup's bytes (markers and
+    /// escaping backslashes fall between pieces), not as strings: a card's text is held once. Runs
+    /// given as strings (`init(runs:markup:)`) are kept as given.
+    private enum Body: Sendable {
+        case pieces([Piece])
+        case runs([Run])
+    }
+
+    /// Bytes `start..<end` of the markup's UTF-8, all with one style.
+    struct Piece: Sendable {
+        var start: UInt32
+        var end: UInt32
+        var style: Style
+    }
+
+    /// Maximal pieces of text with one set of styles.
+    public var runs: [Run] {
+        get {
+            switch body {
+            case .runs(let runs): runs
+            case .pieces(let pieces): Self.runs(of: pieces, in: markup)
+            }
+        }
+        set { body = .runs(newValue) }
+    }
+
+    /// Whether the runs are what the markup parses to (read from it, not given): a cache may keep
+    /// the markup alone and parse it again.
+    public var runsComeFromMarkup: Bool {
+        if case .pieces = body { return true }
+        return false
+    }
 
     /// The text without markup.
     public var plainText: String { runs.map(\.text).joined() }
@@ -59,14 +98,41 @@ public struct Evidence: Sendable, Hashable {
     public var highlightedWordCount: Int { wordCount(highlightedText) }
 
     public init(runs: [Run], markup: String) {
-        self.runs = runs
+        self.body = .runs(runs)
         self.markup = markup
     }
 
     /// Parses markup. `locate` maps a character offset in `markup` to a source position for errors.
     public init(markup: String, locate: (Int) -> SourceLocation? = { _ in nil }) throws(EvidenceError) {
         self.markup = markup
-        self.runs = try EvidenceParser.parse(markup, locate: locate)
+        self.body = .pieces(try EvidenceParser.parse(markup, locate: locate))
+    }
+
+    /// The runs the pieces make: consecutive pieces of one style are one run.
+    private static func runs(of pieces: [Piece], in markup: String) -> [Run] {
+        var markup = markup
+        return markup.withUTF8 { utf8 in
+            var runs: [Run] = []
+            runs.reserveCapacity(pieces.count)
+            var index = 0
+            while index < pieces.count {
+                let style = pieces[index].style
+                var next = index + 1
+                while next < pieces.count && pieces[next].style == style { next += 1 }
+                let text: String
+                if next == index + 1 {
+                    text = String(decoding: UnsafeBufferPointer(rebasing: utf8[Int(pieces[index].start)..<Int(pieces[index].end)]),
+                                  as: UTF8.self)
+                } else {
+                    var bytes: [UInt8] = []
+                    for piece in pieces[index..<next] { bytes += utf8[Int(piece.start)..<Int(piece.end)] }
+                    text = String(decoding: bytes, as: UTF8.self)
+                }
+                runs.append(Run(text, style))
+                index = next
+            }
+            return runs
+        }
     }
 }
 
@@ -103,40 +169,6 @@ extension Evidence {
     }
 }
 
-extension Evidence {
-    /// The UTF-8 of the markup's text as the parser reads it (what `runs` hold, one after another):
-    /// every `__`, `**` and `==` dropped, an escaped ASCII character kept without its backslash.
-    /// Lets a cache keep the runs as lengths into it instead of a second copy of the text.
-    public static func plainUTF8(ofMarkup markup: String) -> [UInt8] {
-        var markup = markup
-        return markup.withUTF8 { bytes in
-            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-                var i = 0
-                while i < bytes.count {
-                    let byte = bytes[i]
-                    if byte == EvidenceParser.backslash, i + 1 < bytes.count {
-                        if bytes[i + 1] < 0x80 {
-                            out[count] = bytes[i + 1]
-                            count += 1
-                            i += 2
-                        } else {
-                            i += 1
-                        }
-                        continue
-                    }
-                    if i + 1 < bytes.count, bytes[i + 1] == byte, EvidenceParser.marker(byte) != nil {
-                        i += 2
-                        continue
-                    }
-                    out[count] = byte
-                    count += 1
-                    i += 1
-                }
-            }
-        }
-    }
-}
-
 /// A markup mistake in an evidence body, with the position of the marker at fault.
 public struct EvidenceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
@@ -169,24 +201,23 @@ enum EvidenceParser {
         }
     }
 
-    static func parse(_ markup: String, locate: (Int) -> SourceLocation?) throws(EvidenceError) -> [Evidence.Run] {
-        var runs: [Evidence.Run] = []
+    static func parse(_ markup: String, locate: (Int) -> SourceLocation?) throws(EvidenceError) -> [Evidence.Piece] {
+        var pieces: [Evidence.Piece] = []
         var open: [(style: Evidence.Style, name: String, byteOffset: Int)] = []
         var style: Evidence.Style = []
         let bytes = Array(markup.utf8)
-        var current: [UInt8] = []
-        current.reserveCapacity(bytes.count)
+        /// Where the text not yet in a piece starts.
+        var start = 0
         var i = 0
 
-        func flush() {
-            guard !current.isEmpty else { return }
-            let text = String(decoding: current, as: UTF8.self)
-            if let last = runs.last, last.style == style {
-                runs[runs.count - 1].text += text
+        /// Ends the piece of text that runs up to `end` (a marker or an escaping backslash starts there).
+        func flush(upTo end: Int) {
+            guard end > start else { return }
+            if let last = pieces.last, last.style == style, Int(last.end) == start {
+                pieces[pieces.count - 1].end = UInt32(end)
             } else {
-                runs.append(Evidence.Run(text, style))
+                pieces.append(Evidence.Piece(start: UInt32(start), end: UInt32(end), style: style))
             }
-            current.removeAll(keepingCapacity: true)
         }
 
         /// Errors report offsets in Characters, as `YAMLScalarInfo.location(ofValueOffset:)` expects.
@@ -231,7 +262,7 @@ enum EvidenceParser {
         }
 
         while i < bytes.count {
-            // Plain text up to the next byte that may be markup, copied at once.
+            // Plain text up to the next byte that may be markup, passed at once.
             var plain = i
             while plain < bytes.count {
                 let byte = bytes[plain]
@@ -239,23 +270,20 @@ enum EvidenceParser {
                 plain += 1
             }
             if plain > i {
-                current.append(contentsOf: bytes[i..<plain])
                 i = plain
                 continue
             }
             let byte = bytes[i]
             if byte == backslash, i + 1 < bytes.count {
                 // An escaped ASCII character is kept as itself; before anything else the backslash just drops.
-                if bytes[i + 1] < 0x80 {
-                    current.append(bytes[i + 1])
-                    i += 2
-                } else {
-                    i += 1
-                }
+                flush(upTo: i)
+                start = i + 1
+                i += bytes[i + 1] < 0x80 ? 2 : 1
                 continue
             }
             if i + 1 < bytes.count, bytes[i + 1] == byte, let marker = marker(byte) {
-                flush()
+                flush(upTo: i)
+                start = i + 2
                 if let index = open.lastIndex(where: { $0.style == marker.style }) {
                     if index != open.count - 1 {
                         throw crossing(outer: open[index], inner: open[open.count - 1], closingAt: i, marker: marker.name)
@@ -270,16 +298,15 @@ enum EvidenceParser {
                 i += 2
                 continue
             }
-            current.append(byte)
             i += 1
         }
-        flush()
+        flush(upTo: bytes.count)
         if let unclosed = open.last {
             let symbol = String(unclosed.name.split(separator: " ").last ?? "")
             throw failure("this \(unclosed.name) is never closed", atByte: unclosed.byteOffset,
                           hint: "add the closing \(symbol) where the span should end")
         }
-        return runs
+        return pieces
     }
 }
 
@@ -290,7 +317,8 @@ extension Evidence {
         // A `|` block keeps its final newline; trailing space is never part of the quotation.
         while let last = markup.last, last.isWhitespace { markup.removeLast() }
         try self.init(markup: markup, locate: { offset in scalar?.location(ofValueOffset: offset) })
-        self.scalar = scalar
+        // The scalar's value is the markup and its trailing white space: keep the text once.
+        self.scalar = scalar?.sharing(value: self.markup)
     }
 }
 

@@ -41,7 +41,7 @@ public enum StandardStream: Sendable {
     }
 
     /// nil when every byte was written, else errno.
-    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
         var offset = 0
         while offset < buffer.count {
             let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)

@@ -168,6 +168,14 @@ enum BuildSteps {
             throw DiagnosticsError(.error(.renderFailed, "rendering \(request.format.rawValue) failed: \(error)"))
         }
     }
+
+    static func render(_ deck: Deck, _ request: RenderRequest, to output: RenderOutput) throws(DiagnosticsError) {
+        do {
+            try request.format.renderer(request.options).render(deck, to: output)
+        } catch {
+            throw DiagnosticsError(.error(.renderFailed, "rendering \(request.format.rawValue) failed: \(error)"))
+        }
+    }
 }
 
 /// A block's claims before they become cards.

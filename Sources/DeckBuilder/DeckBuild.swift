@@ -116,4 +116,14 @@ public enum DeckBuild {
             throw BuildFailure(step: "render", diagnostics: error.diagnostics)
         }
     }
+
+    /// The same, written to `output` as it is made (`output.finish()` is the caller's).
+    public static func render(_ deck: Deck, as format: OutputFormat, options: RenderOptions = RenderOptions(),
+                              to output: RenderOutput) throws(BuildFailure) {
+        do {
+            try BuildSteps.render(deck, RenderRequest(format, options: options), to: output)
+        } catch {
+            throw BuildFailure(step: "render", diagnostics: error.diagnostics)
+        }
+    }
 }

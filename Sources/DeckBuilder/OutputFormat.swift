@@ -44,19 +44,33 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
     }
 }
 
-/// Turns a deck into the bytes of one file.
+/// Turns a deck into the bytes of one file: whole (`render(_:)`), or written to a `RenderOutput`
+/// as they are made (`render(_:to:)`, which `debate build` streams to the file).
 public protocol DeckRenderer: Sendable {
     var format: OutputFormat { get }
     func render(_ deck: Deck) throws -> Data
+    func render(_ deck: Deck, to output: RenderOutput) throws
 }
 
-/// A renderer whose output is UTF-8 text; its `render` is the text's bytes.
+extension DeckRenderer {
+    /// A renderer that makes its file whole (a zip container) writes it in one piece.
+    public func render(_ deck: Deck, to output: RenderOutput) throws { output.write(try render(deck)) }
+}
+
+/// A renderer whose output is UTF-8 text; its `render` is the text's bytes. Large formats write
+/// their text piece by piece (`render(_:to:)`) and give `renderText` from it.
 public protocol TextRenderer: DeckRenderer {
     func renderText(_ deck: Deck) throws -> String
 }
 
 extension TextRenderer {
-    public func render(_ deck: Deck) throws -> Data { Data(try renderText(deck).utf8) }
+    public func render(_ deck: Deck) throws -> Data {
+        let output = RenderOutput()
+        try render(deck, to: output)
+        return output.takeData()
+    }
+
+    public func render(_ deck: Deck, to output: RenderOutput) throws { output.write(try renderText(deck)) }
 }
 
 /// What a renderer may be told besides the deck.

@@ -1,5 +1,6 @@
 import DebateCore
 import Foundation
+import Synchronization
 
 /// The assembled deck: Verbatim's Pocket › Hat › Block › Tag, ready for any renderer.
 /// Renderers read only this; they never go back to YAML or modules.
@@ -27,6 +28,8 @@ public struct Deck: Codable, Sendable {
     public var overBudget: Bool { budgetSeconds.map { readingSeconds > $0 } ?? false }
     public var blocks: [Block] { pockets.flatMap { $0.hats.flatMap(\.blocks) } }
     public var cards: [Card] { blocks.flatMap(\.cards) }
+    /// `cards.count`, without making the array of every card.
+    public var cardCount: Int { pockets.reduce(0) { $0 + $1.hats.reduce(0) { $0 + $1.blocks.reduce(0) { $0 + $1.cards.count } } } }
 
     public init(id: String, title: String, resolution: String, side: Side, wpm: Int, modules: [ModuleSummary], pockets: [Pocket], readingSeconds: Double, budgetSeconds: Double? = nil, blockBudgetSeconds: Double? = nil, coverage: Coverage, sideWords: SideWords = .affNeg) {
         self.id = id
@@ -207,18 +210,71 @@ public struct EvidenceBody: Codable, Sendable {
             self.highlight = highlight
         }
     }
-    public var markup: String
-    public var text: String
-    public var runs: [Run]
+    /// The claim's evidence itself, without its source position: the body shares the claim's text
+    /// instead of holding copies of it (a 100,000-card deck would hold its evidence three times
+    /// more); the forms renderers read are made from it when asked for.
+    public private(set) var evidence: Evidence
+    /// The unwrapped runs and text, made the first time `runs` or `text` is read and kept (the
+    /// quiz reads them again and again). Renderers, which read each card once, use `makeRuns()`.
+    private let kept = KeptForms()
 
-    public init(_ evidence: Evidence) {
-        markup = evidence.markup
-        // Line breaks inside a paragraph come from wrapping the YAML; a blank line is a new paragraph.
-        runs = evidence.runs.map {
+    /// The markup as written.
+    public var markup: String { evidence.markup }
+
+    /// The runs with the YAML's wrapping undone: a line break inside a paragraph comes from wrapping
+    /// the YAML and becomes a space; a blank line is a new paragraph.
+    public var runs: [Run] { kept.forms { makeRuns() }.runs }
+
+    /// The text without markup, unwrapped as `runs` are.
+    public var text: String { kept.forms { makeRuns() }.text }
+
+    /// `runs`, made afresh and not kept: a renderer that reads each card once leaves the deck's
+    /// memory as it was.
+    public func makeRuns() -> [Run] {
+        evidence.runs.map {
             Run(text: Self.unwrap($0.text), underline: $0.style.contains(.underline), emphasis: $0.style.contains(.emphasis),
                 highlight: $0.style.contains(.highlight))
         }
-        text = runs.map(\.text).joined()
+    }
+
+    public init(_ evidence: Evidence) {
+        self.evidence = evidence
+        // Where it was written is the claim's business; the deck does not keep the source text alive.
+        self.evidence.scalar = nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case markup, text, runs }
+
+    /// Read back from a rendered deck: its runs are already unwrapped (unwrapping them again changes nothing).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let runs = try c.decode([Run].self, forKey: .runs).map { run in
+            Evidence.Run(run.text, [run.underline ? .underline : [], run.emphasis ? .emphasis : [], run.highlight ? .highlight : []])
+        }
+        evidence = Evidence(runs: runs, markup: try c.decode(String.self, forKey: .markup))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let runs = makeRuns()
+        try c.encode(markup, forKey: .markup)
+        try c.encode(runs.map(\.text).joined(), forKey: .text)
+        try c.encode(runs, forKey: .runs)
+    }
+
+    /// What `runs` and `text` keep once made.
+    final class KeptForms: Sendable {
+        private let made = Mutex<(runs: [Run], text: String)?>(nil)
+
+        func forms(_ make: () -> [Run]) -> (runs: [Run], text: String) {
+            made.withLock { made in
+                if let made { return made }
+                let runs = make()
+                let forms = (runs: runs, text: runs.map(\.text).joined())
+                made = forms
+                return forms
+            }
+        }
     }
 
     /// One pass over the scalars: a lone newline becomes a space, a blank line stays a paragraph break.

@@ -24,7 +24,8 @@ extension LibraryIndex {
     }
 
     /// The files of the pack in `folder` whose cached form is current (same size and time; the
-    /// same bytes when the file was written too close to when it was cached to tell by time), keyed
+    /// same bytes when the file was written too close to when it was cached to tell by time, or
+    /// changed since it was cached, as its change time shows), keyed
     /// by the caller's path. Rows of files no longer in the pack are dropped.
     public func cachedFiles(pack folder: String, files: [CachedFileRequest]) throws(IndexError) -> [String: DecodedClaimFile] {
         try withRepair {
@@ -46,9 +47,11 @@ extension LibraryIndex {
                     }
                     let known = FileFingerprint(size: row[1], mtime: row[2], hash: row[3])
                     let indexed: Int64 = row[4]
-                    guard let stat = FileFingerprint.status(absolute), stat.size == known.size, stat.mtime == known.mtime else { continue }
-                    if known.mtime >= indexed - 2_000_000_000 {
-                        // Written within the clock's resolution of being cached: only the bytes can tell.
+                    guard let stat = FileFingerprint.statusAndChange(absolute), stat.size == known.size, stat.mtime == known.mtime
+                    else { continue }
+                    if known.mtime >= indexed - 2_000_000_000 || stat.ctime >= indexed - 2_000_000_000 {
+                        // Written within the clock's resolution of being cached, or changed since (with its
+                        // old size and modification time put back): only the bytes can tell.
                         guard let bytes = readBytes(absolute), FileFingerprint.contentHash(bytes) == known.hash else { continue }
                         if known.mtime < now - 2_000_000_000 { confirmed.append(absolute) }
                     }
@@ -68,31 +71,43 @@ extension LibraryIndex {
         }
     }
 
-    /// Keeps `files` (just decoded, keyed by absolute path) as the pack's cached files, in one transaction.
+    /// Keeps `files` (just decoded, keyed by absolute path) as the pack's cached files.
     public func storeCachedFiles(pack folder: String, _ files: [(absolute: String, file: DecodedClaimFile)]) throws(IndexError) {
-        guard !files.isEmpty else { return }
-        try withRepair {
-            let now = Fingerprint.now()
-            // One buffer for every file's blob, handed to SQLite without a copy into a `Data` of its
-            // own (SQLite copies what it binds): a pack's blobs are as large as its YAML.
-            var writer = ClaimCacheCodec.Writer(path: "")
-            try immediate { db in
-                // Not a cached statement: one would keep its last arguments (a file's whole blob)
-                // as long as the connection lives, which LeakSanitizer reported as lost at exit.
-                let insert = try db.makeStatement(sql: """
-                    INSERT OR REPLACE INTO claim_cache(path, pack, size, mtime, hash, indexed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for (absolute, file) in files where ClaimCacheCodec.encode(file, into: &writer) {
-                    let fingerprint = file.fingerprint
-                    try writer.bytes.withUnsafeMutableBytes { blob in
-                        let data = blob.baseAddress.map { Data(bytesNoCopy: $0, count: blob.count, deallocator: .none) } ?? Data()
-                        try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+        // One buffer for every file's blob, handed to SQLite without a copy into a `Data` of its own
+        // (SQLite copies what it binds): one blob in memory at a time, however large the library.
+        // A transaction holds about 8 MB of blobs, so that none holds the write lock for long.
+        var writer = ClaimCacheCodec.Writer(path: "")
+        var next = files.startIndex
+        while next < files.endIndex {
+            let start = next
+            var position = start
+            try withRepair {
+                let now = Fingerprint.now()
+                try immediate { db in
+                    position = start  // a repaired index is written from the batch's start
+                    // Not a cached statement: one would keep its last arguments (a file's whole blob)
+                    // as long as the connection lives, which LeakSanitizer reported as lost at exit.
+                    let insert = try db.makeStatement(sql: """
+                        INSERT OR REPLACE INTO claim_cache(path, pack, size, mtime, hash, indexed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                    var written = 0
+                    while position < files.endIndex && written < 8 << 20 {
+                        let (absolute, file) = files[position]
+                        position += 1
+                        guard ClaimCacheCodec.encode(file, into: &writer) else { continue }
+                        written += writer.bytes.count
+                        let fingerprint = file.fingerprint
+                        try writer.bytes.withUnsafeMutableBytes { blob in
+                            let data = blob.baseAddress.map { Data(bytesNoCopy: $0, count: blob.count, deallocator: .none) } ?? Data()
+                            try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+                        }
                     }
+                    // The statement keeps its last arguments, whose blob points into `writer`: let it go first.
+                    insert.setUncheckedArguments([])
                 }
-                // The statement keeps its last arguments, whose blob points into `writer`: let it go first.
-                insert.setUncheckedArguments([])
             }
-            withExtendedLifetime(writer) {}
+            next = position
         }
+        withExtendedLifetime(writer) {}
     }
 }

@@ -5,8 +5,8 @@ import YAMLCoding
 /// The bytes a cached claim file is kept as: a version byte, then its positions, entries and
 /// warnings, every field (and every source position, as line and column: the path is the file's).
 enum ClaimCacheCodec {
-    /// 2: runs kept as lengths into the markup's text when they are cut from it.
-    static let version: UInt8 = 2
+    /// 3: an evidence body's runs are not kept when they are what its markup parses to.
+    static let version: UInt8 = 3
 
     /// Encodes into `w.bytes` (emptied first, its buffer kept: one buffer serves a whole pack's
     /// files); false when the file cannot be kept exactly (a position that names another file).
@@ -41,14 +41,16 @@ enum ClaimCacheCodec {
             }
             w.optional(entry.evidence) { w, evidence in
                 w.string(evidence.markup)
-                // The runs' texts are the markup's text cut in pieces (always, for evidence read from
-                // YAML): kept as lengths, checked here, else written out.
-                let cut = ClaimCacheCodec.runsCutFromMarkup(evidence)
-                w.byte(cut ? 1 : 0)
-                w.int(evidence.runs.count)
-                for run in evidence.runs {
-                    if cut { w.int(run.text.utf8.count) } else { w.string(run.text) }
-                    w.byte(run.style.rawValue)
+                // Runs read from the markup are parsed from it again (exactly those runs); runs given
+                // otherwise are written out.
+                w.byte(evidence.runsComeFromMarkup ? 1 : 0)
+                if !evidence.runsComeFromMarkup {
+                    let runs = evidence.runs
+                    w.int(runs.count)
+                    for run in runs {
+                        w.string(run.text)
+                        w.byte(run.style.rawValue)
+                    }
                 }
                 w.optional(evidence.scalar) { w, scalar in
                     w.location(scalar.location)
@@ -131,34 +133,27 @@ enum ClaimCacheCodec {
             var evidence: Evidence?
             if r.present() {
                 guard let markup = r.string() else { return nil }
-                let cut = r.byte() == 1
-                let count = r.int()
-                guard count >= 0, count <= r.remaining else { return nil }
-                var runs: [Evidence.Run] = []
-                runs.reserveCapacity(count)
-                if cut {
-                    let plain = Evidence.plainUTF8(ofMarkup: markup)
-                    var start = 0
-                    for _ in 0..<count {
-                        let length = r.int()
-                        guard length >= 0, length <= plain.count - start else { return nil }
-                        runs.append(Evidence.Run(String(decoding: plain[start..<start + length], as: UTF8.self),
-                                                 Evidence.Style(rawValue: r.byte())))
-                        start += length
-                    }
-                    guard start == plain.count else { return nil }
+                var body: Evidence
+                if r.byte() == 1 {
+                    // The markup parsed when it was written: its runs are what it parses to.
+                    guard let parsed = try? Evidence(markup: markup) else { return nil }
+                    body = parsed
                 } else {
+                    let count = r.int()
+                    guard count >= 0, count <= r.remaining else { return nil }
+                    var runs: [Evidence.Run] = []
+                    runs.reserveCapacity(count)
                     for _ in 0..<count {
                         guard let text = r.string() else { return nil }
                         runs.append(Evidence.Run(text, Evidence.Style(rawValue: r.byte())))
                     }
+                    body = Evidence(runs: runs, markup: markup)
                 }
-                var body = Evidence(runs: runs, markup: markup)
                 if r.present() {
                     guard let location = r.location(), let style = style(r.byte()) else { return nil }
                     let isSuffix = r.byte() == 1
                     guard let rest = r.string() else { return nil }
-                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? markup + rest : rest,
+                    body.scalar = YAMLScalarInfo(location: location, style: style, value: isSuffix ? (rest.isEmpty ? markup : markup + rest) : rest,
                                                  startLine: r.int(), startColumn: r.int(), sourceFile: sourceFile)
                 }
                 evidence = body
@@ -194,25 +189,6 @@ enum ClaimCacheCodec {
         }
         guard !r.failed, r.remaining == 0 else { return nil }
         return DecodedClaimFile(path: path, positions: positions, claims: claims, warnings: warnings, fingerprint: fingerprint)
-    }
-
-    /// Whether the evidence's runs, one after another, are exactly the markup's plain text.
-    static func runsCutFromMarkup(_ evidence: Evidence) -> Bool {
-        let plain = Evidence.plainUTF8(ofMarkup: evidence.markup)
-        return plain.withUnsafeBufferPointer { plain in
-            var start = 0
-            for run in evidence.runs {
-                var text = run.text
-                let same = text.withUTF8 { utf8 in
-                    guard utf8.count <= plain.count - start else { return false }
-                    guard let a = plain.baseAddress, let b = utf8.baseAddress else { return true }
-                    return memcmp(a + start, b, utf8.count) == 0
-                }
-                guard same else { return false }
-                start += text.utf8.count
-            }
-            return start == plain.count
-        }
     }
 
     static func code(_ style: YAMLScalarStyle) -> UInt8 {

@@ -89,27 +89,10 @@ public final class LibraryIndex: @unchecked Sendable {
             throw Unusable(why: "is not a readable database (\(error.message ?? "damaged"))")
         }
         do {
+            // Usually it is our index: a read says so without waiting for another process's refresh.
+            if try queue.read({ db in try check(db) }) { return queue }
             try queue.inTransaction(.immediate) { db in
-                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                if application == 0 && tables == 0 {
-                    try createSchema(db)
-                    return .commit
-                }
-                guard application == applicationID else {
-                    throw Unusable(why: "is an SQLite file of another program")
-                }
-                guard version == schemaVersion else {
-                    throw Unusable(why: "was written by another version of debate")
-                }
-                // Another build may have used the same version number for other tables.
-                let ours = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM sqlite_master WHERE name IN ('source', 'file', 'claim', 'claim_text', 'claim_fts', 'tag_fts', 'claim_cache')
-                    """) ?? 0
-                guard ours == 7 else { throw Unusable(why: "was written by another version of debate") }
-                // A cheap look at the tables we need: damage in them shows up here.
-                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM source")
+                if try !check(db) { try createSchema(db) }
                 return .commit
             }
         } catch let error as DatabaseError where isDamage(error) {
@@ -120,6 +103,28 @@ public final class LibraryIndex: @unchecked Sendable {
             throw error
         }
         return queue
+    }
+
+    /// True for our index; false for an empty file (the tables are to be made); throws `Unusable` for any other.
+    static func check(_ db: Database) throws -> Bool {
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        if application == 0 && tables == 0 { return false }
+        guard application == applicationID else {
+            throw Unusable(why: "is an SQLite file of another program")
+        }
+        guard version == schemaVersion else {
+            throw Unusable(why: "was written by another version of debate")
+        }
+        // Another build may have used the same version number for other tables.
+        let ours = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM sqlite_master WHERE name IN ('source', 'file', 'claim', 'claim_text', 'claim_fts', 'tag_fts', 'claim_cache')
+            """) ?? 0
+        guard ours == 7 else { throw Unusable(why: "was written by another version of debate") }
+        // A cheap look at the tables we need: damage in them shows up here.
+        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM source")
+        return true
     }
 
     static func isDamage(_ error: DatabaseError) -> Bool {

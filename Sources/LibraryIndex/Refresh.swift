@@ -45,12 +45,20 @@ extension LibraryIndex {
 
     func refreshUnchecked(_ sources: [IndexSource], force: Bool) throws -> RefreshReport {
         var report = RefreshReport()
+        // What the index holds, in one read: when nothing changed (the usual search), the refresh
+        // needs no other statement.
+        let snapshot = try queue.read { db in try Snapshot(db) }
+        var wrote = false
         for source in sources {
-            let id = try sourceID(source, kind: source.kind)
+            let indexed = snapshot.sources[source.location].flatMap { $0.module == source.module ? $0 : nil }
+            let id = try indexed?.id ?? newSourceID(source, kind: source.kind)
+            wrote = wrote || indexed == nil
             report.sources.append(id)
             switch source.content {
             case .files(let files):
-                try refreshPack(id: id, source: source, files: files, force: force, report: &report)
+                // A source made just now knows no files (its id may be a deleted one's, whose files the snapshot still lists).
+                let known = indexed == nil ? [:] : snapshot.files[id] ?? [:]
+                try refreshPack(id: id, source: source, files: files, known: known, force: force, report: &report)
             case .computed(let key, let fingerprintPath, let produce):
                 try refreshComputed(id: id, source: source, key: key, fingerprintPath: fingerprintPath, force: force,
                                     produce: produce, report: &report)
@@ -58,25 +66,60 @@ extension LibraryIndex {
         }
         // Sources whose folder or program is gone (a deleted pack, a test's temporary folder) leave the index.
         let visible = Set(report.sources)
-        let vanished = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, location FROM source") }
-            .filter { !visible.contains($0["id"]) && access(($0["location"] as String), F_OK) != 0 }
-            .map { $0["id"] as Int64 }
+        let vanished = snapshot.sources.values.filter { !visible.contains($0.id) && access($0.location, F_OK) != 0 }.map(\.id)
         if !vanished.isEmpty {
             try immediate { db in
                 for id in vanished { try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id]) }
             }
         }
         try checkpoint(after: report)
-        report.problems += try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT error FROM file WHERE error IS NOT NULL AND source IN (\(Self.list(report.sources))) ORDER BY path")
-            return rows.map { row in
-                let parts = (row["error"] as String? ?? "").split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-                let location = parts.count == 4 ? SourceLocation(path: parts[0], line: Int(parts[1]) ?? 1, column: Int(parts[2]) ?? 1) : nil
-                return Diagnostic.warning("this file's claims cannot be read, so they are not searched: \(parts.last ?? "")", at: location,
-                                          hint: "fix the file; `debate lint` says more", code: .unindexedFile)
+        wrote = wrote || !vanished.isEmpty || report.filesRead + report.filesRemoved > 0
+        // The files that could not be read: as the snapshot saw them, unless this refresh wrote.
+        let errors = wrote
+            ? try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT error FROM file WHERE error IS NOT NULL AND source IN (\(Self.list(report.sources))) ORDER BY path")
             }
+            : snapshot.errors.filter { visible.contains($0.source) }.map(\.error)
+        report.problems += errors.map { error in
+            let parts = error.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            let location = parts.count == 4 ? SourceLocation(path: parts[0], line: Int(parts[1]) ?? 1, column: Int(parts[2]) ?? 1) : nil
+            return Diagnostic.warning("this file's claims cannot be read, so they are not searched: \(parts.last ?? "")", at: location,
+                                      hint: "fix the file; `debate lint` says more", code: .unindexedFile)
         }
         return report
+    }
+
+    /// The index's sources, their files' fingerprints, and the files that could not be read, read at once.
+    struct Snapshot {
+        struct Source {
+            var id: Int64
+            var location: String
+            var module: String
+        }
+
+        /// By location.
+        var sources: [String: Source] = [:]
+        /// Source id → path → fingerprint.
+        var files: [Int64: [String: Indexed]] = [:]
+        /// In path order.
+        var errors: [(source: Int64, error: String)] = []
+
+        init(_ db: Database) throws {
+            for row in try Row.fetchAll(db, sql: "SELECT id, location, module FROM source") {
+                let source = Source(id: row[0], location: row[1], module: row[2])
+                sources[source.location] = source
+            }
+            var failed: [(path: String, source: Int64, error: String)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT source, id, path, size, mtime, hash, indexed, error FROM file")
+            while let row = try rows.next() {
+                // By position: a name lookup per column of 1,000 rows is most of this loop's time.
+                let path: String = row[2]
+                files[row[0], default: [:]][path] = Indexed(id: row[1], size: row[3], mtime: row[4], hash: row[5], indexed: row[6])
+                if let error: String = row[7] { failed.append((path, row[0], error)) }
+            }
+            // By path as SQLite orders it (bytes), as the query after a write does.
+            errors = failed.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { ($0.source, $0.error) }
+        }
     }
 
     /// After writing, folds the WAL into the file, so the index is one file of its own size.
@@ -87,13 +130,10 @@ extension LibraryIndex {
 
     static func list(_ ids: [Int64]) -> String { ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",") }
 
-    /// The source's row, created when new; a source whose module id changed starts over.
-    func sourceID(_ source: IndexSource, kind: String) throws -> Int64 {
+    /// The row of a source the refresh's snapshot did not hold (with this module id): created, or
+    /// found if another process just made it; a source whose module id changed starts over.
+    func newSourceID(_ source: IndexSource, kind: String) throws -> Int64 {
         let sql = "SELECT id, module FROM source WHERE location = ?"
-        if let row = try queue.read({ db in try Row.fetchOne(db, sql: sql, arguments: [source.location]) }),
-           (row["module"] as String) == source.module {
-            return row["id"]
-        }
         return try immediate { db in
             if let row = try Row.fetchOne(db, sql: sql, arguments: [source.location]) {
                 if (row["module"] as String) == source.module { return row["id"] }
@@ -130,36 +170,27 @@ extension LibraryIndex {
     /// waiting for the index gets a turn between batches.
     static let batchFiles = 64
 
-    func refreshPack(id: Int64, source: IndexSource, files: [String], force: Bool, report: inout RefreshReport) throws {
-        let known: [String: Indexed] = try queue.read { db in
-            var known: [String: Indexed] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash, indexed FROM file WHERE source = ?", arguments: [id])
-            while let row = try rows.next() {
-                // By position: a name lookup per column of 1,000 rows is most of this loop's time.
-                known[row[1]] = Indexed(id: row[0], size: row[2], mtime: row[3], hash: row[4], indexed: row[5])
-            }
-            return known
-        }
+    /// `known`: the pack's indexed files, by path, as the refresh's snapshot saw them.
+    func refreshPack(id: Int64, source: IndexSource, files: [String], known: [String: Indexed], force: Bool,
+                     report: inout RefreshReport) throws {
+        var known = known
         var stale: [(path: String, stat: Fingerprint?)] = []
         var confirmed: [Int64] = []
-        var current = Set<String>()
-        current.reserveCapacity(files.count)
         // The pack's files are stat-ed relative to its folder: one path lookup per file, not one per folder above it.
         let folder = open(source.location, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
         let prefix = source.location.hasSuffix("/") ? source.location : source.location + "/"
         for path in files {
-            current.insert(path)
-            let stat = folder >= 0 && path.hasPrefix(prefix)
-                ? Fingerprint(relativePath: String(path.dropFirst(prefix.count)), in: folder)
-                : Fingerprint(path: path)
-            switch known[path].map({ Self.compare($0, stat, path: path) }) ?? .changed {
+            let stat = folder >= 0 ? Fingerprint(path, below: prefix, in: folder) : Fingerprint(path: path)
+            // What is left in `known` afterwards is gone from the pack.
+            let indexed = known.removeValue(forKey: path)
+            switch indexed.map({ Self.compare($0, stat, path: path) }) ?? .changed {
             case .same where !force: break
-            case .sameByContent where !force: confirmed.append(known[path]!.id)
+            case .sameByContent where !force: confirmed.append(indexed!.id)
             default: stale.append((path, stat))
             }
         }
-        let gone = known.filter { !current.contains($0.key) }.map(\.value.id)
+        let gone = known.values.map(\.id)
         if !confirmed.isEmpty {
             // Checked by content long enough after its last write: from now on size and time suffice.
             let now = Fingerprint.now()
@@ -275,6 +306,20 @@ struct Fingerprint: Equatable {
     init?(relativePath: String, in folder: Int32) {
         var info = stat()
         guard fstatat(folder, relativePath, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The file at `path`: when `path` begins with `folderPath` (the open folder `folder`'s path and
+    /// a slash), the rest of it below `folder`, without a new string per file; else the whole path.
+    init?(_ path: String, below folderPath: String, in folder: Int32) {
+        var info = stat()
+        let found = path.withCString { full in
+            folderPath.withCString { prefix in
+                let count = strlen(prefix)
+                return strncmp(full, prefix, count) == 0 ? fstatat(folder, full + count, &info, 0) == 0 : stat(full, &info) == 0
+            }
+        }
+        guard found else { return nil }
         self.init(info)
     }
 

@@ -27,10 +27,12 @@ public struct BuiltInPack: ArgumentModule {
 
     /// The folder the built-in packs are read from. In a source checkout that is the `Resources/`
     /// beside `sourceFile` (the caller's `#filePath`), so diagnostics point at the file to edit; an
-    /// installed binary uses the copy in `bundle`.
-    public static func resourcesFolder(_ bundle: Bundle, sourceFile: String) throws(DiagnosticsError) -> String {
+    /// installed binary uses the copy in `bundle` (only then looked up: finding a bundle reads the
+    /// executable's folder, a sizeable part of a search's start-up).
+    public static func resourcesFolder(_ bundle: @autoclosure () -> Bundle, sourceFile: String) throws(DiagnosticsError) -> String {
         let source = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().appendingPathComponent("Resources")
         if FileManager.default.fileExists(atPath: source.path) { return source.path }
+        let bundle = bundle()
         guard let url = bundle.url(forResource: "Resources", withExtension: nil) else {
             throw DiagnosticsError(.error(.builtInMissing, "the built-in modules have lost their content: no Resources folder in \(bundle.bundlePath)",
                                           hint: "install the .resources bundles next to the debate executable"))

@@ -87,8 +87,9 @@ public struct ModuleRegistry: ModuleResolver {
     /// (an error when that id is used) unless one of `search.pins` chooses between them.
     public static func discover(builtIns: [any ArgumentModule], search: ModuleSearch) throws(DiagnosticsError) -> ModuleRegistry {
         var registry = ModuleRegistry(builtIns: builtIns)
-        registry.searched = search.searchedPlaces
-        var (candidates, problems) = search.candidates()
+        let folders = search.folders
+        registry.searched = search.searchedPlaces(folders)
+        var (candidates, problems) = search.candidates(folders)
         var chosen: [String: String] = [:]  // id → canonical location, or "built-in"
         for pin in search.pins {
             if pin.isBuiltIn {

@@ -99,7 +99,11 @@ public struct ModuleSearch: Sendable {
     }
 
     /// The places searched, in order, as a user would name them: shown when a module is not found.
-    public var searchedPlaces: [String] {
+    public var searchedPlaces: [String] { searchedPlaces(folders) }
+
+    /// `searchedPlaces` of `folders` (this search's `folders`, when the caller has them already: each
+    /// reading walks up the folders looking for the project).
+    func searchedPlaces(_ folders: [(path: String, origin: Origin)]) -> [String] {
         var places = ["the built-in modules"]
         for (path, origin) in folders {
             let shown = path
@@ -135,7 +139,10 @@ public struct ModuleSearch: Sendable {
 
     /// Every module folder and PATH executable, in search order. Missing optional folders are
     /// skipped; a missing `--module-path` folder and a broken module.yaml are errors.
-    public func candidates() -> (candidates: [Candidate], problems: [Diagnostic]) {
+    public func candidates() -> (candidates: [Candidate], problems: [Diagnostic]) { candidates(folders) }
+
+    /// `candidates` from `folders` (this search's `folders`).
+    func candidates(_ folders: [(path: String, origin: Origin)]) -> (candidates: [Candidate], problems: [Diagnostic]) {
         var found: [Candidate] = []
         var problems: [Diagnostic] = []
         var seen: Set<String> = []
@@ -166,9 +173,15 @@ public struct ModuleSearch: Sendable {
     /// `debate-module-NAME` executables on a PATH string, first occurrence of each file first.
     static func executablesOnPATH(_ path: String) -> [(id: String, executable: String)] {
         var result: [(String, String)] = []
+        var listed: Set<String> = []
         for folder in path.split(separator: ":").map(String.init) where !folder.isEmpty {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            for name in names where name.hasPrefix(executablePrefix) {
+            // A folder listed before under another name (/bin and /usr/bin) holds the same files, which
+            // the caller would drop as seen: no need to read it again.
+            if let real = realpath(folder, nil) {
+                defer { free(real) }
+                guard listed.insert(String(cString: real)).inserted else { continue }
+            }
+            for name in namesWithPrefix(executablePrefix, in: folder).sorted() {
                 let id = String(name.dropFirst(executablePrefix.count))
                 let file = (folder as NSString).appendingPathComponent(name)
                 guard ModuleDescriptor.isValidID(id), FileManager.default.isExecutableFile(atPath: file) else { continue }
@@ -176,6 +189,24 @@ public struct ModuleSearch: Sendable {
             }
         }
         return result
+    }
+
+    /// The names in `folder` that begin with `prefix`, read with readdir: a PATH folder holds
+    /// thousands of programs and only a few are modules, so only those become strings.
+    static func namesWithPrefix(_ prefix: String, in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        let wanted = Array(prefix.utf8)
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                guard bytes.count > wanted.count, bytes.starts(with: wanted) else { return nil }
+                return String(cString: bytes.baseAddress!)
+            }
+            if let name { names.append(name) }
+        }
+        return names
     }
 
     /// The module a candidate stands for.

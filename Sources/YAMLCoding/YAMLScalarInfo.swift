@@ -85,6 +85,28 @@ public struct YAMLScalarInfo: Sendable {
         self.startColumn = startColumn
     }
 
+    private init(_ info: YAMLScalarInfo, value: String, sourceReference: SourceReference?) {
+        location = info.location
+        style = info.style
+        self.value = value
+        self.sourceReference = sourceReference
+        startLine = info.startLine
+        startColumn = info.startColumn
+    }
+
+    /// The same scalar holding `value` instead of the parsed value: a type that keeps a trimmed
+    /// form of the value (evidence drops trailing white space) shares its one string rather than
+    /// keeping two. Positions are the same for every offset inside `value`.
+    public func sharing(value: String) -> YAMLScalarInfo {
+        YAMLScalarInfo(self, value: value, sourceReference: sourceReference)
+    }
+
+    /// The same scalar whose source text is read from `sourceFile` when a position inside it is
+    /// first asked for, instead of the decoded file's text kept in memory until then.
+    public func readingSource(from sourceFile: SourceFile) -> YAMLScalarInfo {
+        YAMLScalarInfo(self, value: value, sourceReference: sourceFile.reference)
+    }
+
     /// Best-effort source position of the character at `offset` (in Characters) of the scalar's value.
     ///
     /// Exact for literal (`|`) blocks and single-line scalars; follows line folding and escapes

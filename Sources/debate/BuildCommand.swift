@@ -68,57 +68,73 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let loader = DeckLoader(modules: modules, console: console)
-        var context = try loader.build(deck, keepGoing: keepGoing)
-        defer { KeptUntilExit.keep(context) }
-        guard let built = context.deck, let configuration = context.configuration else { throw Exit.software }
-        console.report(context.diagnostics)
-        if warningsAsErrors && context.diagnostics.contains(where: { $0.severity == .warning }) {
+        // The memo (BuildMemo): a build of unchanged inputs replays the last one's messages and outputs.
+        let memo = BuildMemo(deck: deck, modules: modules, keepGoing: keepGoing, console: console)
+        let hit = memo.flatMap { memo in memo.facts().map { (memo, $0.facts, $0.outputs) } }
+        var context: BuildContext?
+        let facts: BuildFacts
+        let configuration: DeckConfiguration
+        if let (memo, known, _) = hit {
+            facts = known
+            configuration = memo.key.configuration
+        } else {
+            let built = try DeckLoader(modules: modules, console: console).build(deck, keepGoing: keepGoing)
+            KeptUntilExit.keep(built)
+            guard let deck = built.deck, let decoded = built.configuration else { throw Exit.software }
+            facts = BuildFacts(deck, diagnostics: built.diagnostics)
+            configuration = decoded
+            memo?.store(facts, sets: built.sets)
+            context = built
+        }
+        let targets = targets(configuration.outputs, deckID: facts.deckID)
+        let requests = targets.map { format, _, deckHighlight in
+            RenderRequest(format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
+        }
+        let stopsOnWarnings = warningsAsErrors && facts.diagnostics.contains(where: { $0.severity == .warning })
+        // A hit needs every output kept (checked before anything is printed); else the deck is built after all.
+        var kept: [MappedOutput] = []
+        if let (memo, _, outputs) = hit, !stopsOnWarnings, !targets.isEmpty {
+            kept = requests.compactMap { request in BuildMemo.outputName(request).flatMap { outputs[$0] }.flatMap(MappedOutput.init) }
+            if kept.count != requests.count {
+                kept = []
+                let built = try DeckLoader(modules: modules, console: console).build(deck, keepGoing: keepGoing)
+                KeptUntilExit.keep(built)
+                context = built
+            } else {
+                memo.used()
+            }
+            KeptUntilExit.keep(kept)
+        }
+        console.report(facts.diagnostics)
+        if stopsOnWarnings {
             console.err("build failed: warnings treated as errors")
             throw Exit.dataError
-        }
-
-        var targets: [(OutputFormat, String, HighlightColor?)] = []
-        if let format = format ?? output.flatMap(Self.format(ofPath:)) {
-            let listed = configuration.outputs.first { $0.format == format }
-            targets.append((format, output ?? listed?.path ?? "out/\(built.id).\(format.fileExtension)", listed?.highlight))
-        } else {
-            targets = configuration.outputs.map { ($0.format, $0.path, $0.highlight) }
-        }
-        if let outputDir {
-            targets = targets.map { format, path, color in
-                (format, path == "-" ? path : (outputDir as NSString).appendingPathComponent((path as NSString).lastPathComponent), color)
-            }
         }
         if targets.isEmpty {
             console.err("\(deck): error: the deck lists no `outputs:`; pass --format (and -o) to choose one")
             throw Exit.usage
         }
 
-        context.renders = targets.map { format, _, deckHighlight in
-            RenderRequest(format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
-        }
-        do {
-            context = try DeckBuild.run(context, steps: DeckBuild.steps.filter { $0.name == "render" })
-        } catch {
-            console.report(error.diagnostics)
-            throw Exit.software
-        }
+        // Each output is written as it is rendered (a file through a temporary beside it), never held
+        // whole; a fresh render is also copied to the memo as it goes, kept once the output is whole.
         var written: [BuildReport.Output] = []
-        for ((format, path, _), bytes) in zip(targets, context.rendered) {
+        for (index, (format, path, _)) in targets.enumerated() {
+            let fresh: (deck: Deck, spool: MemoSpool?)? = kept.isEmpty ? (context!.deck!, memo?.spool(for: requests[index])) : nil
             if path == "-" {
-                let safe = format.isBinary || bytes.withUnsafeBytes { !TerminalText.containsUnsafe(utf8: $0) }
-                if safe {
-                    // As `console.out` would write it, without decoding tens of megabytes into a String.
-                    bytes.withUnsafeBytes { StandardStream.output.write($0) }
-                    if !format.isBinary && bytes.last != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
+                if let fresh {
+                    let output = Self.standardOutput(binary: format.isBinary, copyingTo: fresh.spool)
+                    try render(fresh.deck, requests[index], to: output, console)
+                    try output.finish()  // standard output's own failures end the run (StandardStream)
+                    if !format.isBinary && output.lastByte != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
+                    fresh.spool?.keep()
                 } else {
-                    console.out(String(decoding: bytes, as: UTF8.self))
+                    Self.writeToStandardOutput(kept[index], binary: format.isBinary, console)
                 }
                 continue
             }
+            let file: AtomicFile
             do {
-                try writeAtomically(bytes, to: path)
+                file = try AtomicFile(path: path)
             } catch let error as OutputPathIsAFolder {
                 console.err("error: \(error.localizedDescription)")
                 throw Exit.cantCreate
@@ -126,17 +142,86 @@ struct BuildCommand: ParsableCommand {
                 console.err("error: cannot write \(path): \(error.localizedDescription)")
                 throw Exit.ioError
             }
-            written.append(.init(format: format.rawValue, path: path, bytes: bytes.count))
+            let output = RenderOutput { chunk in
+                try file.write(chunk)
+                fresh?.spool?.write(chunk)
+            }
+            do {
+                if let fresh { try render(fresh.deck, requests[index], to: output, console) } else { output.write(kept[index].bytes) }
+            } catch {
+                file.discard()
+                throw error
+            }
+            do {
+                try output.finish()
+                try file.commit()
+            } catch {
+                file.discard()
+                console.err("error: cannot write \(path): \(error.localizedDescription)")
+                throw Exit.ioError
+            }
+            fresh?.spool?.keep()
+            written.append(.init(format: format.rawValue, path: path, bytes: output.byteCount))
             if !json {
-                console.err("wrote \(path) (\(format.rawValue), \(built.cards.count) cards, reads in \(formatDuration(built.readingSeconds)))")
+                console.err("wrote \(path) (\(format.rawValue), \(facts.cards) cards, reads in \(formatDuration(facts.readingSeconds)))")
             }
         }
         if json {
-            try console.json(BuildReport(deck: built.id, title: built.title, cards: built.cards.count,
-                                         blocks: built.blocks.count, readingSeconds: built.readingSeconds,
-                                         overBudget: built.overBudget, outputs: written,
-                                         unanswered: built.coverage.unanswered.map(\.id),
-                                         diagnostics: context.diagnostics))
+            try console.json(BuildReport(deck: facts.deckID, title: facts.title, cards: facts.cards,
+                                         blocks: facts.blocks, readingSeconds: facts.readingSeconds,
+                                         overBudget: facts.overBudget, outputs: written,
+                                         unanswered: facts.unanswered, diagnostics: facts.diagnostics))
+        }
+    }
+
+    /// What to write where: `--format`/`-o`, else every output the deck lists (under `--output-dir`).
+    func targets(_ outputs: [OutputSpec], deckID: String) -> [(OutputFormat, String, HighlightColor?)] {
+        var targets: [(OutputFormat, String, HighlightColor?)] = []
+        if let format = format ?? output.flatMap(Self.format(ofPath:)) {
+            let listed = outputs.first { $0.format == format }
+            targets.append((format, output ?? listed?.path ?? "out/\(deckID).\(format.fileExtension)", listed?.highlight))
+        } else {
+            targets = outputs.map { ($0.format, $0.path, $0.highlight) }
+        }
+        if let outputDir {
+            targets = targets.map { format, path, color in
+                (format, path == "-" ? path : (outputDir as NSString).appendingPathComponent((path as NSString).lastPathComponent), color)
+            }
+        }
+        return targets
+    }
+
+    /// Renders `deck` into `output` as it is made; a render failure is reported (exit 70).
+    private func render(_ deck: Deck, _ request: RenderRequest, to output: RenderOutput, _ console: Console) throws {
+        do {
+            try DeckBuild.render(deck, as: request.format, options: request.options, to: output)
+        } catch {
+            console.report(error.diagnostics)
+            throw Exit.software
+        }
+    }
+
+    /// Standard output, as `console.out` would write it, chunk by chunk: text with control
+    /// characters made visible (only the chunks that hold one are decoded) and ending in a line
+    /// break; a binary format as it is. Each chunk as rendered is also copied to `spool`.
+    static func standardOutput(binary: Bool, copyingTo spool: MemoSpool? = nil) -> RenderOutput {
+        RenderOutput { chunk in
+            spool?.write(chunk)
+            if binary || !TerminalText.containsUnsafe(utf8: chunk) {
+                StandardStream.output.write(chunk)
+            } else {
+                StandardStream.output.write(TerminalText.sanitize(String(decoding: chunk, as: UTF8.self)))
+            }
+        }
+    }
+
+    /// A kept output on standard output, as a fresh render writes it.
+    static func writeToStandardOutput(_ kept: MappedOutput, binary: Bool, _ console: Console) {
+        if binary || kept.safe {
+            StandardStream.output.write(kept.bytes)
+            if !binary && kept.bytes.last != UInt8(ascii: "\n") { StandardStream.output.write("\n") }
+        } else {
+            console.out(String(decoding: kept.bytes, as: UTF8.self))
         }
     }
 

@@ -7,6 +7,16 @@ import DebateCore
 enum Entry {
     static func main() {
         StandardStream.ignoreBrokenPipes()
+        // `debate search` in its plain forms skips the full parser (SearchArguments.swift).
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "search", let search = SearchCommand.fastParse(Array(arguments.dropFirst())) {
+            do {
+                try search.run()
+            } catch {
+                Debate.exit(withError: error)  // as Debate.main() does
+            }
+            return
+        }
         Debate.main()
     }
 }

@@ -147,11 +147,21 @@ struct QuizRunCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        // Warnings belong to `debate build` and `lint`; the quiz reports only what stops it.
-        let build = try DeckLoader(modules: modules, console: console).build(deck)
-        guard let built = build.deck, let graph = build.graph else { throw Exit.software }
-        let generator = DrillItemGenerator(deck: built, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
-        defer { KeptUntilExit.keep((build, generator)) }
+        // The quiz memo (QuizMemo): a deck unchanged since its last quiz is not loaded; its items come
+        // from the memo, drawn exactly as from the deck.
+        let memo = QuizMemo(deck: deck, modules: modules, console: console)
+        var recipes = memo?.recipes()
+        var built: (recipes: DrillRecipes, sets: [ArgumentSet])?
+        /// Warnings belong to `debate build` and `lint`; the quiz reports only what stops it.
+        func fromDeck() throws -> DrillRecipes {
+            let build = try DeckLoader(modules: modules, console: console).build(deck)
+            guard let deck = build.deck, let graph = build.graph else { throw Exit.software }
+            let generator = DrillItemGenerator(deck: deck, graph: graph, modules: build.modules.map { ($0.module, $0.context) })
+            KeptUntilExit.keep((build, generator))
+            built = (generator.recipes(), build.sets)
+            return built!.recipes
+        }
+        if recipes == nil { recipes = try fromDeck() }
         var options = QuizRun.Options()
         options.kinds = mode.kinds
         options.limit = limit
@@ -163,11 +173,20 @@ struct QuizRunCommand: ParsableCommand {
         let progressStore = try store.open(console)
         let summary: SessionSummary
         do {
-            summary = try QuizRun(generator: generator, options: options).run(store: progressStore) { console.err("note: \(deck) \($0)") }
+            do {
+                summary = try QuizRun(recipes: recipes!, options: options).run(store: progressStore) { console.err("note: \(deck) \($0)") }
+            } catch is QuizRun.Unreadable {
+                // A damaged memo entry, found before anything was asked: the deck after all.
+                summary = try QuizRun(recipes: try fromDeck(), options: options).run(store: progressStore) { console.err("note: \(deck) \($0)") }
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             console.err("\(error)")
             throw Exit.ioError
         }
+        // Kept for the next quiz of the same inputs, once this one is over.
+        if let memo, let built { memo.store(built.recipes, sets: built.sets) }
         switch summary.end {
         case .badInput(let line, let message):
             console.err("<stdin>:\(line): error: \(message)")

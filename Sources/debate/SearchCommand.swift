@@ -81,7 +81,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var modules: ModulePathOptions
 
     func validate() throws {
-        if query.joined().trimmingCharacters(in: .whitespaces).isEmpty && answers == nil {
+        if Self.onlySpaces(query.joined()) && answers == nil {
             throw ValidationError("give words to search for, or --answers ID")
         }
         if answers != nil && !query.isEmpty {
@@ -115,6 +115,12 @@ struct SearchCommand: ParsableCommand {
         }
     }
 
+    /// What `trimmingCharacters(in: .whitespaces).isEmpty` says (spaces and tabs only, or nothing), without
+    /// Foundation's bridging, which a search pays at start-up.
+    static func onlySpaces(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+    }
+
     func run() throws {
         let console = Console()
         if let deck, !FileManager.default.fileExists(atPath: deck) {
@@ -125,11 +131,20 @@ struct SearchCommand: ParsableCommand {
             console.err("error: debate search needs the library index, and DEBATE_INDEX=off turns it off; unset it to search")
             throw Exit.usage
         }
+        // One connection to the index: the claim cache the modules' loading installs is this one,
+        // and its warnings (rebuilt) are printed where that cache would print them.
+        let opened = Result { () throws(IndexError) in try LibraryIndex() }
+        var reported = 0
+        if case .success(let index) = opened, PackModule.claimCache == nil {
+            console.report(index.diagnostics)
+            reported = index.diagnostics.count
+            PackModule.claimCache = LibraryCache(index: index)
+        }
         let (registry, sideWords) = try modules.deckRegistry(console, deck: deck)
         let index: LibraryIndex
-        do {
-            index = try LibraryIndex()
-        } catch {
+        switch opened {
+        case .success(let opened): index = opened
+        case .failure(let error):
             console.err("error: \(error.message)")
             throw Exit.cantCreate
         }
@@ -137,11 +152,12 @@ struct SearchCommand: ParsableCommand {
         do {
             report = try index.refresh(LibrarySources.of(registry), force: refresh)
         } catch {
-            console.report(index.diagnostics)
+            console.report(Array(index.diagnostics.dropFirst(reported)))
             console.err("error: \(error.message)")
             throw Exit.ioError
         }
-        console.report(index.diagnostics + report.problems)
+        let diagnostics = Array(index.diagnostics.dropFirst(reported)) + report.problems
+        console.report(diagnostics)
 
         var filter = SearchFilter(side: side.flatMap(SearchVocabulary.side), modules: module, positionKind: positionKind,
                                   role: role, response: response, cards: cards ? true : analytics ? false : nil,
@@ -176,7 +192,7 @@ struct SearchCommand: ParsableCommand {
                                           hits: groups.flatMap { group in group.hits.map { (group.via, $0) } }.enumerated().map {
                                               SearchReport.Hit($0.element.1, rank: $0.offset + 1, via: $0.element.0, marker: marker)
                                           },
-                                          diagnostics: index.diagnostics + report.problems))
+                                          diagnostics: diagnostics))
             return
         }
         if format != nil && output == "-" { return }

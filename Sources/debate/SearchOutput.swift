@@ -32,12 +32,12 @@ struct HitPrinter {
         let claim = hit.claim
         let number = "\(rank). "
         let indent = String(repeating: " ", count: max(4, number.count))
-        var lines = wrap(tokens(claim.tag), first: number.padding(toLength: indent.count, withPad: " ", startingAt: 0), rest: indent)
+        var lines = wrap(tokens(claim.tag), first: number + String(repeating: " ", count: indent.count - number.count), rest: indent)
 
         var about: [String] = [claim.cite?.shortCite ?? "analytic", claim.module, sideWords.word(claim.side)]
         if let kind = hit.positionKind { about.append(hit.role.map { "\(kind) \($0)" } ?? kind) }
         if let position = hit.position { about.append(position) }
-        if let counter = claim as? any Counterclaim { about.append("\(counter.response.rawValue) → \(counter.answers)") }
+        if let counter = claim.asCounterclaim { about.append("\(counter.response.rawValue) → \(counter.answers)") }
         lines += wrap(about.joined(separator: " · ").split(separator: " ").map { (String($0), $0.count) }, first: indent, rest: indent)
             .map { style.dim($0) }
 
@@ -55,7 +55,12 @@ struct HitPrinter {
 
     /// `tokens`, each also saying whether it holds a matched word.
     func markedTokens(_ text: String) -> [(text: String, width: Int, marked: Bool)] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { piece in
+        // ASCII without a carriage return (nearly all text): its bytes are its characters.
+        if text.utf8.allSatisfy(Self.isPlainASCII) {
+            return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map(asciiMarkedToken)
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { piece in
+            if piece.utf8.allSatisfy(Self.isPlainASCII) { return asciiMarkedToken(piece.utf8) }
             var out = "", word = "", width = 0, marked = false
             func flush() {
                 guard !word.isEmpty else { return }
@@ -89,6 +94,43 @@ struct HitPrinter {
             flush()
             return (out, width, marked)
         }
+    }
+
+    /// A byte of ASCII text whose every byte is a character ("\r\n" is one character).
+    static func isPlainASCII(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+
+    /// `markedTokens`' piece when all its bytes are `isPlainASCII` (nearly always), on its bytes: the
+    /// same text and width as the loop over its characters, without breaking it into graphemes.
+    func asciiMarkedToken<Bytes: Collection<UInt8>>(_ piece: Bytes) -> (text: String, width: Int, marked: Bool) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(piece.count + 8)
+        var wordStart = -1, marked = false, width = 0
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        func flush() {
+            guard wordStart >= 0 else { return }
+            let word = String(decoding: bytes[wordStart...], as: UTF8.self)
+            if query.marks(word.lowercased()) {
+                bytes.removeSubrange(wordStart...)
+                bytes.append(contentsOf: style.mark(word).utf8)
+                width += style.markWidth
+                marked = true
+            }
+            wordStart = -1
+        }
+        for byte in piece {
+            width += 1
+            if isWordByte(byte) {
+                if wordStart < 0 { wordStart = bytes.count }
+                bytes.append(byte)
+            } else {
+                flush()
+                bytes.append(byte < 0x20 || byte == 0x7F ? UInt8(ascii: " ") : byte)
+            }
+        }
+        flush()
+        return (String(decoding: bytes, as: UTF8.self), width, marked)
     }
 
     func wrap(_ tokens: [(text: String, width: Int)], first: String, rest: String) -> [String] {
@@ -183,8 +225,8 @@ struct SearchReport: Encodable {
             position = hit.position
             positionKind = hit.positionKind
             role = hit.role
-            answers = (claim as? any Counterclaim)?.answers
-            response = (claim as? any Counterclaim)?.response.rawValue
+            answers = claim.answersID
+            response = claim.responseKind?.rawValue
             snippet = HitPrinter(style: HitStyle(terminal: false), query: marker).snippet(claim)?.map(\.text).joined(separator: " ")
             location = claim.location.map { Location(path: $0.path, line: $0.line, column: $0.column) }
             score = hit.score

@@ -30,12 +30,14 @@ enum LibrarySources {
 
     /// A claim file's absolute path: its pack's resolved `folder` plus the file's own part.
     static func absolute(_ file: String, in pack: PackModule, folder: String) -> String {
-        guard file.hasPrefix(pack.directory) else { return absolute(file) }
-        let relative = file.dropFirst(pack.directory.count).drop { $0 == "/" }
-        // A ".." or a leading "." needs resolving; checked on the bytes (this runs for every claim file).
-        let bytes = relative.utf8
+        // On the bytes: this runs for every claim file.
+        let count = pack.directory.utf8.count
+        let below = file.withCString { file in pack.directory.withCString { strncmp(file, $0, count) == 0 } }
+        guard below else { return absolute(file) }
+        let bytes = file.utf8.dropFirst(count).drop { $0 == UInt8(ascii: "/") }
+        // A ".." or a leading "." needs resolving.
         let dots = bytes.first == UInt8(ascii: ".") || zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
-        return dots ? absolute(file) : folder + "/" + relative
+        return dots ? absolute(file) : folder + "/" + String(decoding: bytes, as: UTF8.self)
     }
 
     static func absolute(_ path: String) -> String {
@@ -79,10 +81,12 @@ enum SearchVocabulary {
         throw ValidationError("\(option) takes one of \(allowed.joined(separator: ", ")); `\(value)` is not one\(hint)")
     }
 
+    /// The current folder, once per run (a search prints a position for every hit).
+    static let cwd = FileManager.default.currentDirectoryPath + "/"
+
     /// `path:line:col` of a claim, relative to the current folder when below it.
     static func position(of claim: any Claim) -> String {
         guard let location = claim.location else { return "(module \(claim.module))" }
-        let cwd = FileManager.default.currentDirectoryPath + "/"
         let path = location.path.hasPrefix(cwd) ? String(location.path.dropFirst(cwd.count)) : location.path
         return "\(path):\(location.line):\(location.column)"
     }

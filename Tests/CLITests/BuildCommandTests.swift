@@ -116,3 +116,23 @@ func jsonOutputMatchesTheSchema(_ deck: String) throws {
         """, packageRoot.appendingPathComponent("Sources/DeckBuilder/Schema/deck.schema.json").path, path])
     #expect(result.status == 0 && result.stdout.contains("valid"), "\(result.stdout)\(result.stderr)")
 }
+
+/// Outputs are streamed as they render: a file gets exactly what `-o -` prints, through a temporary
+/// that is gone afterwards; a device that fails mid-way is exit 74 with the system's words.
+@Test func aStreamedFileIsWhatStandardOutputGetsAndLeavesNoTemporary() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for format in ["json", "markdown", "html"] {
+        let path = folder.appendingPathComponent("deck.\(format)").path
+        let written = try debate(["build", "decks/belarus-engagement.yaml", "--format", format, "-o", path])
+        #expect(written.status == 0, "\(format): \(written.stderr)")
+        let printed = try debate(["build", "decks/belarus-engagement.yaml", "--format", format, "-o", "-"])
+        #expect(printed.status == 0, "\(format): \(printed.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == printed.stdout, "\(format)")
+    }
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(left == ["deck.html", "deck.json", "deck.markdown"])
+    let full = try debate(["build", "decks/belarus-engagement.yaml", "--format", "json", "-o", "/dev/full"])
+    #expect(full.status == 74, "\(full.stderr)")
+    #expect(full.stderr.contains("error: cannot write /dev/full: No space left on device"), "\(full.stderr)")
+}

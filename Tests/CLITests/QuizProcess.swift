@@ -23,6 +23,7 @@ final class RunningDebate {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = input
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
     }
 
@@ -31,8 +32,10 @@ final class RunningDebate {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Writes to the process's standard input. A process that has already exited (a failure the test's
+    /// expectations report) makes this a no-op, not a SIGPIPE or a trap that ends the whole test run.
     func send(_ text: String) {
-        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
     }
 
     func closeInput() throws { try input.fileHandleForWriting.close() }

@@ -32,6 +32,22 @@ struct ProgressStoreTests {
         #expect(try temporary.open().appliedMigrations() == ["v1: items and review log", "v2: speed reading log"])
     }
 
+    /// Two quizzes that open one new store at the same moment both migrate it: GRDB's migrator reads
+    /// what is applied before it takes the write lock, so one of them may try a migration the other
+    /// has just committed. Many openers on fresh stores make that race likely.
+    @Test func storesOpenedAtOnceByManyOpenersAllMigrate() throws {
+        for _ in 0..<20 {
+            let temporary = TemporaryStore()
+            let failures = Mutex<[String]>([])
+            let path = temporary.path
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do { _ = try ProgressStore(path: path) } catch { failures.withLock { $0.append("\(error)") } }
+            }
+            #expect(failures.withLock { $0 } == [])
+            #expect(try temporary.open().appliedMigrations() == ["v1: items and review log", "v2: speed reading log"])
+        }
+    }
+
     /// `Fixtures/progress-v1.sqlite` was written by the debate of round 2 (schema v1: items and the
     /// review log, no speed log): six items answered over three sessions, eight reviews.
     @Test func aStoreOfTheFirstSchemaUpgradesKeepingEveryReview() throws {

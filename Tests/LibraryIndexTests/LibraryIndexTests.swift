@@ -214,6 +214,27 @@ import Testing
                 == index.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim") })
     }
 
+    /// A pack whose module id changes starts over as a new source. SQLite may give the new row the
+    /// old one's id (here: the only source, deleted), so its files must not be taken for indexed.
+    @Test func aSourceWhoseModuleChangedIsReadAgain() throws {
+        let a = try write("a.yaml", Self.claims)
+        let index = try LibraryIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let pack = folder.appendingPathComponent("pack").path
+        let first = try index.refresh([IndexSource(module: "t", location: pack, content: .files([a]))])
+        #expect(try index.search(SearchQuery("balcony"), sources: first.sources, limit: 5).map(\.claim.module) == ["t", "t", "t"])
+        let renamed = try index.refresh([IndexSource(module: "u", location: pack, content: .files([a]))])
+        #expect(renamed.filesRead == 1)
+        #expect(try index.search(SearchQuery("balcony"), sources: renamed.sources, limit: 5).map(\.claim.module) == ["u", "u", "u"])
+        let again = try index.refresh([IndexSource(module: "u", location: pack, content: .files([a]))])
+        #expect(again.filesRead == 0 && again.sources == renamed.sources)
+        // A file that cannot be read is reported from the snapshot when nothing was written, as after a write.
+        let broken = try write("b.yaml", "claims:\n  - { id: t.other, tag: no side }\n")
+        let written = try index.refresh([IndexSource(module: "u", location: pack, content: .files([a, broken]))])
+        let unchanged = try index.refresh([IndexSource(module: "u", location: pack, content: .files([a, broken]))])
+        #expect(written.filesRead == 1 && unchanged.filesRead == 0)
+        #expect(written.problems.map(\.message) == unchanged.problems.map(\.message) && unchanged.problems.count == 1)
+    }
+
     @Test func foreignFileIsReplaced() throws {
         let path = folder.appendingPathComponent("index.sqlite").path
         let other = try DatabaseQueue(path: path)

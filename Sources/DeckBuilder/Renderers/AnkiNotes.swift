@@ -28,25 +28,31 @@ enum AnkiNotes {
     static let noteTypeID = ankiID(stableHash("debate", "note-type", "debate-card-v1"))
 
     static func notes(_ deck: Deck) -> [AnkiNote] {
+        var notes: [AnkiNote] = []
+        forEachNote(deck) { notes.append($0) }
+        return notes
+    }
+
+    /// The deck's notes one at a time, in order (anki-text writes each as it comes).
+    static func forEachNote(_ deck: Deck, _ body: (AnkiNote) -> Void) {
         var tagByID: [String: String] = [:]
         for ref in deck.coverage.unanswered + deck.coverage.answeredButNotInDeck { tagByID[ref.id] = ref.tag }
-        for block in deck.blocks { if let ref = block.answers { tagByID[ref.id] = ref.tag } }
-        for card in deck.cards { tagByID[card.id] = card.tag }
+        let blocks = deck.blocks
+        for block in blocks { if let ref = block.answers { tagByID[ref.id] = ref.tag } }
+        for block in blocks { for card in block.cards { tagByID[card.id] = card.tag } }
 
         var seen: Set<String> = []
-        var notes: [AnkiNote] = []
         for pocket in deck.pockets {
             for hat in pocket.hats {
                 for block in hat.blocks {
                     for card in block.cards where seen.insert(card.id).inserted {
                         let context = ([pocket.title, hat.title, block.title] + (card.part.map { [$0] } ?? [])).joined(separator: " › ")
-                        notes.append(note(card, deck: deck, path: [deck.title, pocket.title, hat.title],
-                                          context: context, tagByID: tagByID))
+                        body(note(card, deck: deck, path: [deck.title, pocket.title, hat.title],
+                                  context: context, tagByID: tagByID))
                     }
                 }
             }
         }
-        return notes
     }
 
     static func note(_ card: Card, deck: Deck, path: [String], context: String, tagByID: [String: String]) -> AnkiNote {
@@ -61,7 +67,7 @@ enum AnkiNotes {
             answer = card.warrant.map(html) ?? ""
         }
         let cite = card.cite.map { HTMLText.cite($0, strong: "b") } ?? ""
-        let evidence = card.evidence.map { evidenceHTML.write($0.runs) } ?? ""
+        let evidence = card.evidence.map { evidenceHTML.write($0.makeRuns()) } ?? ""
         let claim = "\(html(card.id)) (\(html(card.module)))"
         var tags = card.tags.map(tag) + ["module::\(tag(card.module))"]
         if let response = card.response { tags.append("response::\(response.rawValue)") }

@@ -16,8 +16,13 @@ public struct AnkiTextRenderer: TextRenderer {
     static let columns = AnkiNotes.fieldNames + ["Tags", "Deck", "GUID"]
 
     public func renderText(_ deck: Deck) -> String {
+        RenderOutput.text { render(deck, to: $0) }
+    }
+
+    /// Written note by note: a large deck is never one string.
+    public func render(_ deck: Deck, to out: RenderOutput) {
         let columns = Self.columns
-        var out = """
+        out += """
         #separator:tab
         #html:true
         #notetype:\(AnkiNotes.noteTypeName)
@@ -28,14 +33,13 @@ public struct AnkiTextRenderer: TextRenderer {
         #guid column:\(columns.firstIndex(of: "GUID")! + 1)
 
         """
-        for note in AnkiNotes.notes(deck) {
+        AnkiNotes.forEachNote(deck) { note in
             var fields = note.fields + [note.tags.joined(separator: " "), AnkiNotes.deckName(note.deckPath), note.guid]
             // Anki's reader skips a line starting with `#` as a comment; the first field is HTML,
             // so an entity stands in for the `#`.
             if fields[0].hasPrefix("#") { fields[0] = "&#35;" + fields[0].dropFirst() }
             out += fields.map(cell).joined(separator: "\t") + "\n"
         }
-        return out
     }
 
     /// One field as Anki's CSV reader reads it back: no tabs or line breaks, and a field starting

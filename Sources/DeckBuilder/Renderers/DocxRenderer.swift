@@ -93,7 +93,7 @@ public struct DocxRenderer: DeckRenderer {
                 + (rest.isEmpty ? "" : run(" (" + rest.joined(separator: ", ") + ")")))
         }
         if let evidence = card.evidence {
-            out += evidenceParagraphs(evidence.runs)
+            out += evidenceParagraphs(evidence.makeRuns())
             if let warrant = card.warrant { out += paragraph(nil, run("Warrant: ", italic: true) + run(warrant, italic: true)) }
         } else if let warrant = card.warrant {
             // A blank line in an analytic's warrant starts a new paragraph, as in evidence.

@@ -8,7 +8,12 @@ public struct HTMLRenderer: TextRenderer {
     public init() {}
 
     public func renderText(_ deck: Deck) -> String {
-        var out = """
+        RenderOutput.text { render(deck, to: $0) }
+    }
+
+    /// Written block by block, card by card: a large deck is never one string.
+    public func render(_ deck: Deck, to out: RenderOutput) {
+        out += """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -44,14 +49,13 @@ public struct HTMLRenderer: TextRenderer {
             }
             for hat in pocket.hats {
                 out += "<section class=\"hat\">\n<h2 id=\"\(hat.anchor)\">\(escape(hat.title))</h2>\n"
-                for block in hat.blocks { out += render(block) }
+                for block in hat.blocks { render(block, to: out) }
                 out += "</section>\n"
             }
             out += "</section>\n"
         }
         out += coverage(deck)
         out += "</main>\n</body>\n</html>\n"
-        return out
     }
 
     func readingTime(_ deck: Deck) -> String {
@@ -79,14 +83,14 @@ public struct HTMLRenderer: TextRenderer {
         return out
     }
 
-    func render(_ block: Block) -> String {
-        var out = "<section class=\"block\">\n<h3 id=\"\(block.anchor)\">\(escape(block.title))</h3>\n"
-        out += "<p class=\"block-meta\">\(DeckProse.blockTime(block))"
-        if block.overBudget { out += " <span class=\"over\">\(DeckProse.overBlockBudget)</span>" }
-        if let answers = block.answers { out += " · answers <code>\(escape(answers.id))</code>" }
-        out += "</p>\n"
+    func render(_ block: Block, to out: RenderOutput) {
+        var head = "<section class=\"block\">\n<h3 id=\"\(block.anchor)\">\(escape(block.title))</h3>\n"
+        head += "<p class=\"block-meta\">\(DeckProse.blockTime(block))"
+        if block.overBudget { head += " <span class=\"over\">\(DeckProse.overBlockBudget)</span>" }
+        if let answers = block.answers { head += " · answers <code>\(escape(answers.id))</code>" }
+        out += head + "</p>\n"
         for card in block.cards { out += render(card) }
-        return out + "</section>\n"
+        out += "</section>\n"
     }
 
     func render(_ card: Card, extending: Bool = false) -> String {
@@ -104,7 +108,7 @@ public struct HTMLRenderer: TextRenderer {
         }
         if let evidence = card.evidence {
             out += "<blockquote class=\"evidence\">\n<p>"
-            out += spans.write(evidence.runs)
+            out += spans.write(evidence.makeRuns())
             out += "</p>\n</blockquote>\n"
             if let warrant = card.warrant { out += "<p class=\"warrant\"><em>Warrant:</em> \(escape(warrant))</p>\n" }
         } else if let warrant = card.warrant {

@@ -12,27 +12,27 @@ public struct JSONRenderer: TextRenderer {
     public init() {}
 
     public func renderText(_ deck: Deck) throws -> String {
-        write(deck).text
+        RenderOutput.text { write(deck, to: $0) }
     }
 
-    /// The bytes as written (no round trip through a String: a 10,000-card deck is 30 MB of JSON).
-    public func render(_ deck: Deck) throws -> Data {
-        write(deck).takeData()
+    /// The bytes as written, card by card (no round trip through a String: a 10,000-card deck is
+    /// 30 MB of JSON).
+    public func render(_ deck: Deck, to output: RenderOutput) throws {
+        write(deck, to: output)
     }
 
-    func write(_ deck: Deck) -> JSONWriter {
-        let w = JSONWriter()
-        // About 3 KB a card for the generated library; growing by doubling copies it all again.
-        w.reserve(deck.blocks.reduce(0) { $0 + $1.cards.count } * 3_200 + 4_096)
+    func write(_ deck: Deck, to output: RenderOutput) {
+        let w = JSONWriter(output)
+        // In memory: about 3 KB a card for the generated library; growing by doubling copies it all again.
+        if !output.isStreaming { w.reserve(deck.blocks.reduce(0) { $0 + $1.cards.count } * 3_200 + 4_096) }
         w.object {
-            w.member("cardCount") { w.int(deck.cards.count) }
+            w.member("cardCount") { w.int(deck.cardCount) }
             w.member("deck") { write(deck, w) }
             w.member("format") { w.string("debate-deck") }
             w.member("formatVersion") { w.int(1) }
             w.member("readingTime") { w.string(formatDuration(deck.readingSeconds)) }
         }
         w.newline()
-        return w
     }
 
     func write(_ deck: Deck, _ w: JSONWriter) {
@@ -115,16 +115,18 @@ public struct JSONRenderer: TextRenderer {
     }
 
     func write(_ card: Card, _ w: JSONWriter) {
+        defer { w.output.handOnIfFull() }
         w.object {
             w.member("analytic") { w.bool(card.analytic) }
             if let answers = card.answers { w.member("answers") { w.string(answers) } }
             if let cite = card.cite { w.member("cite") { write(cite, w) } }
             if let evidence = card.evidence {
+                let runs = evidence.makeRuns()
                 w.member("evidence") {
                     w.object {
                         w.member("markup") { w.string(evidence.markup) }
                         w.member("runs") {
-                            w.array(evidence.runs) { run in
+                            w.array(runs) { run in
                                 w.object {
                                     w.member("emphasis") { w.bool(run.emphasis) }
                                     w.member("highlight") { w.bool(run.highlight) }
@@ -133,7 +135,7 @@ public struct JSONRenderer: TextRenderer {
                                 }
                             }
                         }
-                        w.member("text") { w.string(evidence.text) }
+                        w.member("text") { w.string(joining: runs.lazy.map(\.text)) }
                     }
                 }
             }
@@ -184,16 +186,21 @@ public struct JSONRenderer: TextRenderer {
 
 /// A small pretty-printing JSON writer over UTF-8 bytes (a class, so nested closures can share it).
 final class JSONWriter {
-    private var bytes = ByteBuffer()
-    private var depth = 0
-    private var needsComma = false
+    let output: RenderOutput
+    // Written only by this writer, on one thread, never while borrowed: no run-time exclusivity
+    // checks (they were about a twentieth of a JSON build).
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var needsComma = false
 
-    var text: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
+    init(_ output: RenderOutput) { self.output = output }
+
+    /// The bytes go straight into the output's buffer; `output.handOnIfFull()` passes them on.
+    private var bytes: ByteBuffer {
+        _read { yield output.buffer }
+        _modify { yield &output.buffer }
+    }
 
     func reserve(_ count: Int) { bytes.reserve(count) }
-
-    /// The bytes written, handed over without a copy (a 100,000-card deck is 300 MB of JSON).
-    func takeData() -> Data { bytes.takeData() }
 
     func object(_ members: () -> Void) {
         open(UInt8(ascii: "{"))
@@ -214,52 +221,101 @@ final class JSONWriter {
     func member(_ key: String, _ value: () -> Void) {
         separate()
         string(key)
-        bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        bytes += Self.colonSpace
         value()
         needsComma = true
     }
 
-    func string(_ value: String) {
-        // Most strings need no escape: copy them whole (a byte-at-a-time append into a class
-        // property pays an exclusivity check per byte).
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        // DEL and the C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: JSON allows
-        // them raw, but a reader's terminal would act on them.
-        var value = value
-        let plain = value.withUTF8 { utf8 in
-            for byte in utf8 where byte < 0x20 || byte == quote || byte == backslash || byte == 0x7F || byte == 0xC2 { return false }
-            bytes.append(quote)
-            bytes.append(contentsOf: utf8)
-            bytes.append(quote)
-            return true
-        }
-        if plain { return }
-        var out: [UInt8] = [quote]
-        out.reserveCapacity(value.utf8.count + 16)
-        let hex = Array("0123456789abcdef".utf8)
-        let utf8 = Array(value.utf8)
-        var i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            i += 1
-            switch byte {
-            case quote, backslash: out += [backslash, byte]
-            case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
-            case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
-            case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
-            case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            case 0xC2 where i < utf8.count && (0x80...0x9F).contains(utf8[i]):
-                let code = utf8[i]
-                i += 1
-                out += Array("\\u00".utf8) + [hex[Int(code >> 4)], hex[Int(code & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(quote)
-        bytes.append(contentsOf: out)
+    /// One JSON string made of `pieces` (the text of evidence runs), without joining them first.
+    func string<S: Sequence<String>>(joining pieces: S) {
+        let quote = UInt8(ascii: "\"")
+        bytes.append(quote)
+        for piece in pieces { escaped(piece) }
+        bytes.append(quote)
     }
 
-    func int(_ value: Int) { bytes += Array(String(value).utf8) }
+    func string(_ value: String) {
+        let quote = UInt8(ascii: "\"")
+        bytes.append(quote)
+        escaped(value)
+        bytes.append(quote)
+    }
+
+    /// The string's characters as JSON writes them inside quotes: the stretches that need no
+    /// escape are copied whole (found eight bytes at a time), then each escape is written.
+    /// DEL and the C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: JSON allows
+    /// them raw, but a reader's terminal would act on them.
+    private func escaped(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            let n = utf8.count
+            var copied = 0, i = 0
+            while i < n {
+                if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawBufferPointer(utf8).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let byte = utf8[i]
+                let escape: (UInt8, UInt8)?  // a two-character escape, or nil for \u00XX of `code`
+                var code = byte, length = 1
+                switch byte {
+                case 0x22, 0x5C: escape = (0x5C, byte)
+                case 0x0A: escape = (0x5C, UInt8(ascii: "n"))
+                case 0x09: escape = (0x5C, UInt8(ascii: "t"))
+                case 0x0D: escape = (0x5C, UInt8(ascii: "r"))
+                case 0..<0x20, 0x7F: escape = nil
+                case 0xC2 where i + 1 < n && (0x80...0x9F).contains(utf8[i + 1]):
+                    escape = nil
+                    code = utf8[i + 1]
+                    length = 2
+                default:
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
+                if let escape {
+                    bytes.append(escape.0)
+                    bytes.append(escape.1)
+                } else {
+                    bytes += Self.unicodeEscape
+                    bytes.append(Self.hex[Int(code >> 4)])
+                    bytes.append(Self.hex[Int(code & 0xF)])
+                }
+                i += length
+                copied = i
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<n]))
+        }
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+    private static let unicodeEscape = Array("\\u00".utf8)
+
+    /// Whether any of eight bytes is one `escaped` may rewrite: below 0x20, `"`, `\`, DEL or 0xC2
+    /// (the lead byte of a C1 control); exact "has a byte below n / equal to c" tests on the word.
+    @inline(__always)
+    private static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return (x &- ones &* 0x20) & ~x & highs != 0
+            || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C)) || hasZero(x ^ (ones &* 0x7F))
+            || hasZero(x ^ (ones &* 0xC2))
+    }
+
+    func int(_ value: Int) {
+        guard value >= 0 else { return bytes += Array(String(value).utf8) }
+        // Digits into a small buffer, most significant first (no String for every count and time).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var v = value, at = buffer.count
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[at...]))
+        }
+    }
 
     /// Whole numbers without a fraction (`30`, not `30.0`); others in Swift's shortest round-trip form.
     func number(_ value: Double) {
@@ -272,7 +328,10 @@ final class JSONWriter {
         }
     }
 
-    func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
+    func bool(_ value: Bool) { bytes += value ? Self.trueBytes : Self.falseBytes }
+
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    private static let colonSpace = Array(": ".utf8)
 
     func newline() { bytes.append(UInt8(ascii: "\n")) }
 
@@ -297,68 +356,5 @@ final class JSONWriter {
     private func lineBreak() {
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(UInt8(ascii: " "), times: depth * 2)
-    }
-}
-
-/// Growable bytes in memory of its own, so the finished output becomes `Data` without a copy.
-struct ByteBuffer: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>?
-    private var count = 0
-    private var capacity = 0
-
-    init() {}
-
-    deinit { free(base) }
-
-    mutating func reserve(_ wanted: Int) {
-        guard wanted > capacity else { return }
-        guard let grown = realloc(base, wanted) else { fatalError("out of memory for \(wanted) bytes of output") }
-        base = grown.assumingMemoryBound(to: UInt8.self)
-        capacity = wanted
-    }
-
-    @inline(__always)
-    private mutating func room(_ extra: Int) {
-        if count + extra > capacity { reserve(max(count + extra, capacity * 2, 4_096)) }
-    }
-
-    mutating func append(_ byte: UInt8) {
-        room(1)
-        base![count] = byte
-        count += 1
-    }
-
-    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
-        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
-        room(buffer.count)
-        (base! + count).update(from: source, count: buffer.count)
-        count += buffer.count
-    }
-
-    mutating func append(contentsOf bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
-    }
-
-    mutating func append(_ byte: UInt8, times: Int) {
-        guard times > 0 else { return }
-        room(times)
-        (base! + count).update(repeating: byte, count: times)
-        count += times
-    }
-
-    static func += (buffer: inout ByteBuffer, bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
-
-    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        body(UnsafeBufferPointer(start: base, count: count))
-    }
-
-    /// The bytes as `Data`, which frees them; the buffer is empty after.
-    mutating func takeData() -> Data {
-        guard let base, count > 0 else { return Data() }
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
-        self.base = nil
-        count = 0
-        capacity = 0
-        return data
     }
 }

@@ -8,7 +8,11 @@ public struct MarkdownRenderer: TextRenderer {
     public init() {}
 
     public func renderText(_ deck: Deck) -> String {
-        var out = ""
+        RenderOutput.text { render(deck, to: $0) }
+    }
+
+    /// Written block by block, card by card: a large deck is never one string.
+    public func render(_ deck: Deck, to out: RenderOutput) {
         out += "**\(line(deck.title))**\n\n"
         out += "- Resolution: \(line(deck.resolution))\n"
         out += "- Side: \(deck.sideWords.title(deck.side))\n"
@@ -19,11 +23,10 @@ public struct MarkdownRenderer: TextRenderer {
             if let line = speechLine(pocket) { out += "\n\(line)\n" }
             for hat in pocket.hats {
                 out += "\n## \(line(hat.title))\n"
-                for block in hat.blocks { out += render(block) }
+                for block in hat.blocks { render(block, to: out) }
             }
         }
         out += coverage(deck)
-        return out
     }
 
     func readingLine(_ deck: Deck) -> String {
@@ -42,14 +45,12 @@ public struct MarkdownRenderer: TextRenderer {
         return "*" + parts.joined(separator: " · ") + "*" + (pocket.overBudget ? " — **over time**" : "")
     }
 
-    func render(_ block: Block) -> String {
-        var out = "\n### \(line(block.title))\n\n"
+    func render(_ block: Block, to out: RenderOutput) {
         var meta = "*\(DeckProse.blockTime(block))*"
         if block.overBudget { meta += " — **\(DeckProse.overBlockBudget)**" }
         if let answers = block.answers { meta += " · answers `\(answers.id)`" }
-        out += meta + "\n"
+        out += "\n### \(line(block.title))\n\n" + meta + "\n"
         for card in block.cards { out += render(card) }
-        return out
     }
 
     func render(_ card: Card, extending: Bool = false) -> String {
@@ -78,7 +79,7 @@ public struct MarkdownRenderer: TextRenderer {
             out += "\n\n"
         }
         if let evidence = card.evidence {
-            let body = spans.write(evidence.runs)
+            let body = spans.write(evidence.makeRuns())
             out += body.utf8.contains(10)
                 ? body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> \($0)" }
                     .joined(separator: "\n") + "\n"

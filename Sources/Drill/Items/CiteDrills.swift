@@ -3,15 +3,13 @@ import DeckModel
 
 /// "Which source backs this tag?", when the deck cites several sources: the others are the distractors.
 struct CiteDrills: DrillSource {
-    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
+    func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe] {
         guard let cite = card.cite else { return [] }
         // The pool holds the answer too; picking distractors leaves it out.
         let (label, form) = deck.cites.answer(for: card, cite: cite)
-        guard let drawn = deck.drawChoices(answer: label, distractors: deck.cites.pool, answerForm: form, using: &random) else { return [] }
-        let deckID = deck.id
-        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .cite, context: context) {
-            DrillItem(deck: deckID, claimID: card.id, kind: .cite, context: context, question: .choice(Choice(
-                prompt: "Which source backs this tag?\n\(card.tag)", choices: drawn.choices, answerIndex: drawn.answerIndex,
+        return [DrillRecipe(claimID: card.id, kind: .cite, draw: .choices(answer: label, pool: .cites, answerForm: form)) {
+            ItemTemplate(context: context, question: .choice(Choice(
+                prompt: "Which source backs this tag?\n\(card.tag)", choices: [], answerIndex: 0,
                 explanation: "The card is cut from " + cite.oneLine)))
         }]
     }

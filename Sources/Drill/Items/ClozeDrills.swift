@@ -7,18 +7,16 @@ import DeckModel
 /// (`ClozeWords`); and never a phrase the screen gives away: a phrase whose every key word appears in
 /// the tag, the context or the rest of the card is not blanked.
 struct ClozeDrills: DrillSource {
-    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
+    func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe] {
         guard let evidence = card.evidence, Self.canBlank(evidence) else { return [] }
         // A tag that paraphrases its highlighting (as the negative's do) gives every blank away; the
         // card is then asked without its tag, by its place in the deck.
         guard let (blanked, showsTag) = Self.blank(evidence, shownFirst: [card.tag] + context, thenShown: context) else { return [] }
         let (before, phrase, after) = blanked
-        let deckID = deck.id
-        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .cloze, context: context) { [showsTag] in
-            DrillItem(deck: deckID, claimID: card.id, kind: .cloze, context: context,
-                      question: .cloze(Cloze(tag: card.tag, before: before, answer: phrase, after: after,
-                                             explanation: Self.explanation(before: before, answer: phrase, after: after),
-                                             showsTag: showsTag)))
+        // The explanation is worked out when the item is asked (`ItemTemplate.item`), from the blank.
+        return [DrillRecipe(claimID: card.id, kind: .cloze, draw: .nothing) { [showsTag] in
+            ItemTemplate(context: context, question: .cloze(Cloze(tag: card.tag, before: before, answer: phrase, after: after,
+                                                                  explanation: nil, showsTag: showsTag)))
         }]
     }
 

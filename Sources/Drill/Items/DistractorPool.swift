@@ -16,6 +16,9 @@ struct DistractorPool: Sendable {
     /// Each choice's numbered form, when precomputed.
     private var forms: [Int]?
     private var numbers: [String: Int] = [:]
+    /// A pool read back from the memo: its comparable texts by number, instead of `numbers` (which
+    /// would cost more to rebuild than the draws that never need it).
+    private var comparables: [String]?
 
     init(_ choices: [String], precomputed: Bool = false) {
         self.choices = choices
@@ -30,6 +33,39 @@ struct DistractorPool: Sendable {
         self.numbers = numbers
     }
 
+    /// A precomputed pool as the quiz memo keeps it (`numbered`), its forms not worked out again.
+    init(choices: [String], forms: [Int], comparables: [String]) {
+        self.choices = choices
+        self.forms = forms
+        self.comparables = comparables
+    }
+
+    /// A precomputed pool's forms and its comparable texts by number; nil for a pool that is not.
+    var numbered: (forms: [Int], comparables: [String])? {
+        guard let forms else { return nil }
+        if let comparables { return (forms, comparables) }
+        var comparables = [String](repeating: "", count: numbers.count)
+        for (text, number) in numbers { comparables[number] = text }
+        return (forms, comparables)
+    }
+
+    /// The choices at `indices` of a precomputed pool, numbered as in it.
+    func subset(_ indices: [Int]) -> DistractorPool {
+        var pool = DistractorPool(indices.map { choices[$0] })
+        pool.forms = forms.map { forms in indices.map { forms[$0] } }
+        pool.numbers = numbers
+        pool.comparables = comparables
+        return pool
+    }
+
+    var isNumbered: Bool { forms != nil }
+
+    /// Each choice's form number, when precomputed.
+    var formNumbers: [Int]? { forms }
+
+    /// The number of the form of the choice at `index` in a precomputed pool.
+    func number(_ index: Int) -> Int { forms![index] }
+
     /// The form of the choice at `index`.
     func form(_ index: Int) -> Form {
         forms.map { .known($0[index]) } ?? .text(Self.comparable(choices[index]))
@@ -38,6 +74,7 @@ struct DistractorPool: Sendable {
     /// The form of any text, numbered when the pool has it.
     func form(of text: String) -> Form {
         let comparable = Self.comparable(text)
+        if let comparables { return comparables.firstIndex(of: comparable).map(Form.known) ?? .text(comparable) }
         return numbers[comparable].map(Form.known) ?? .text(comparable)
     }
 }
@@ -47,8 +84,13 @@ extension DistractorPool {
     /// double quotes (a cite label's title), where each scalar is a character of its own and lowercasing,
     /// spacing and punctuation need no Unicode tables; any other text goes to `ModuleDrill.comparable`.
     static func comparable(_ text: String) -> String {
-        plainComparable(text) ?? ModuleDrill.comparable(text)
+        knownComparables[text] ?? plainComparable(text) ?? ModuleDrill.comparable(text)
     }
+
+    /// The texts most answers are (response kinds, parts of an argument), worked out once.
+    private static let knownComparables: [String: String] = Dictionary(
+        (ResponseKind.allCases.map(\.title) + ClaimRole.allCases.map(\.title)).map { ($0, plainComparable($0) ?? ModuleDrill.comparable($0)) },
+        uniquingKeysWith: { a, _ in a })
 
     static func plainComparable(_ text: String) -> String? {
         var scalars: [Unicode.Scalar] = []

@@ -141,35 +141,21 @@ public struct Cloze: Sendable, Hashable {
 }
 
 /// An item before its question is built (`DrillItemGenerator.outline(using:)`): what a session plans
-/// with — id, kind, claim, context — and how its `DrillSource` builds it, in one value.
+/// with — id, kind, claim — and how to build it (its choices, if any, drawn already), in one value.
 public struct PendingDrillItem: Sendable {
     /// The same as the built item's id: `deckID:claimID:kind`.
     public var id: String
     public var deck: String
     public var claimID: String
     public var kind: DrillItem.Kind
-    public var context: [String]
-    /// Builds the question (its choices, if any, drawn already).
+    /// Builds the question.
     let build: @Sendable () -> DrillItem
 
-    init(deck: String, claimID: String, kind: DrillItem.Kind, context: [String], build: @escaping @Sendable () -> DrillItem) {
-        id = Self.id(deck: deck, claimID: claimID, kind: kind)
+    init(deck: String, claimID: String, kind: DrillItem.Kind, kindName: String? = nil, build: @escaping @Sendable () -> DrillItem) {
+        id = "\(deck):\(claimID):\(kindName ?? kind.rawValue)"
         self.deck = deck
         self.claimID = claimID
         self.kind = kind
-        self.context = context
         self.build = build
-    }
-
-    /// The id of a deck's item of `kind` on the claim `claimID`.
-    static func id(deck: String, claimID: String, kind: DrillItem.Kind) -> String { "\(deck):\(claimID):\(kind.rawValue)" }
-
-    init(built item: DrillItem) {
-        id = item.id
-        deck = item.deck
-        claimID = item.claimID
-        kind = item.kind
-        context = item.context
-        build = { item }
     }
 }

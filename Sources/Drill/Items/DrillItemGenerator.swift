@@ -33,40 +33,46 @@ public struct DrillItemGenerator {
     /// a seed picks the same ones whichever items a session goes on to ask; each item's question is
     /// built by `item(for:)`, for the items a session asks.
     public func outline<R: RandomNumberGenerator>(using random: inout R) -> [PendingDrillItem] {
+        recipes().outline(using: &random)
+    }
+
+    /// Every item before its draws (`DrillRecipes`): what `outline(using:)` draws from, which the quiz
+    /// memo keeps so that a deck unchanged since is not loaded again.
+    public func recipes() -> DrillRecipes {
         let material = DrillDeck(deck: deck, graph: graph, modules: modules, choiceCount: choiceCount)
         let (recall, response, cite, cloze, part, extend, speed) = Self.blockAndCardSources
-        var items: [PendingDrillItem] = []
-        var seen: Set<String> = []
-        func add(_ more: [PendingDrillItem]) {
-            for item in more where seen.insert(item.id).inserted { items.append(item) }
-        }
+        var recipes: [DrillRecipe] = []
+        var clozed: Set<String> = []
         for pocket in deck.pockets {
             for hat in pocket.hats {
                 for block in hat.blocks {
                     // An A2 block's title is the opponent's tag, which the question shows anyway.
                     let context = [pocket.title, hat.title] + (block.answers == nil ? [block.title] : [])
-                    add(recall.outline(block: block, context: context, in: material, using: &random))
+                    recipes += recall.recipes(block: block, context: context, in: material)
                     for card in block.cards {
-                        // Drawn even for a card seen in an earlier block, whose items are dropped: the
-                        // stream then stays where a full build leaves it.
-                        add(response.outline(card: card, context: context, in: material, using: &random))
-                        add(cite.outline(card: card, context: context, in: material, using: &random))
-                        // A cloze draws nothing from `random`, and a card's cloze already outlined would be
-                        // dropped again: its blank is not worked out twice.
-                        if !seen.contains(PendingDrillItem.id(deck: material.id, claimID: card.id, kind: .cloze)) {
-                            add(cloze.outline(card: card, context: context, in: material, using: &random))
+                        // Kept even for a card seen in an earlier block, whose items are dropped: its
+                        // draws keep the stream where a full build leaves it.
+                        recipes += response.recipes(card: card, context: context, in: material)
+                        recipes += cite.recipes(card: card, context: context, in: material)
+                        // A cloze draws nothing, and a card's cloze already outlined would be dropped
+                        // again: its blank is not worked out twice.
+                        if !clozed.contains(card.id) {
+                            let blanks = cloze.recipes(card: card, context: context, in: material)
+                            if !blanks.isEmpty { clozed.insert(card.id) }
+                            recipes += blanks
                         }
-                        add(part.outline(card: card, context: context, in: material, using: &random))
-                        add(extend.outline(card: card, context: context, in: material, using: &random))
-                        add(speed.outline(card: card, context: context, in: material, using: &random))
+                        recipes += part.recipes(card: card, context: context, in: material)
+                        recipes += extend.recipes(card: card, context: context, in: material)
+                        recipes += speed.recipes(card: card, context: context, in: material)
                     }
                 }
             }
         }
         let (gaps, moduleDrills) = Self.deckSources
-        add(gaps.outline(deckIn: material, using: &random))
-        add(moduleDrills.outline(deckIn: material, using: &random))
-        return items
+        recipes += gaps.recipes(deckIn: material)
+        recipes += moduleDrills.recipes(deckIn: material)
+        return DrillRecipes(deckID: deck.id, deckTitle: deck.title, choiceCount: choiceCount, cites: material.cites.pool,
+                            cardTags: material.cardTags, recipes: recipes)
     }
 
     /// The item an outline entry stands for, exactly as `items(using:)` builds it.
@@ -86,20 +92,44 @@ public struct DrillItemGenerator {
     static func pickDistractors<R: RandomNumberGenerator>(_ pool: DistractorPool, excluding answer: String,
                                                           answerForm: DistractorPool.Form? = nil, count: Int,
                                                           using random: inout R) -> [String] {
+        pickDistractorIndices(pool, answerForm: answerForm ?? pool.form(of: answer), count: count, using: &random).map { pool.choices[$0] }
+    }
+
+    /// `pickDistractors`, as places in the pool.
+    static func pickDistractorIndices<R: RandomNumberGenerator>(_ pool: DistractorPool, answerForm: DistractorPool.Form, count: Int,
+                                                                using random: inout R) -> [Int] {
         let choices = pool.choices
-        let answerForm = answerForm ?? pool.form(of: answer)
+        if let forms = pool.formNumbers {
+            // The same draws over the numbers of a precomputed pool (a form it has not numbered is none of its own).
+            let answer: Int = if case .known(let number) = answerForm { number } else { -1 }
+            if choices.count > 64 {
+                var seen = Set<Int>(minimumCapacity: count * 8 + 1)
+                seen.insert(answer)
+                var picked: [Int] = []
+                for _ in 0..<(count * 8) where picked.count < count {
+                    let index = Int.random(in: choices.indices, using: &random)
+                    if seen.insert(forms[index]).inserted { picked.append(index) }
+                }
+                if picked.count == count { return picked }
+            }
+            var seen = Set<Int>(minimumCapacity: choices.count + 1)
+            seen.insert(answer)
+            var candidates = choices.indices.filter { seen.insert(forms[$0]).inserted }
+            candidates.shuffle(using: &random)
+            return Array(candidates.prefix(count))
+        }
         if choices.count > 64 {
             var seen: Set<DistractorPool.Form> = [answerForm]
-            var picked: [String] = []
+            var picked: [Int] = []
             for _ in 0..<(count * 8) where picked.count < count {
                 let index = Int.random(in: choices.indices, using: &random)
-                if seen.insert(pool.form(index)).inserted { picked.append(choices[index]) }
+                if seen.insert(pool.form(index)).inserted { picked.append(index) }
             }
             if picked.count == count { return picked }
         }
         // As `ModuleDrill.distractors(choices, excluding: answer)`: the first of each comparable form.
         var seen: Set<DistractorPool.Form> = [answerForm]
-        var candidates = choices.indices.filter { seen.insert(pool.form($0)).inserted }.map { choices[$0] }
+        var candidates = choices.indices.filter { seen.insert(pool.form($0)).inserted }
         candidates.shuffle(using: &random)
         return Array(candidates.prefix(count))
     }

@@ -1,23 +1,23 @@
 import DebateCore
 import DeckModel
 
-/// One kind of drill item, written once: what it asks of a deck (its outline, with any choices drawn)
-/// and how it builds the question, in the same value. `DrillItemGenerator` walks the deck block by
-/// block and card by card and asks each source in turn, so a new item kind is one new `DrillSource`
-/// plus a line in `DrillItemGenerator.sources`.
+/// One kind of drill item, written once: what it asks of a deck (its recipes: the question, and
+/// what a seed is to draw for it) and how it builds the question. `DrillItemGenerator` walks the deck
+/// block by block and card by card and asks each source in turn, so a new item kind is one new
+/// `DrillSource` plus a line in `DrillItemGenerator.sources`.
 protocol DrillSource: Sendable {
     /// Items for a block (recall of the claim it answers), asked before its cards.
-    func outline<R: RandomNumberGenerator>(block: Block, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem]
+    func recipes(block: Block, context: [String], in deck: DrillDeck) -> [DrillRecipe]
     /// Items for one card of a block.
-    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem]
+    func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe]
     /// Items for the deck as a whole, asked after every block (coverage gaps, module drills).
-    func outline<R: RandomNumberGenerator>(deckIn deck: DrillDeck, using random: inout R) -> [PendingDrillItem]
+    func recipes(deckIn deck: DrillDeck) -> [DrillRecipe]
 }
 
 extension DrillSource {
-    func outline<R: RandomNumberGenerator>(block: Block, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] { [] }
-    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] { [] }
-    func outline<R: RandomNumberGenerator>(deckIn deck: DrillDeck, using random: inout R) -> [PendingDrillItem] { [] }
+    func recipes(block: Block, context: [String], in deck: DrillDeck) -> [DrillRecipe] { [] }
+    func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe] { [] }
+    func recipes(deckIn deck: DrillDeck) -> [DrillRecipe] { [] }
 }
 
 /// What every source reads: the built deck, its graph, the modules' drills, and the shared choice drawing.
@@ -32,6 +32,8 @@ struct DrillDeck {
     var cards: [Card]
     /// Their tags as distractors (sampled, not scanned, in a large deck).
     var cardTags: DistractorPool
+    /// Card id → its place in `cards`.
+    var cardIndex: [String: Int]
     /// Position id → the cards (indices into `cards`) that answer one of its claims.
     var answering: [String: [Int]]
     /// "claim id response kind" → the cards (indices into `cards`) that answer that claim so.
@@ -46,7 +48,9 @@ struct DrillDeck {
         cites = CitePool(all)
         var seen: Set<String> = []
         cards = all.filter { seen.insert($0.id).inserted }
-        cardTags = DistractorPool(cards.map(\.tag))
+        // Numbered once: extension items sample it thousands of times in a large deck (and the quiz memo keeps the numbers).
+        cardTags = DistractorPool(cards.map(\.tag), precomputed: true)
+        cardIndex = Dictionary(cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var answering: [String: [Int]] = [:], answeringSo: [String: [Int]] = [:]
         for (index, card) in cards.enumerated() {
             guard let target = card.answers else { continue }
@@ -59,20 +63,6 @@ struct DrillDeck {
     }
 
     var id: String { deck.id }
-
-    /// The answer among distractors, in the order shown, or nil when no distractor is left once
-    /// duplicates of the answer are dropped.
-    func drawChoices<R: RandomNumberGenerator>(answer: String, distractors: DistractorPool,
-                                               answerForm: DistractorPool.Form? = nil,
-                                               using random: inout R) -> (choices: [String], answerIndex: Int)? {
-        let picked = DrillItemGenerator.pickDistractors(distractors, excluding: answer, answerForm: answerForm,
-                                                        count: choiceCount - 1, using: &random)
-        guard !picked.isEmpty else { return nil }
-        var choices = [answer] + picked
-        choices.shuffle(using: &random)
-        guard let index = choices.firstIndex(of: answer) else { return nil }
-        return (choices, index)
-    }
 }
 
 /// Evidence text helpers shared by recall (key terms) and cloze (blanks).

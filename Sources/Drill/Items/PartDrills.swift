@@ -7,7 +7,7 @@ import DeckModel
 /// cannot answer, so the debate model decides it (a non-unique answers only a uniqueness). A takeout,
 /// which fits any part, is not asked. The explanation names the part, their claim, and the response.
 struct PartDrills: DrillSource {
-    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
+    func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe] {
         // A takeout fits any part: only its wording would place it, and a coach could argue another
         // part ("reasonability" against the voter or the standards), so it is not asked.
         guard let targetID = card.answers, let fits = card.response?.answerableRoles, let target = deck.graph.claim(targetID),
@@ -17,13 +17,11 @@ struct PartDrills: DrillSource {
         // Another part the same response can answer (a solvency deficit against the counterplan text)
         // would be a defensible pick: never a distractor.
         let others = parts.filter { $0 != role && !fits.contains($0) && !Self.confusable(role, $0) }.map { Self.name($0, of: position.kind) }
-        guard let drawn = deck.drawChoices(answer: answer, distractors: DistractorPool(others), using: &random) else { return [] }
-        let deckID = deck.id
-        let explanation = Self.explanation(card: card, part: answer, theirs: target.tag)
-        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .part, context: context) {
-            DrillItem(deck: deckID, claimID: card.id, kind: .part, context: context, question: .choice(Choice(
+        let theirs = target.tag
+        return [DrillRecipe(claimID: card.id, kind: .part, draw: .choices(answer: answer, pool: .list(others), answerForm: nil)) {
+            ItemTemplate(context: context, question: .choice(Choice(
                 prompt: "We say: \(card.tag)\nIt answers their \(position.title). Which part of their argument does it attack?",
-                choices: drawn.choices, answerIndex: drawn.answerIndex, explanation: explanation)))
+                choices: [], answerIndex: 0, explanation: Self.explanation(card: card, part: answer, theirs: theirs))))
         }]
     }
 

@@ -4,16 +4,14 @@ import DeckModel
 /// Block recall: the claim an A2 block answers — "The Midterms DA's link: what are our answers?" —
 /// answered in the user's own words, then our counterclaims shown with the key terms hit.
 struct RecallDrills: DrillSource {
-    func outline<R: RandomNumberGenerator>(block: Block, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
+    func recipes(block: Block, context: [String], in deck: DrillDeck) -> [DrillRecipe] {
         guard let opponent = block.answers, !block.cards.isEmpty else { return [] }
-        let deckID = deck.id
         let heading = Self.heading(of: opponent.id, in: deck.graph)
         let answers = block.cards.map { card in
             Recall.Answer(tag: card.tag, response: card.response, keyTerms: Self.keyTerms(card), warrant: card.warrant)
         }
-        return [PendingDrillItem(deck: deckID, claimID: opponent.id, kind: .recall, context: context) {
-            DrillItem(deck: deckID, claimID: opponent.id, kind: .recall, context: context,
-                      question: .recall(Recall(claim: opponent.tag, heading: heading, answers: answers)))
+        return [DrillRecipe(claimID: opponent.id, kind: .recall, draw: .nothing) {
+            ItemTemplate(context: context, question: .recall(Recall(claim: opponent.tag, heading: heading, answers: answers)))
         }]
     }
 
@@ -33,8 +31,7 @@ struct RecallDrills: DrillSource {
 /// Recall for the claims the deck cannot yet answer: "What would you say?", then the coverage gap.
 /// The negative deck drills the arguments it most needs to practise, not only the five it answers.
 struct GapDrills: DrillSource {
-    func outline<R: RandomNumberGenerator>(deckIn deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
-        let deckID = deck.id
+    func recipes(deckIn deck: DrillDeck) -> [DrillRecipe] {
         let gaps = deck.deck.coverage.unanswered.map { ($0, false) } + deck.deck.coverage.answeredButNotInDeck.map { ($0, true) }
         return gaps.map { claim, elsewhere in
             let heading = RecallDrills.heading(of: claim.id, in: deck.graph)
@@ -50,9 +47,8 @@ struct GapDrills: DrillSource {
                     + "\(modules.count == 1 ? "has" : "have") an answer; add that module's answer to the deck."
                 : "Coverage gap: nothing in this deck answers `\(claim.id)` (\(claim.module)); write an answer "
                     + "(a counterclaim with `answers: \(claim.id)`) in one of the deck's modules.")
-            return PendingDrillItem(deck: deckID, claimID: claim.id, kind: .recall, context: context) {
-                DrillItem(deck: deckID, claimID: claim.id, kind: .recall, context: context,
-                          question: .recall(Recall(claim: claim.tag, heading: heading, answers: [], gap: gap)))
+            return DrillRecipe(claimID: claim.id, kind: .recall, draw: .nothing) {
+                ItemTemplate(context: context, question: .recall(Recall(claim: claim.tag, heading: heading, answers: [], gap: gap)))
             }
         }
     }

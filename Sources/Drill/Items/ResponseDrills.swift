@@ -7,20 +7,18 @@ import DeckModel
 /// house labels, and the explanation says why ("a permutation answers only a counterplan text or an
 /// alternative").
 struct ResponseDrills: DrillSource {
-    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
+    func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe] {
         guard let kind = card.response, let target = card.answers else { return [] }
         let role = deck.graph.claim(target)?.role
-        guard let drawn = deck.drawChoices(answer: kind.title, distractors: Self.pool(for: kind, against: role), using: &random)
-        else { return [] }
-        let deckID = deck.id
-        let theirs = deck.graph.claim(target)?.tag ?? card.answersTag ?? target
-        let part = RecallDrills.heading(of: target, in: deck.graph)
-        let explanation = Self.explanation(kind, against: role, evenIf: card.evenIf, warrant: card.warrant)
-        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .response, context: context) {
+        let graph = deck.graph
+        return [DrillRecipe(claimID: card.id, kind: .response, draw: .choices(answer: kind.title, pool: .response(kind, role), answerForm: nil)) {
+            let theirs = graph.claim(target)?.tag ?? card.answersTag ?? target
+            let part = RecallDrills.heading(of: target, in: graph)
+            let explanation = Self.explanation(kind, against: role, evenIf: card.evenIf, warrant: card.warrant)
             let they = part.map { "They say (\($0)): " } ?? "They say: "
-            return DrillItem(deck: deckID, claimID: card.id, kind: .response, context: context, question: .choice(Choice(
+            return ItemTemplate(context: context, question: .choice(Choice(
                 prompt: "\(they)\(theirs)\nWe say: \(card.tag)\nWhich response fits here, and why?",
-                choices: drawn.choices, answerIndex: drawn.answerIndex, explanation: explanation)))
+                choices: [], answerIndex: 0, explanation: explanation)))
         }]
     }
 

@@ -6,12 +6,12 @@ import Foundation
 /// Enter, in words per minute against the deck's target (its `budget: wpm:`, the rate its reading
 /// times assume). One item per card that has highlighted evidence; never scheduled, only timed.
 struct SpeedDrills: DrillSource {
-    func outline<R: RandomNumberGenerator>(card: Card, context: [String], in deck: DrillDeck, using random: inout R) -> [PendingDrillItem] {
+    func recipes(card: Card, context: [String], in deck: DrillDeck) -> [DrillRecipe] {
         guard let evidence = card.evidence, evidence.runs.contains(where: \.highlight) else { return [] }
-        let deckID = deck.id, target = deck.deck.wpm
-        return [PendingDrillItem(deck: deckID, claimID: card.id, kind: .speed, context: context) {
+        let target = deck.deck.wpm
+        return [DrillRecipe(claimID: card.id, kind: .speed, draw: .nothing) {
             let text = Self.highlightedText(evidence)
-            return DrillItem(deck: deckID, claimID: card.id, kind: .speed, context: context, question: .speed(Speed(
+            return ItemTemplate(context: context, question: .speed(Speed(
                 tag: card.tag, text: text, cite: card.cite?.shortCite,
                 // As the deck's reading time counts a card: the tag and the highlighted words.
                 words: wordCount(card.tag) + wordCount(text), targetWPM: target)))

@@ -21,24 +21,34 @@ public struct QuizRun {
         public init() {}
     }
 
-    public var generator: DrillItemGenerator
+    /// The deck's items before their draws: from a built deck (`DrillItemGenerator.recipes()`) or kept
+    /// by the quiz memo.
+    public var recipes: DrillRecipes
     public var options: Options
 
     public init(generator: DrillItemGenerator, options: Options) {
-        self.generator = generator
+        self.init(recipes: generator.recipes(), options: options)
+    }
+
+    public init(recipes: DrillRecipes, options: Options) {
+        self.recipes = recipes
         self.options = options
     }
+
+    /// A kept item could not be read back while the session was planned; nothing was asked.
+    public struct Unreadable: Error {}
 
     /// Runs the session against `store`. `note` receives what to tell the user before it starts ("has no items to drill").
     public func run(store: ProgressStore, note: (String) -> Void) throws -> SessionSummary {
         var random = PythonRandom(seed: options.seed ?? Int.random(in: 0...Int.max))
-        let outline = generator.outline(using: &random)
-        let deckID = generator.deck.id
+        let outline = recipes.outline(using: &random)
+        let deckID = recipes.deckID
         let fixedNow = options.now
         let clock: @Sendable () -> Date = { fixedNow ?? Date() }
         let progress = Dictionary(try store.items(deck: deckID).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let plan = QuizPlan(outline: outline, progress: progress, now: clock(), kinds: options.kinds,
-                            limit: options.limit, newLimit: options.newLimit, build: generator.item(for:), using: &random)
+                            limit: options.limit, newLimit: options.newLimit, build: { $0.build() }, using: &random)
+        if recipes.unreadable.value { throw Unreadable() }
         if plan.itemCount == 0 {
             let only = options.kinds.count == 1 ? "\(options.kinds.first!.rawValue) " : ""
             let why = options.kinds == [.cite] ? " (a cite question needs cards citing at least two different sources)" : ""
@@ -46,7 +56,7 @@ public struct QuizRun {
         }
         let scheduler = try FSRSScheduler(parameters: FSRSParameters(desiredRetention: options.desiredRetention),
                                           randomSource: Self.fuzzSource(seed: options.seed))
-        var session = QuizSession(deckID: deckID, deckTitle: generator.deck.title, plan: plan,
+        var session = QuizSession(deckID: deckID, deckTitle: recipes.deckTitle, plan: plan,
                                   deckItemIDs: Set(outline.filter(\.kind.isScheduled).map(\.id)), store: store,
                                   scheduler: scheduler, clock: clock)
         Interruption.install()

@@ -54,9 +54,27 @@ public final class ProgressStore: Sendable {
             throw ProgressStoreError(path: path, message: "the progress store was written by a newer debate; upgrade debate to use it")
         }
         do {
-            try Self.retryingWhileBusy { try ProgressSchema.migrator.migrate(pool) }
+            try Self.migrate(pool)
         } catch {
             throw ProgressStoreError(path: path, message: "cannot migrate the progress store: \(Self.describe(error))")
+        }
+    }
+
+    /// Runs the migrations a store lacks. GRDB's migrator reads which migrations are applied before it
+    /// takes the write lock, so two quizzes opening a new store at once can both start the first one;
+    /// the one that loses fails ("table item already exists") after the other has committed it. The
+    /// loser then finds the store migrated, or migrates what is still missing.
+    private static func migrate(_ pool: any DatabaseWriter) throws {
+        var attempt = 0
+        while true {
+            do {
+                try retryingWhileBusy { try ProgressSchema.migrator.migrate(pool) }
+                return
+            } catch {
+                attempt += 1
+                if try pool.read({ try ProgressSchema.migrator.hasCompletedMigrations($0) }) { return }
+                if attempt >= 3 { throw error }
+            }
         }
     }
 
