@@ -65,6 +65,13 @@ public struct Evidence: Sendable, Hashable {
         set { body = .runs(newValue) }
     }
 
+    /// Whether the runs are what the markup parses to (read from it, not given): a cache may keep
+    /// the markup alone and parse it again.
+    public var runsComeFromMarkup: Bool {
+        if case .pieces = body { return true }
+        return false
+    }
+
     /// The text without markup.
     public var plainText: String { runs.map(\.text).joined() }
 
@@ -227,8 +234,9 @@ enum EvidenceParser {
             let offset = characterOffset(byteOffset)
             return locate(offset).map { "\($0.line):\($0.column)" } ?? "character \(offset + 1)"
         }
-        /// The last finished span of each style, as byte offsets of its two markers.
-        var lastPair: [UInt8: (open: Int, close: Int)] = [:]
+        /// The last finished span of each style (underline, emphasis, highlight), as byte offsets of its two markers.
+        var lastPair: [(open: Int, close: Int)?] = [nil, nil, nil]
+        func slot(_ byte: UInt8) -> Int { byte == underscore ? 0 : byte == star ? 1 : 2 }
 
         func spansLines(_ from: Int, _ to: Int) -> Bool { bytes[from..<to].contains(UInt8(ascii: "\n")) }
         func symbol(_ name: String) -> String { String(name.split(separator: " ").last ?? "") }
@@ -246,7 +254,7 @@ enum EvidenceParser {
                                    + "pair in order, so the one at \(place(i)) was read as its close")
             }
             var hint = "close it with \(symbol(inner.name)) before the \(marker) at \(place(i)) closes"
-            if let previous = lastPair[bytes[inner.byteOffset]], spansLines(previous.open, previous.close) {
+            if let previous = lastPair[slot(bytes[inner.byteOffset])], spansLines(previous.open, previous.close) {
                 hint += "; \(symbol(inner.name)) marks pair in order (the one before ran from \(place(previous.open)) to "
                     + "\(place(previous.close))), so a closing \(symbol(inner.name)) may be missing earlier"
             }
@@ -254,6 +262,17 @@ enum EvidenceParser {
         }
 
         while i < bytes.count {
+            // Plain text up to the next byte that may be markup, passed at once.
+            var plain = i
+            while plain < bytes.count {
+                let byte = bytes[plain]
+                if byte == backslash || byte == underscore || byte == star || byte == equals { break }
+                plain += 1
+            }
+            if plain > i {
+                i = plain
+                continue
+            }
             let byte = bytes[i]
             if byte == backslash, i + 1 < bytes.count {
                 // An escaped ASCII character is kept as itself; before anything else the backslash just drops.
@@ -269,7 +288,7 @@ enum EvidenceParser {
                     if index != open.count - 1 {
                         throw crossing(outer: open[index], inner: open[open.count - 1], closingAt: i, marker: marker.name)
                     }
-                    lastPair[byte] = (open[index].byteOffset, i)
+                    lastPair[slot(byte)] = (open[index].byteOffset, i)
                     open.removeLast()
                     style.remove(marker.style)
                 } else {
@@ -291,17 +310,24 @@ enum EvidenceParser {
     }
 }
 
+extension Evidence {
+    /// The evidence a YAML scalar holds: `text` is its value, `scalar` where it was written.
+    init(yamlText text: String, scalar: YAMLScalarInfo?) throws(EvidenceError) {
+        var markup = text
+        // A `|` block keeps its final newline; trailing space is never part of the quotation.
+        while let last = markup.last, last.isWhitespace { markup.removeLast() }
+        try self.init(markup: markup, locate: { offset in scalar?.location(ofValueOffset: offset) })
+        // The scalar's value is the markup and its trailing white space: keep the text once.
+        self.scalar = scalar?.sharing(value: self.markup)
+    }
+}
+
 extension Evidence: Codable {
     /// Decoding from YAML keeps positions: a markup error points at its marker in the file.
     public init(from decoder: any Decoder) throws {
-        var markup = try decoder.singleValueContainer().decode(String.self)
-        // A `|` block keeps its final newline; trailing space is never part of the quotation.
-        while let last = markup.last, last.isWhitespace { markup.removeLast() }
-        let scalar = decoder.yamlScalar
+        let text = try decoder.singleValueContainer().decode(String.self)
         do {
-            try self.init(markup: markup, locate: { offset in scalar?.location(ofValueOffset: offset) })
-            // The scalar's value is the markup and its trailing white space: keep the text once.
-            self.scalar = scalar?.sharing(value: self.markup)
+            try self.init(yamlText: text, scalar: decoder.yamlScalar)
         } catch {
             if let location = error.location {
                 throw YAMLError(kind: .invalidValue, location: location, message: error.message, hint: error.hint,

@@ -69,6 +69,18 @@ public enum TerminalText {
                     i += 8
                     continue
                 }
+                if above == 0 {
+                    // Only bytes below 0x20 flagged (a JSON deck's line breaks): look at those alone. The
+                    // flags above a true one may be false (a borrow), so each flagged byte is read.
+                    var flags = below
+                    while flags != 0 {
+                        let b = bytes[i + flags.trailingZeroBitCount / 8]
+                        if b < 0x20 && b != 0x09 && b != 0x0A { return true }
+                        flags &= flags &- 1
+                    }
+                    i += 8
+                    continue
+                }
                 // Something else among these eight: look at each (a sequence may run past them).
                 let end = i + 8
                 while i < end {

@@ -225,6 +225,7 @@ public struct ClaimFilter: Decodable, Sendable {
         if let ids, !ids.contains(claim.id) { return false }
         if let modules, !modules.contains(claim.module) { return false }
         if let tags, !tags.contains(where: claim.tags.contains) { return false }
+        guard kind != nil || responses != nil else { return true }
         let counter = claim.asCounterclaim
         if let kind, (kind == .counterclaim) != (counter != nil) { return false }
         if let responses {

@@ -52,7 +52,7 @@ extension LibraryIndex {
                     if known.mtime >= indexed - 2_000_000_000 || stat.ctime >= indexed - 2_000_000_000 {
                         // Written within the clock's resolution of being cached, or changed since (with its
                         // old size and modification time put back): only the bytes can tell.
-                        guard let bytes = readBytes(absolute), FileFingerprint.hash(bytes) == known.hash else { continue }
+                        guard let bytes = readBytes(absolute), FileFingerprint.contentHash(bytes) == known.hash else { continue }
                         if known.mtime < now - 2_000_000_000 { confirmed.append(absolute) }
                     }
                     guard let data = row.dataNoCopy(atIndex: 5),
@@ -71,34 +71,43 @@ extension LibraryIndex {
         }
     }
 
-    /// Keeps `files` (just decoded, keyed by absolute path) as the pack's cached files, in one transaction.
+    /// Keeps `files` (just decoded, keyed by absolute path) as the pack's cached files.
     public func storeCachedFiles(pack folder: String, _ files: [(absolute: String, file: DecodedClaimFile)]) throws(IndexError) {
-        // Encoded before the write lock is taken, a batch of about 8 MB at a time: a 100,000-card
-        // library's blobs are never all in memory at once (a cold build's peak), and each batch
-        // is one short transaction.
+        // One buffer for every file's blob, handed to SQLite without a copy into a `Data` of its own
+        // (SQLite copies what it binds): one blob in memory at a time, however large the library.
+        // A transaction holds about 8 MB of blobs, so that none holds the write lock for long.
+        var writer = ClaimCacheCodec.Writer(path: "")
         var next = files.startIndex
         while next < files.endIndex {
-            var encoded: [(String, FileFingerprint, Data)] = []
-            var bytes = 0
-            while next < files.endIndex && bytes < 8 << 20 {
-                let (absolute, file) = files[next]
-                next += 1
-                guard let data = ClaimCacheCodec.encode(file) else { continue }
-                encoded.append((absolute, file.fingerprint, data))
-                bytes += data.count
-            }
-            guard !encoded.isEmpty else { continue }
+            let start = next
+            var position = start
             try withRepair {
                 let now = Fingerprint.now()
                 try immediate { db in
-                    let insert = try db.cachedStatement(sql: """
+                    position = start  // a repaired index is written from the batch's start
+                    // Not a cached statement: one would keep its last arguments (a file's whole blob)
+                    // as long as the connection lives, which LeakSanitizer reported as lost at exit.
+                    let insert = try db.makeStatement(sql: """
                         INSERT OR REPLACE INTO claim_cache(path, pack, size, mtime, hash, indexed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
                         """)
-                    for (absolute, fingerprint, data) in encoded {
-                        try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+                    var written = 0
+                    while position < files.endIndex && written < 8 << 20 {
+                        let (absolute, file) = files[position]
+                        position += 1
+                        guard ClaimCacheCodec.encode(file, into: &writer) else { continue }
+                        written += writer.bytes.count
+                        let fingerprint = file.fingerprint
+                        try writer.bytes.withUnsafeMutableBytes { blob in
+                            let data = blob.baseAddress.map { Data(bytesNoCopy: $0, count: blob.count, deallocator: .none) } ?? Data()
+                            try insert.execute(arguments: [absolute, folder, fingerprint.size, fingerprint.mtime, fingerprint.hash, now, data])
+                        }
                     }
+                    // The statement keeps its last arguments, whose blob points into `writer`: let it go first.
+                    insert.setUncheckedArguments([])
                 }
             }
+            next = position
         }
+        withExtendedLifetime(writer) {}
     }
 }

@@ -5,11 +5,13 @@ import YAMLCoding
 /// The bytes a cached claim file is kept as: a version byte, then its positions, entries and
 /// warnings, every field (and every source position, as line and column: the path is the file's).
 enum ClaimCacheCodec {
-    static let version: UInt8 = 1
+    /// 3: an evidence body's runs are not kept when they are what its markup parses to.
+    static let version: UInt8 = 3
 
-    /// nil when the file cannot be kept exactly (a position that names another file).
-    static func encode(_ file: DecodedClaimFile) -> Data? {
-        var w = Writer(path: file.path)
+    /// Encodes into `w.bytes` (emptied first, its buffer kept: one buffer serves a whole pack's
+    /// files); false when the file cannot be kept exactly (a position that names another file).
+    static func encode(_ file: DecodedClaimFile, into w: inout Writer) -> Bool {
+        w.reset(path: file.path)
         w.bytes.reserveCapacity(file.claims.count * 1_600 + 64)
         w.byte(version)
         w.int(file.positions.count)
@@ -39,10 +41,16 @@ enum ClaimCacheCodec {
             }
             w.optional(entry.evidence) { w, evidence in
                 w.string(evidence.markup)
-                w.int(evidence.runs.count)
-                for run in evidence.runs {
-                    w.string(run.text)
-                    w.byte(run.style.rawValue)
+                // Runs read from the markup are parsed from it again (exactly those runs); runs given
+                // otherwise are written out.
+                w.byte(evidence.runsComeFromMarkup ? 1 : 0)
+                if !evidence.runsComeFromMarkup {
+                    let runs = evidence.runs
+                    w.int(runs.count)
+                    for run in runs {
+                        w.string(run.text)
+                        w.byte(run.style.rawValue)
+                    }
                 }
                 w.optional(evidence.scalar) { w, scalar in
                     w.location(scalar.location)
@@ -77,7 +85,7 @@ enum ClaimCacheCodec {
             w.string(warning.hint)
             w.string(warning.code)
         }
-        return w.failed ? nil : Data(w.bytes)
+        return !w.failed
     }
 
     static func decode(_ data: Data, path: String, sourcePath: String, fingerprint: FileFingerprint) -> DecodedClaimFile? {
@@ -125,20 +133,14 @@ enum ClaimCacheCodec {
             var evidence: Evidence?
             if r.present() {
                 guard let markup = r.string() else { return nil }
-                let count = r.int()
-                guard count >= 0, count <= r.remaining else { return nil }
-                // Evidence read from its markup holds its runs as pieces of the markup (its text once);
-                // the runs stored beside it are read only if the markup does not parse.
-                let runsStart = r.offset
-                for _ in 0..<count {
-                    guard r.skipString() else { return nil }
-                    _ = r.byte()
-                }
                 var body: Evidence
-                if let parsed = try? Evidence(markup: markup) {
+                if r.byte() == 1 {
+                    // The markup parsed when it was written: its runs are what it parses to.
+                    guard let parsed = try? Evidence(markup: markup) else { return nil }
                     body = parsed
                 } else {
-                    r.offset = runsStart
+                    let count = r.int()
+                    guard count >= 0, count <= r.remaining else { return nil }
                     var runs: [Evidence.Run] = []
                     runs.reserveCapacity(count)
                     for _ in 0..<count {
@@ -213,11 +215,17 @@ enum ClaimCacheCodec {
     /// Appends LEB128 integers and length-prefixed UTF-8; an optional is 0 for nil, else present.
     struct Writer {
         var bytes: [UInt8] = []
-        let path: String
+        private(set) var path: String
         /// A position in another file than `path`: cannot be kept as line and column only.
         var failed = false
 
         init(path: String) { self.path = path }
+
+        mutating func reset(path: String) {
+            bytes.removeAll(keepingCapacity: true)
+            self.path = path
+            failed = false
+        }
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
 
@@ -309,18 +317,6 @@ enum ClaimCacheCodec {
         /// A string written by `Writer.string`.
         mutating func string() -> String? {
             byte() == 1 ? text() : nil
-        }
-
-        /// Steps over a (non-nil) string written by `Writer.string`; false if the bytes do not hold one.
-        mutating func skipString() -> Bool {
-            guard byte() == 1 else { return false }
-            let count = int()
-            guard !failed, count >= 0, count <= remaining else {
-                failed = true
-                return false
-            }
-            offset += count
-            return true
         }
 
         mutating func present() -> Bool { byte() == 1 }

@@ -23,7 +23,13 @@ extension NodeDecoder {
     /// A prose value (`YAMLDescribed.yamlProseKeys`) followed by ` # …`: YAML kept only the part
     /// before the `#`. A warning, since a comment may be meant.
     func checkProseComment(_ index: Int, key: some CodingKey) {
-        guard session.mayHoldComments, let type, session.proseKeys(of: type).contains(key.stringValue) else { return }
+        checkProseComment(index, key: key, owner: type)
+    }
+
+    /// The same, for a value of a mapping of type `owner` (a fast decode reads nested mappings
+    /// without a decoder of their own).
+    func checkProseComment(_ index: Int, key: some CodingKey, owner: Any.Type?) {
+        guard session.mayHoldTrailingComments, let type = owner, session.proseKeys(of: type).contains(key.stringValue) else { return }
         let node = document.nodes[index]
         guard node.kind == .scalar, node.count > 0, ScalarStyle(rawValue: node.style) == .plain else { return }
         let source = session.source

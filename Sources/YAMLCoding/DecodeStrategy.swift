@@ -9,6 +9,8 @@ import Foundation
 enum DecodeStrategy {
     case scalar(ScalarType)
     case sequence(any YAMLSequenceDecodable.Type)
+    /// `YAMLFastDecodable`: its fast form, else `init(from:)`.
+    case fast(any YAMLFastDecodable.Type)
     case general
 }
 
@@ -22,6 +24,8 @@ extension DecodingSession {
             strategy = .scalar(scalar)
         } else if let sequence = type as? any YAMLSequenceDecodable.Type {
             strategy = .sequence(sequence)
+        } else if fastPaths, let fast = type as? any YAMLFastDecodable.Type {
+            strategy = .fast(fast)
         } else {
             strategy = .general
         }

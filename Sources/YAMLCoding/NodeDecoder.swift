@@ -18,12 +18,34 @@ final class DecodingSession {
     @exclusivity(unchecked) private var allowedKeysCache: [(type: ObjectIdentifier, keys: AllowedKeys?)] = []
     @exclusivity(unchecked) var strategies: [(type: ObjectIdentifier, strategy: DecodeStrategy)] = []
     private var cachedSource: SourceText?
+    /// `YAMLDecoder.fastPaths`.
+    var fastPaths = true
     /// The decoded root type's `yamlNoun(atPath:)`, for hints about places not being decoded.
     var namer: (([String]) -> YAMLNoun?)?
     /// Warnings found while decoding, in the order found.
     var warnings: [YAMLWarning] = []
     /// Only a file with a `#` can have a comment where a value was meant.
-    private(set) lazy var mayHoldComments: Bool = input.contains(UInt8(ascii: "#"))
+    private(set) lazy var mayHoldComments: Bool = input.withUnsafeBufferPointer { bytes in
+        bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "#")), bytes.count) != nil } ?? false
+    }
+    /// Only a `#` after a space or tab can end a value early with a comment on the value's line
+    /// (a generated file's `# …` header line cannot).
+    private(set) lazy var mayHoldTrailingComments: Bool = Self.hasTrailingComment(input)
+
+    private static func hasTrailingComment(_ input: [UInt8]) -> Bool {
+        input.withUnsafeBufferPointer { bytes in
+            guard var at = bytes.baseAddress, bytes.count > 1 else { return false }
+            let end = at + bytes.count
+            at += 1
+            while at < end, let hash = memchr(at, Int32(UInt8(ascii: "#")), end - at) {
+                let found = UnsafePointer(hash.assumingMemoryBound(to: UInt8.self))
+                let before = (found - 1).pointee
+                if before == 0x20 || before == 0x09 { return true }
+                at = found + 1
+            }
+            return false
+        }
+    }
     @exclusivity(unchecked) private var proseKeysCache: [(type: ObjectIdentifier, keys: Set<String>)] = []
 
     init(document: Document, path: String, input: [UInt8], userInfo: [CodingUserInfoKey: Any]) {
@@ -40,6 +62,10 @@ final class DecodingSession {
         cachedSource = made
         return made
     }
+
+    /// The source for the scalars decoding hands out: one per decode, its line table built only
+    /// if a position inside a value is asked for (most decodes never ask).
+    private(set) lazy var sourceReference = SourceReference(bytes: input)
 
     /// The prose keys of an owner type (`YAMLDescribed.yamlProseKeys`), looked up once per type.
     func proseKeys(of type: Any.Type) -> Set<String> {
@@ -190,12 +216,14 @@ final class NodeDecoder: Decoder {
         return SourceLocation(path: session.path, line: Int(node.line) + 1, column: Int(node.column) + 1)
     }
 
-    var scalarInfo: YAMLScalarInfo? {
-        let node = document.nodes[node]
+    var scalarInfo: YAMLScalarInfo? { scalarInfo(of: node) }
+
+    func scalarInfo(of index: Int) -> YAMLScalarInfo? {
+        let node = document.nodes[index]
         guard node.kind == .scalar, node.flags & (Node.absent | Node.emptyDocument) == 0 else { return nil }
         let style = ScalarStyle(rawValue: node.style) ?? .plain
-        return YAMLScalarInfo(location: location, style: style.publicStyle, value: document.text(self.node),
-                              source: session.source, startLine: Int(node.line), startColumn: Int(node.column))
+        return YAMLScalarInfo(location: location(of: index), style: style.publicStyle, value: document.text(index),
+                              source: session.sourceReference, startLine: Int(node.line), startColumn: Int(node.column))
     }
 
     // MARK: - Containers
@@ -282,10 +310,19 @@ final class NodeDecoder: Decoder {
             return try decodeScalar(scalar, as: T.self, node: node, key: key)
         case .sequence(let sequenceType):
             return try decodeSequence(sequenceType, as: T.self, node: node, key: key)
+        case .fast(let fastType):
+            let decoder = NodeDecoder(session: session, node: node, parent: self, key: key, type: T.self)
+            if let value = decoder.decodeFast(fastType, as: T.self) { return value }
+            return try decoder.decodeGeneral(T.self)
         case .general:
             break
         }
-        let decoder = NodeDecoder(session: session, node: node, parent: self, key: key, type: T.self)
+        return try NodeDecoder(session: session, node: node, parent: self, key: key, type: T.self).decodeGeneral(T.self)
+    }
+
+    /// `T(from: self)`, its errors made `YAMLError`s at this node.
+    private func decodeGeneral<T: Decodable>(_ type: T.Type) throws(YAMLError) -> T {
+        let decoder = self
         do {
             return try T(from: decoder)
         } catch let error as YAMLError {

@@ -51,6 +51,11 @@ enum TextEncoding {
         var i = 0
         let n = b.count
         while i < n {
+            // Eight ASCII bytes at a time: the common case.
+            if i + 8 <= n {
+                let word = b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
             let lead = b[i]
             if lead < 0x80 { i += 1; continue }
             let width: Int

@@ -13,6 +13,9 @@ import Darwin
 public struct YAMLDecoder: Sendable {
     public var limits: YAMLLimits
     public var userInfo: [CodingUserInfoKey: any Sendable]
+    /// Whether `YAMLFastDecodable` types read themselves from the tree (else always `init(from:)`;
+    /// tests compare the two).
+    public var fastPaths = true
 
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
@@ -54,6 +57,7 @@ public struct YAMLDecoder: Sendable {
         let session = DecodingSession(document: document, path: path, input: bytes,
                                       userInfo: userInfo.mapValues { $0 as Any })
         session.namer = namer
+        session.fastPaths = fastPaths
         // The root's "parent" only carries the session; the root itself has an empty coding path.
         let context = NodeDecoder(session: session, node: document.root, parent: nil, key: .none, type: nil)
         let value = try context.decode(type, node: document.root, key: .none)
@@ -87,17 +91,31 @@ public struct YAMLDecoder: Sendable {
                             message: "the file is \(expected) bytes, more than the limit of \(limits.maxInputBytes)",
                             hint: "split the file (limit: maxInputBytes)")
         }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: max(min(expected + 1, 1 << 24), 4096))
-        while true {
+        // Straight into a buffer of the file's size (one byte more, to see a file that grew meanwhile).
+        var readError: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            while count < buffer.count, let base = buffer.baseAddress {
+                let got = read(descriptor, base + count, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    return
+                }
+                if got == 0 { return }
+                count += got
+            }
+        }
+        if readError != 0 { throw failure("read", readError) }
+        guard bytes.count > expected else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= limits.maxInputBytes {
             let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw failure("read", errno)
             }
             if got == 0 { break }
-            bytes.append(contentsOf: chunk[0..<got])
-            if bytes.count > limits.maxInputBytes { break }  // grew while we read; decode() reports it
+            bytes.append(contentsOf: chunk[0..<got])  // grew while we read; past the limit, decode() reports it
         }
         return bytes
     }

@@ -16,26 +16,31 @@ public struct SourceFile: Sendable {
     public init(path: String) { reference = SourceReference(path: path) }
 }
 
-/// The source text of a file: kept from decoding it, or read from its path when first needed.
+/// The source text of a file: the bytes decoded, or read from its path, its line table made when
+/// first needed (most scalars are never asked for a position inside them).
 final class SourceReference: Sendable {
     private let path: String?
-    /// nil until read; then the text, or nil inside if the file cannot be read.
+    private let bytes: [UInt8]?
+    /// nil until made; then the text, or nil inside if the file cannot be read.
     private let loaded: Mutex<SourceText??>
 
-    init(text: SourceText) {
+    init(bytes: [UInt8]) {
         path = nil
-        loaded = Mutex(.some(text))
+        self.bytes = bytes
+        loaded = Mutex(nil)
     }
 
     init(path: String) {
         self.path = path
+        bytes = nil
         loaded = Mutex(nil)
     }
 
     var text: SourceText? {
         loaded.withLock { loaded in
             if let loaded { return loaded }
-            let text = path.flatMap { FileManager.default.contents(atPath: $0) }.map { SourceText(bytes: [UInt8]($0)) }
+            let text = bytes.map(SourceText.init(bytes:))
+                ?? path.flatMap { FileManager.default.contents(atPath: $0) }.map { SourceText(bytes: [UInt8]($0)) }
             loaded = .some(text)
             return text
         }
@@ -58,11 +63,11 @@ public struct YAMLScalarInfo: Sendable {
 
     var source: SourceText? { sourceReference?.text }
 
-    init(location: SourceLocation, style: YAMLScalarStyle, value: String, source: SourceText?, startLine: Int, startColumn: Int) {
+    init(location: SourceLocation, style: YAMLScalarStyle, value: String, source: SourceReference, startLine: Int, startColumn: Int) {
         self.location = location
         self.style = style
         self.value = value
-        self.sourceReference = source.map(SourceReference.init(text:))
+        self.sourceReference = source
         self.startLine = startLine
         self.startColumn = startColumn
     }

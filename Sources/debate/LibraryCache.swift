@@ -1,4 +1,5 @@
 import DebateCore
+import Dispatch
 import Foundation
 import LibraryIndex
 import ModuleFormat
@@ -18,7 +19,14 @@ final class LibraryCache: PackClaimCache, @unchecked Sendable {
               let index = try? LibraryIndex() else { return }
         console.report(index.diagnostics)
         PackModule.claimCache = LibraryCache(index: index)
+        // The process does not end before the cache's writes have (see `store`).
+        atexit { LibraryCache.pending.wait() }
     }
+
+    /// Writes handed to `writer` and not yet done.
+    private static let pending = DispatchGroup()
+    /// One writer, in the order the packs were decoded.
+    private let writer = DispatchQueue(label: "debate library cache writes")
 
     func files(of pack: PackModule) -> [String: DecodedClaimFile] {
         let folder = LibrarySources.absolute(pack.directory)
@@ -28,9 +36,17 @@ final class LibraryCache: PackClaimCache, @unchecked Sendable {
         return (try? index.cachedFiles(pack: folder, files: requests)) ?? [:]
     }
 
+    /// Keeps the files on another thread while the command goes on (a cold build renders meanwhile);
+    /// the process waits for it at exit.
     func store(_ files: [DecodedClaimFile], of pack: PackModule) {
         let folder = LibrarySources.absolute(pack.directory)
-        // A cache that cannot be written only means the next run decodes these files again.
-        try? index.storeCachedFiles(pack: folder, files.map { (LibrarySources.absolute($0.path, in: pack, folder: folder), $0) })
+        let entries = files.map { (absolute: LibrarySources.absolute($0.path, in: pack, folder: folder), file: $0) }
+        let index = self.index
+        Self.pending.enter()
+        writer.async {
+            defer { Self.pending.leave() }
+            // A cache that cannot be written only means the next run decodes these files again.
+            try? index.storeCachedFiles(pack: folder, entries)
+        }
     }
 }

@@ -22,6 +22,17 @@ import Testing
                 #expect(found == (TerminalText.sanitize(text) != text), "\(piece.unicodeScalars.map(\.value)) at \(offset)")
             }
         }
+        // After a line break or tab in the same eight bytes (the scan looks at such bytes alone).
+        for first in ["\n", "\t", "\n ", "\n\n"] {
+            for piece in pieces {
+                for offset in 0..<9 {
+                    let text = String(repeating: "a", count: offset) + first + piece + "bbbbbbbbb"
+                    var copy = text
+                    let found = copy.withUTF8 { TerminalText.containsUnsafe(utf8: UnsafeRawBufferPointer($0)) }
+                    #expect(found == (TerminalText.sanitize(text) != text), "\(first.debugDescription) \(piece.unicodeScalars.map(\.value)) at \(offset)")
+                }
+            }
+        }
     }
 
     @Test func ownStylesPassOthersDoNot() {

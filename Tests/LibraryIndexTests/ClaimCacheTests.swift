@@ -138,6 +138,22 @@ import YAMLCoding
         try roundTrip(pack: folder.path, files: [path])
     }
 
+    /// Runs are kept as lengths into the markup's text when they are cut from it (evidence read from
+    /// YAML always is); runs that are not (made by hand) are kept as they are.
+    @Test func runsNotCutFromTheMarkupComeBackAsTheyWere() throws {
+        let path = folder.appendingPathComponent("runs.yaml").path
+        try "claims:\n  - id: r.a\n    side: pro\n    tag: T\n    evidence: 'a \\_b __c__ ==d=='\n"
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        var file = try DecodedClaimFile.read(path)
+        #expect(file.claims[0].evidence?.runs.map(\.text) == ["a _b ", "c", " ", "d"])
+        try roundTrip(pack: folder.path, files: [path])
+        file.claims[0].evidence = Evidence(runs: [Evidence.Run("not", .highlight), Evidence.Run(" the markup")], markup: "a __b__")
+        try index.storeCachedFiles(pack: folder.path, [(path, file)])
+        let cached = try index.cachedFiles(pack: folder.path, files: [LibraryIndex.CachedFileRequest(absolute: path, path: path)])
+        #expect(cached[path]?.claims[0].evidence?.runs == file.claims[0].evidence?.runs)
+        #expect(cached[path]?.claims[0].evidence?.markup == "a __b__")
+    }
+
     /// An edited file is not served; a file dropped from the pack leaves the cache.
     @Test func changedFilesAreNotServed() throws {
         let pack = folder.appendingPathComponent("pack").path
