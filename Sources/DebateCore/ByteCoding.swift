@@ -120,24 +120,3 @@ public struct ByteReader {
         return values
     }
 }
-
-/// A 64-bit hash of a large buffer, eight bytes at a time (several times FNV-1a's speed): tells a
-/// damaged memo file from the one written, before any of it is used.
-public func wordHash(_ bytes: UnsafeRawBufferPointer) -> Int64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    let words = bytes.count / 8
-    var index = 0
-    while index < words {
-        let word = bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
-        h = (h ^ word) &* 0x0000_0100_0000_01B3
-        h ^= h >> 29
-        index += 1
-    }
-    for offset in (words * 8)..<bytes.count {
-        h = (h ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
-    }
-    h ^= h >> 32
-    h &*= 0xD6E8_FEB8_6659_FD93
-    h ^= h >> 32
-    return Int64(bitPattern: h)
-}

@@ -75,31 +75,34 @@ public struct FileFingerprint: Sendable, Hashable {
     /// for the tail): enough to tell an edited file from an unchanged one of the same size and
     /// time, at a fraction of byte-wise FNV-1a's cost on a big library.
     public static func contentHash(_ bytes: [UInt8]) -> Int64 {
-        bytes.withUnsafeBytes { raw in
-            let prime: UInt64 = 0x0000_0100_0000_01b3
-            var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x9e37_79b9_7f4a_7c15,
-                                                           0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9)
-            var i = 0
-            let n = raw.count
-            @inline(__always) func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
-                let x = (h ^ word) &* prime
-                return x ^ (x >> 29)
-            }
-            while i + 32 <= n {
-                lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                lanes.1 = mix(lanes.1, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-                lanes.2 = mix(lanes.2, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-                lanes.3 = mix(lanes.3, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
-                i += 32
-            }
-            var hash = mix(mix(mix(mix(UInt64(n), lanes.0), lanes.1), lanes.2), lanes.3)
-            while i < n {
-                hash ^= UInt64(raw[i])
-                hash &*= prime
-                i += 1
-            }
-            return Int64(bitPattern: hash ^ (hash >> 31))
+        bytes.withUnsafeBytes(contentHash)
+    }
+
+    /// The same hash of any buffer (a claim file's bytes, a memoized output, a key's text).
+    public static func contentHash(_ raw: UnsafeRawBufferPointer) -> Int64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x9e37_79b9_7f4a_7c15,
+                                                       0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9)
+        var i = 0
+        let n = raw.count
+        @inline(__always) func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+            let x = (h ^ word) &* prime
+            return x ^ (x >> 29)
         }
+        while i + 32 <= n {
+            lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            lanes.1 = mix(lanes.1, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            lanes.2 = mix(lanes.2, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            lanes.3 = mix(lanes.3, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
+        }
+        var hash = mix(mix(mix(mix(UInt64(n), lanes.0), lanes.1), lanes.2), lanes.3)
+        while i < n {
+            hash ^= UInt64(raw[i])
+            hash &*= prime
+            i += 1
+        }
+        return Int64(bitPattern: hash ^ (hash >> 31))
     }
 
     /// FNV-1a, 64 bits (what Verbatim imports' ids and process modules' keys are made from).

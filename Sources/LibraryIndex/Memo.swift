@@ -19,7 +19,7 @@ extension LibraryIndex {
         public var outputs: [String: MemoOutput]
     }
 
-    /// An output kept as a file: its size and `wordHash`, checked before use; `flags` are the caller's.
+    /// An output kept as a file: its size and `FileFingerprint.contentHash`, checked before use; `flags` are the caller's.
     public struct MemoOutput: Sendable {
         public var file: String
         public var size: Int64
@@ -130,7 +130,7 @@ extension LibraryIndex {
         return stored
     }
 
-    /// A file's size and `wordHash`, read through a mapping; nil when it cannot be read.
+    /// A file's size and `FileFingerprint.contentHash`, read through a mapping; nil when it cannot be read.
     static func sizeAndHash(_ path: String) -> (Int64, Int64)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
@@ -138,10 +138,10 @@ extension LibraryIndex {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         let size = Int(info.st_size)
-        if size == 0 { return (0, wordHash(UnsafeRawBufferPointer(start: nil, count: 0))) }
+        if size == 0 { return (0, FileFingerprint.contentHash(UnsafeRawBufferPointer(start: nil, count: 0))) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         defer { munmap(address, size) }
-        return (Int64(size), wordHash(UnsafeRawBufferPointer(start: address, count: size)))
+        return (Int64(size), FileFingerprint.contentHash(UnsafeRawBufferPointer(start: address, count: size)))
     }
 
     /// Keeps `items` as the rows 0… of the entry `digest` (stored already), one transaction.

@@ -206,8 +206,9 @@ struct BuildCommand: ParsableCommand {
     /// break; a binary format as it is. Each chunk as rendered is also copied to `spool`.
     static func standardOutput(binary: Bool, copyingTo spool: MemoSpool? = nil) -> RenderOutput {
         RenderOutput { chunk in
-            spool?.write(chunk)
-            if binary || !TerminalText.containsUnsafe(utf8: chunk) {
+            let safe = binary || !TerminalText.containsUnsafe(utf8: chunk)
+            spool?.write(chunk, safe: safe)
+            if safe {
                 StandardStream.output.write(chunk)
             } else {
                 StandardStream.output.write(TerminalText.sanitize(String(decoding: chunk, as: UTF8.self)))

@@ -21,7 +21,7 @@ struct BuildFacts {
     init(_ deck: Deck, diagnostics: [Diagnostic]) {
         deckID = deck.id
         title = deck.title
-        cards = deck.cards.count
+        cards = deck.cardCount
         blocks = deck.blocks.count
         readingSeconds = deck.readingSeconds
         overBudget = deck.overBudget
@@ -211,11 +211,12 @@ final class MemoSpool {
         self.adopt = adopt
     }
 
-    /// Copies a chunk; a failed write (or one past the bound) only means this output is not kept.
-    func write(_ chunk: UnsafeRawBufferPointer) {
+    /// Copies a chunk (`safe`: whether the caller found it free of control characters, when it
+    /// looked); a failed write (or one past the bound) only means this output is not kept.
+    func write(_ chunk: UnsafeRawBufferPointer, safe chunkIsSafe: Bool? = nil) {
         guard descriptor >= 0 else { return }
         size += Int64(chunk.count)
-        if !binary && safe && TerminalText.containsUnsafe(utf8: chunk) { safe = false }
+        if !binary && safe && !(chunkIsSafe ?? !TerminalText.containsUnsafe(utf8: chunk)) { safe = false }
         guard size <= limit, StandardStream.writeAll(chunk, to: descriptor) == nil else { return abandon() }
     }
 
@@ -256,7 +257,7 @@ final class MappedOutput: @unchecked Sendable {
             bytes = UnsafeRawBufferPointer(start: address, count: Int(output.size))
         }
         safe = output.flags & 1 != 0
-        guard wordHash(bytes) == output.hash else {
+        guard FileFingerprint.contentHash(bytes) == output.hash else {
             if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
             return nil
         }

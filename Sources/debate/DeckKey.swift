@@ -91,7 +91,7 @@ struct DeckKey {
     static func digest(_ text: String) -> String {
         let a = UInt64(bitPattern: FileFingerprint.hash(text.utf8))
         var copy = text
-        let b = copy.withUTF8 { UInt64(bitPattern: wordHash(UnsafeRawBufferPointer($0))) }
+        let b = copy.withUTF8 { UInt64(bitPattern: FileFingerprint.contentHash(UnsafeRawBufferPointer($0))) }
         return String(a, radix: 16) + String(b, radix: 16)
     }
 

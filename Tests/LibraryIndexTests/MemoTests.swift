@@ -26,7 +26,7 @@ import Testing
         let kept = try #require(entry.outputs["json"])
         #expect(FileManager.default.contents(atPath: kept.file) == output)
         #expect(kept.size == Int64(output.count) && kept.flags == 1)
-        #expect(kept.hash == output.withUnsafeBytes(wordHash))
+        #expect(kept.hash == output.withUnsafeBytes(FileFingerprint.contentHash))
         #expect(index.memo(digest: "d1", key: "k2") == nil, "another key under the same digest is a miss")
         // An output for an entry that is not there is not kept.
         #expect(!(output.withUnsafeBytes { index.storeMemoOutput(digest: "nope", name: "json", bytes: $0, flags: 0) }))
