@@ -80,29 +80,62 @@ public struct FileFingerprint: Sendable, Hashable {
 
     /// The same hash of any buffer (a claim file's bytes, a memoized output, a key's text).
     public static func contentHash(_ raw: UnsafeRawBufferPointer) -> Int64 {
-        let prime: UInt64 = 0x0000_0100_0000_01b3
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x9e37_79b9_7f4a_7c15,
-                                                       0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9)
-        var i = 0
-        let n = raw.count
-        @inline(__always) func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        var hasher = ContentHasher()
+        hasher.update(raw)
+        return hasher.finish()
+    }
+
+    /// `contentHash` of bytes that arrive in pieces (a large file read a chunk at a time): four
+    /// lanes of FNV-style multiply-xorshift over 32-byte blocks, the length and a byte-wise tail.
+    public struct ContentHasher {
+        private static let prime: UInt64 = 0x0000_0100_0000_01b3
+        private var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x9e37_79b9_7f4a_7c15,
+                                                               0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9)
+        private var count: UInt64 = 0
+        /// Bytes of an unfinished 32-byte block (fewer than 32).
+        private var tail: [UInt8] = []
+
+        public init() {}
+
+        @inline(__always) private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
             let x = (h ^ word) &* prime
             return x ^ (x >> 29)
         }
-        while i + 32 <= n {
-            lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            lanes.1 = mix(lanes.1, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-            lanes.2 = mix(lanes.2, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-            lanes.3 = mix(lanes.3, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
-            i += 32
+
+        private mutating func block(_ raw: UnsafeRawBufferPointer, at i: Int) {
+            lanes.0 = Self.mix(lanes.0, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            lanes.1 = Self.mix(lanes.1, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            lanes.2 = Self.mix(lanes.2, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            lanes.3 = Self.mix(lanes.3, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
         }
-        var hash = mix(mix(mix(mix(UInt64(n), lanes.0), lanes.1), lanes.2), lanes.3)
-        while i < n {
-            hash ^= UInt64(raw[i])
-            hash &*= prime
-            i += 1
+
+        public mutating func update(_ raw: UnsafeRawBufferPointer) {
+            count += UInt64(raw.count)
+            var i = 0
+            if !tail.isEmpty {
+                let take = min(32 - tail.count, raw.count)
+                tail.append(contentsOf: raw[0..<take])
+                i = take
+                guard tail.count == 32 else { return }
+                tail.withUnsafeBytes { block($0, at: 0) }
+                tail.removeAll(keepingCapacity: true)
+            }
+            let n = raw.count
+            while i + 32 <= n {
+                block(raw, at: i)
+                i += 32
+            }
+            if i < n { tail.append(contentsOf: raw[i..<n]) }
         }
-        return Int64(bitPattern: hash ^ (hash >> 31))
+
+        public func finish() -> Int64 {
+            var hash = Self.mix(Self.mix(Self.mix(Self.mix(count, lanes.0), lanes.1), lanes.2), lanes.3)
+            for byte in tail {
+                hash ^= UInt64(byte)
+                hash &*= Self.prime
+            }
+            return Int64(bitPattern: hash ^ (hash >> 31))
+        }
     }
 
     /// FNV-1a, 64 bits (what Verbatim imports' ids and process modules' keys are made from).

@@ -130,18 +130,24 @@ extension LibraryIndex {
         return stored
     }
 
-    /// A file's size and `FileFingerprint.contentHash`, read through a mapping; nil when it cannot be read.
+    /// A file's size and `FileFingerprint.contentHash`, read a megabyte at a time (a mapping of a
+    /// 300 MB output would count it all in the process's memory); nil when it cannot be read.
     static func sizeAndHash(_ path: String) -> (Int64, Int64)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        if size == 0 { return (0, FileFingerprint.contentHash(UnsafeRawBufferPointer(start: nil, count: 0))) }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
-        defer { munmap(address, size) }
-        return (Int64(size), FileFingerprint.contentHash(UnsafeRawBufferPointer(start: address, count: size)))
+        var hasher = FileFingerprint.ContentHasher()
+        var size: Int64 = 0
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
+        defer { chunk.deallocate() }
+        while true {
+            let read = Glibc.read(descriptor, chunk.baseAddress, chunk.count)
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { return nil }
+            if read == 0 { return (size, hasher.finish()) }
+            hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<read]))
+            size += Int64(read)
+        }
     }
 
     /// Keeps `items` as the rows 0… of the entry `digest` (stored already), one transaction.
