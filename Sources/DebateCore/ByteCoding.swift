@@ -58,6 +58,9 @@ public struct ByteReader {
 
     public var isAtEnd: Bool { offset == bytes.count }
 
+    /// The bytes not read yet.
+    public var remaining: Int { bytes.count - offset }
+
     public mutating func byte() -> UInt8 {
         guard !failed, offset < bytes.count else { failed = true; return 0 }
         defer { offset += 1 }

@@ -6,7 +6,8 @@ import YAMLCoding
 /// warnings, every field (and every source position, as line and column: the path is the file's).
 enum ClaimCacheCodec {
     /// 3: an evidence body's runs are not kept when they are what its markup parses to.
-    static let version: UInt8 = 3
+    /// 4: integers are `ByteWriter`'s (zigzag LEB128), the one byte codec the memo also uses.
+    static let version: UInt8 = 4
 
     /// Encodes into `w.bytes` (emptied first, its buffer kept: one buffer serves a whole pack's
     /// files); false when the file cannot be kept exactly (a position that names another file).
@@ -212,9 +213,15 @@ enum ClaimCacheCodec {
         }
     }
 
-    /// Appends LEB128 integers and length-prefixed UTF-8; an optional is 0 for nil, else present.
+    /// `ByteWriter`'s integers and UTF-8, with the cache's own markers: an optional string or
+    /// location is 0 for nil, else 1 and the value; a location is line and column in `path`.
     struct Writer {
-        var bytes: [UInt8] = []
+        var base = ByteWriter()
+        /// The bytes written (one buffer serves a whole pack's files: see `reset`).
+        var bytes: [UInt8] {
+            get { base.bytes }
+            _modify { yield &base.bytes }
+        }
         private(set) var path: String
         /// A position in another file than `path`: cannot be kept as line and column only.
         var failed = false
@@ -222,30 +229,20 @@ enum ClaimCacheCodec {
         init(path: String) { self.path = path }
 
         mutating func reset(path: String) {
-            bytes.removeAll(keepingCapacity: true)
+            base.bytes.removeAll(keepingCapacity: true)
             self.path = path
             failed = false
         }
 
-        mutating func byte(_ value: UInt8) { bytes.append(value) }
+        mutating func byte(_ value: UInt8) { base.byte(value) }
 
-        mutating func int(_ value: Int) {
-            var v = UInt64(bitPattern: Int64(value))
-            while v >= 0x80 {
-                bytes.append(UInt8(v & 0x7F) | 0x80)
-                v >>= 7
-            }
-            bytes.append(UInt8(v))
-        }
+        mutating func int(_ value: Int) { base.int(value) }
 
         /// Every string has a marker byte before it: 0 nil, 1 present (then its length and bytes).
         mutating func string(_ value: String?) {
-            guard var value else { return byte(0) }
+            guard let value else { return byte(0) }
             byte(1)
-            value.withUTF8 { utf8 in
-                int(utf8.count)
-                bytes.append(contentsOf: utf8)
-            }
+            base.string(value)
         }
 
         mutating func optional<T>(_ value: T?, _ write: (inout Writer, T) -> Void) {
@@ -265,53 +262,26 @@ enum ClaimCacheCodec {
         }
     }
 
+    /// Reads what `Writer` wrote, through a `ByteReader` (every length checked).
     struct Reader {
-        let buffer: UnsafeRawBufferPointer
+        var base: ByteReader
         let path: String
-        var offset = 0
-        var failed = false
 
         init(buffer: UnsafeRawBufferPointer, path: String) {
-            self.buffer = buffer
+            base = ByteReader(buffer)
             self.path = path
         }
 
-        var remaining: Int { buffer.count - offset }
+        var failed: Bool { base.failed }
+        var remaining: Int { base.remaining }
 
-        mutating func byte() -> UInt8 {
-            guard offset < buffer.count else {
-                failed = true
-                return 0
-            }
-            defer { offset += 1 }
-            return buffer[offset]
-        }
+        mutating func byte() -> UInt8 { base.byte() }
 
-        mutating func int() -> Int {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                let b = byte()
-                if failed || shift > 63 {
-                    failed = true
-                    return 0
-                }
-                value |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { break }
-                shift += 7
-            }
-            return Int(Int64(bitPattern: value))
-        }
+        mutating func int() -> Int { base.int() }
 
         mutating func text() -> String? {
-            let count = int()
-            guard !failed, count >= 0, count <= remaining else {
-                failed = true
-                return nil
-            }
-            let start = offset
-            offset += count
-            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<start + count]), as: UTF8.self)
+            let text = base.string()
+            return base.failed ? nil : text
         }
 
         /// A string written by `Writer.string`.
