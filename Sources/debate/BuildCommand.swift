@@ -86,7 +86,7 @@ struct BuildCommand: ParsableCommand {
             memo?.store(facts, sets: built.sets)
             context = built
         }
-        let targets = targets(configuration.outputs, deckID: facts.deckID)
+        let targets = targets(configuration.outputs, deckID: facts.deck)
         let requests = targets.map { format, _, deckHighlight in
             RenderRequest(format, options: RenderOptions(highlight: highlight ?? deckHighlight ?? .yellow))
         }
@@ -167,10 +167,9 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if json {
-            try console.json(BuildReport(deck: facts.deckID, title: facts.title, cards: facts.cards,
-                                         blocks: facts.blocks, readingSeconds: facts.readingSeconds,
-                                         overBudget: facts.overBudget, outputs: written,
-                                         unanswered: facts.unanswered, diagnostics: facts.diagnostics))
+            var report = facts
+            report.outputs = written
+            try console.json(report)
         }
     }
 

@@ -6,35 +6,25 @@ import LibraryIndex
 import ModuleFormat
 import YAMLCoding
 
-/// What `debate build` prints and reports of a built deck besides its outputs: all a memo hit needs
-/// to replay the run (its diagnostics, the "wrote" lines, the `--json` report, the exit status).
-struct BuildFacts {
-    var deckID: String
-    var title: String
-    var cards: Int
-    var blocks: Int
-    var readingSeconds: Double
-    var overBudget: Bool
-    var unanswered: [String]
-    var diagnostics: [Diagnostic]
+/// What `debate build` prints and reports of a built deck besides its outputs: its `--json` report
+/// before any output is written, all a memo hit needs to replay the run (the diagnostics, the
+/// "wrote" lines, the report, the exit status).
+typealias BuildFacts = BuildReport
 
+extension BuildReport {
     init(_ deck: Deck, diagnostics: [Diagnostic]) {
-        deckID = deck.id
-        title = deck.title
-        cards = deck.cardCount
-        blocks = deck.blocks.count
-        readingSeconds = deck.readingSeconds
-        overBudget = deck.overBudget
-        unanswered = deck.coverage.unanswered.map(\.id)
-        self.diagnostics = diagnostics
+        self.init(deck: deck.id, title: deck.title, cards: deck.cardCount, blocks: deck.blocks.count,
+                  readingSeconds: deck.readingSeconds, overBudget: deck.overBudget, outputs: [],
+                  unanswered: deck.coverage.unanswered.map(\.id), diagnostics: diagnostics)
     }
 
-    static let version: UInt8 = 1
+    static let factsVersion: UInt8 = 1
 
+    /// The facts as the memo keeps them (the outputs are kept apart, one file each).
     var encoded: Data {
         var w = ByteWriter()
-        w.byte(Self.version)
-        w.string(deckID)
+        w.byte(Self.factsVersion)
+        w.string(deck)
         w.string(title)
         w.int(cards)
         w.int(blocks)
@@ -56,12 +46,13 @@ struct BuildFacts {
         return Data(w.bytes)
     }
 
+    /// Facts read back from `encoded`; nil when the bytes are not such facts.
     init?(_ data: Data) {
         guard let facts = data.withUnsafeBytes({ bytes -> BuildFacts? in
             var r = ByteReader(bytes)
-            guard r.byte() == Self.version else { return nil }
-            var facts = BuildFacts(deckID: r.string(), title: r.string(), cards: r.int(), blocks: r.int(), readingSeconds: r.double(),
-                                   overBudget: r.bool(), unanswered: r.strings(), diagnostics: [])
+            guard r.byte() == Self.factsVersion else { return nil }
+            var facts = BuildFacts(deck: r.string(), title: r.string(), cards: r.int(), blocks: r.int(), readingSeconds: r.double(),
+                                   overBudget: r.bool(), outputs: [], unanswered: r.strings(), diagnostics: [])
             for _ in 0..<r.count() where !r.failed {
                 guard let severity = Diagnostic.Severity(rawValue: r.string()) else { return nil }
                 let code = DiagnosticCode(rawValue: r.string())
@@ -73,18 +64,6 @@ struct BuildFacts {
             return r.failed || !r.isAtEnd ? nil : facts
         }) else { return nil }
         self = facts
-    }
-
-    private init(deckID: String, title: String, cards: Int, blocks: Int, readingSeconds: Double, overBudget: Bool,
-                 unanswered: [String], diagnostics: [Diagnostic]) {
-        self.deckID = deckID
-        self.title = title
-        self.cards = cards
-        self.blocks = blocks
-        self.readingSeconds = readingSeconds
-        self.overBudget = overBudget
-        self.unanswered = unanswered
-        self.diagnostics = diagnostics
     }
 }
 
